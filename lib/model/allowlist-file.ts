@@ -1,0 +1,168 @@
+import { Static, Type } from '@sinclair/typebox';
+
+/**
+ * The shape of one allow-list file (`allowlists/<app-key>.json`).
+ *
+ * This TypeBox definition is the single source of truth: the loader validates with it and
+ * `npm run schema` writes it out as `allowlists/schema.json` for editors. Cross-field rules
+ * (limits against list sizes, reserved claim names, servers per environment, …) live in
+ * `lib/rules/`, because JSON Schema cannot express them with messages a reader understands.
+ */
+
+const strict = { additionalProperties: false } as const;
+
+export const GROUP_ID_PATTERN = '^00g[0-9A-Za-z]{17}$';
+export const APP_ID_PATTERN = '^0oa[0-9A-Za-z]{17}$';
+export const ENVIRONMENT_NAME_PATTERN = '^[a-z][a-z0-9-]{0,31}$';
+export const OWNER_PATTERN = '^@[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$';
+
+export const EnvironmentName = Type.String({
+  pattern: ENVIRONMENT_NAME_PATTERN,
+  errorMessage: 'an environment name: lower-case letters, digits and "-", starting with a letter',
+});
+
+const GroupReference = Type.String({
+  minLength: 1,
+  maxLength: 255,
+  description: 'An Okta group name, matched exactly (case and spaces included), or a group ID (00g…).',
+});
+
+const Pattern = Type.String({
+  minLength: 1,
+  maxLength: 255,
+  description: 'Matched against group names by Okta.',
+});
+
+export const Allowlist = Type.Object(
+  {
+    groups: Type.Optional(
+      Type.Array(GroupReference, {
+        minItems: 1,
+        maxItems: 100,
+        uniqueItems: true,
+        description: 'Static allow list: the groups whose membership may appear in tokens (at most 100).',
+      }),
+    ),
+    startsWith: Type.Optional({ ...Pattern, description: 'Dynamic allow list: every group whose name starts with this text.' }),
+    endsWith: Type.Optional({ ...Pattern, description: 'Dynamic allow list: every group whose name ends with this text.' }),
+    contains: Type.Optional({ ...Pattern, description: 'Dynamic allow list: every group whose name contains this text.' }),
+    source: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        pattern: '^[A-Za-z0-9_]+$',
+        errorMessage: 'a group source such as "OKTA", "active_directory" or an app instance ID (letters, digits, _)',
+        description: 'Dynamic lists only: the group source, "OKTA" (default), "active_directory" or an app instance ID.',
+      }),
+    ),
+  },
+  { ...strict, description: 'Either "groups" (static) or one of "startsWith", "endsWith", "contains" (dynamic).' },
+);
+
+export const Claim = Type.Object(
+  {
+    server: Type.String({
+      minLength: 1,
+      description: '"org" for the Org authorization server, or the name of a custom authorization server declared for the environment.',
+    }),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Claim name in the token. @default "groups"' })),
+    token: Type.Optional(
+      Type.Union([Type.Literal('id'), Type.Literal('access')], {
+        description: 'Which token carries the claim; the org server supports "id" only. @default "id"',
+      }),
+    ),
+    value: Type.Optional(
+      Type.Union([Type.Literal('name'), Type.Literal('id')], {
+        description: 'Emit group names or group IDs. @default "name"',
+      }),
+    ),
+    limit: Type.Optional(
+      Type.Integer({
+        description: 'Most groups a token may carry; Okta refuses the token above it. @default the list size (static), 100 (dynamic)',
+      }),
+    ),
+    scopes: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'Custom servers only: include the claim only when one of these scopes is requested.',
+      }),
+    ),
+    alwaysIncludeInToken: Type.Optional(
+      Type.Boolean({
+        description: 'Custom servers, ID token only: false means the claim is served from /userinfo only. @default true',
+      }),
+    ),
+  },
+  strict,
+);
+
+export const RetireMode = Type.Union([Type.Literal('destroy'), Type.Literal('forget')]);
+
+export const AppSettings = Type.Object(
+  {
+    label: Type.String({ minLength: 1, maxLength: 100, description: 'The app name shown in Okta.' }),
+    type: Type.Union([Type.Literal('web'), Type.Literal('native'), Type.Literal('browser'), Type.Literal('service')], {
+      description: 'OIDC application type.',
+    }),
+    redirectUris: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true })),
+    postLogoutRedirectUris: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true })),
+    grantTypes: Type.Array(
+      Type.Union([
+        Type.Literal('authorization_code'),
+        Type.Literal('refresh_token'),
+        Type.Literal('implicit'),
+        Type.Literal('client_credentials'),
+        Type.Literal('password'),
+        Type.Literal('urn:ietf:params:oauth:grant-type:device_code'),
+        Type.Literal('urn:ietf:params:oauth:grant-type:token-exchange'),
+      ]),
+      { minItems: 1, uniqueItems: true },
+    ),
+    importIds: Type.Optional(
+      Type.Record(EnvironmentName, Type.String({ pattern: APP_ID_PATTERN, errorMessage: 'an Okta app ID: "0oa" followed by 17 letters or digits' }), {
+        description: 'Adopt an existing Okta app (ID 0oa…) per environment instead of creating a new one.',
+      }),
+    ),
+  },
+  strict,
+);
+
+export const AllowlistFile = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    owners: Type.Array(Type.String({ pattern: OWNER_PATTERN, errorMessage: 'a GitHub user or team such as "@acme/payroll"' }), {
+      minItems: 1,
+      uniqueItems: true,
+      description: 'GitHub users or teams (@org/team) who own this app and review its changes.',
+    }),
+    environments: Type.Optional(
+      Type.Array(EnvironmentName, {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'Environments the app exists in. @default every environment',
+      }),
+    ),
+    app: AppSettings,
+    allowlist: Allowlist,
+    claims: Type.Array(Claim, { minItems: 1, description: 'The Groups claims that read the allow list.' }),
+    previousKeys: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'Earlier file names (without .json) of this app: renames it in place instead of replacing it.',
+      }),
+    ),
+    retire: Type.Optional(
+      Type.Record(EnvironmentName, RetireMode, {
+        description: 'Per environment: "destroy" deletes the Okta app, "forget" stops managing it and leaves it in Okta.',
+      }),
+    ),
+  },
+  { ...strict, title: 'Okta Groups claim allow list' },
+);
+
+export type AllowlistFileData = Static<typeof AllowlistFile>;
+export type ClaimData = Static<typeof Claim>;
+export type AllowlistData = Static<typeof Allowlist>;
+export type RetireModeData = Static<typeof RetireMode>;

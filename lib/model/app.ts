@@ -1,0 +1,104 @@
+import { AllowlistFileData, ClaimData, RetireModeData } from './allowlist-file';
+import { EnvironmentsFileData } from './environments-file';
+import { JsonDocument, JsonPath } from '../load/json-document';
+import { DEFAULT_CLAIM_NAME } from '../okta/claim-names';
+
+/** Okta's limit on how many groups one Groups claim function may return. */
+export const MAX_CLAIM_LIMIT = 100;
+
+export type DynamicMatch = 'startsWith' | 'endsWith' | 'contains';
+export const DYNAMIC_MATCHES: readonly DynamicMatch[] = ['startsWith', 'endsWith', 'contains'];
+
+export type AllowlistSpec =
+  | { readonly kind: 'static'; readonly groups: readonly string[] }
+  | { readonly kind: 'dynamic'; readonly match: DynamicMatch; readonly pattern: string; readonly source: string };
+
+/** A claim request from one file, with every default applied. */
+export interface ClaimSpec {
+  readonly server: string;
+  readonly name: string;
+  readonly token: 'id' | 'access';
+  readonly value: 'name' | 'id';
+  readonly limit: number;
+  readonly scopes?: readonly string[];
+  readonly alwaysIncludeInToken: boolean;
+  /** Where the claim is in its file, for messages. */
+  readonly path: JsonPath;
+}
+
+/** One app, as its allow-list file describes it, with defaults applied. */
+export interface AppModel {
+  readonly key: string;
+  readonly file: string;
+  readonly document: JsonDocument;
+  /** The file as written, for rules that must tell a given value from a default. */
+  readonly data: AllowlistFileData;
+  readonly owners: readonly string[];
+  readonly environments: readonly string[];
+  readonly label: string;
+  readonly type: 'web' | 'native' | 'browser' | 'service';
+  readonly redirectUris: readonly string[];
+  readonly postLogoutRedirectUris: readonly string[];
+  readonly grantTypes: readonly string[];
+  readonly importIds: Readonly<Record<string, string>>;
+  readonly allowlist: AllowlistSpec;
+  readonly claims: readonly ClaimSpec[];
+  readonly previousKeys: readonly string[];
+  readonly retire: Readonly<Record<string, RetireModeData>>;
+}
+
+/** An allow-list file that passed the schema, before the rules have looked at it. */
+export interface CheckedFile {
+  readonly key: string;
+  readonly document: JsonDocument;
+  readonly data: AllowlistFileData;
+}
+
+export function allowlistOf(data: AllowlistFileData): AllowlistSpec {
+  const { groups, source } = data.allowlist;
+  if (groups) return { kind: 'static', groups };
+  const match = DYNAMIC_MATCHES.find((m) => data.allowlist[m] !== undefined);
+  if (!match) throw new Error('allowlist has neither groups nor a pattern; the rules should have rejected it');
+  return { kind: 'dynamic', match, pattern: data.allowlist[match] as string, source: source ?? 'OKTA' };
+}
+
+/** The limit that can never make Okta refuse a token for a static list: its size. */
+export function defaultLimit(allowlist: AllowlistSpec): number {
+  return allowlist.kind === 'static' ? Math.max(1, allowlist.groups.length) : MAX_CLAIM_LIMIT;
+}
+
+export function claimOf(claim: ClaimData, index: number, allowlist: AllowlistSpec): ClaimSpec {
+  return {
+    server: claim.server,
+    name: claim.name ?? DEFAULT_CLAIM_NAME,
+    token: claim.token ?? 'id',
+    value: claim.value ?? 'name',
+    limit: claim.limit ?? defaultLimit(allowlist),
+    scopes: claim.scopes,
+    alwaysIncludeInToken: claim.token === 'access' ? true : (claim.alwaysIncludeInToken ?? true),
+    path: ['claims', index],
+  };
+}
+
+export function appModelOf(file: CheckedFile, environments: EnvironmentsFileData): AppModel {
+  const { data } = file;
+  const allowlist = allowlistOf(data);
+  return {
+    key: file.key,
+    file: file.document.file,
+    document: file.document,
+    data,
+    owners: data.owners,
+    environments: data.environments ?? Object.keys(environments.environments),
+    label: data.app.label,
+    type: data.app.type,
+    redirectUris: data.app.redirectUris ?? [],
+    postLogoutRedirectUris: data.app.postLogoutRedirectUris ?? [],
+    grantTypes: data.app.grantTypes,
+    importIds: data.app.importIds ?? {},
+    allowlist,
+    claims: data.claims.map((c, i) => claimOf(c, i, allowlist)),
+    previousKeys: data.previousKeys ?? [],
+    retire: data.retire ?? {},
+  };
+}

@@ -1,0 +1,100 @@
+import { Static, Type } from '@sinclair/typebox';
+import { EnvironmentName } from './allowlist-file';
+
+/**
+ * The shape of `stacks/environments.json`: one entry per Okta org, in apply order.
+ * No field holds a secret: credentials come from the provider's environment variables.
+ */
+
+const strict = { additionalProperties: false } as const;
+
+export const AuthorizationServer = Type.Object(
+  {
+    id: Type.Optional(Type.String({ minLength: 1, description: 'The server ID (aus…, or "default").' })),
+    lookupName: Type.Optional(
+      Type.String({ minLength: 1, description: 'Find the server by its name in Okta instead of by ID (one API call per plan).' }),
+    ),
+    manageGroupsScope: Type.Optional(
+      Type.Boolean({ description: 'Create the "groups" scope on this server (metadata published). @default false' }),
+    ),
+  },
+  { ...strict, description: 'Exactly one of "id" or "lookupName".' },
+);
+
+export const Auth = Type.Object(
+  {
+    method: Type.Union([Type.Literal('oauth'), Type.Literal('api_token')], {
+      description:
+        '"oauth": an OAuth 2.0 service app (OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID); "api_token": OKTA_API_TOKEN. Org-server claims need "api_token".',
+    }),
+    scopes: Type.Optional(
+      Type.Array(Type.String({ pattern: '^okta\\.[A-Za-z]+\\.(read|manage)$', errorMessage: 'an Okta API scope such as "okta.apps.manage"' }), {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'OAuth scopes granted to the service app. @default the scopes this project needs',
+      }),
+    ),
+  },
+  strict,
+);
+
+export const RateLimits = Type.Object(
+  {
+    maxApiCapacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Percent of each Okta rate-limit bucket the provider may use. @default 50' })),
+    backoff: Type.Optional(Type.Boolean({ description: 'Retry with exponential back-off on HTTP 429. @default true' })),
+    minWaitSeconds: Type.Optional(Type.Integer({ minimum: 1, description: '@default 30' })),
+    maxWaitSeconds: Type.Optional(Type.Integer({ minimum: 1, description: '@default 300' })),
+    maxRetries: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: '@default 5' })),
+    requestTimeout: Type.Optional(Type.Integer({ minimum: 0, maximum: 300, description: 'Seconds; 0 means none. @default 0' })),
+  },
+  strict,
+);
+
+export const BACKEND_TYPES = ['local', 's3', 'gcs', 'azurerm', 'remote', 'cloud'] as const;
+
+export const Backend = Type.Object(
+  {
+    type: Type.Union(
+      BACKEND_TYPES.map((t) => Type.Literal(t)),
+      { description: 'Terraform state backend.' },
+    ),
+    config: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description: 'Backend settings in cdktf form (camelCase), e.g. {"bucket": …, "key": …, "region": …, "useLockfile": true} for s3. Never credentials.',
+      }),
+    ),
+  },
+  strict,
+);
+
+export const Environment = Type.Object(
+  {
+    orgName: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', errorMessage: 'the org subdomain, e.g. "acme" for acme.okta.com', description: 'The Okta org subdomain, e.g. "acme" for acme.okta.com.' }),
+    baseUrl: Type.String({ pattern: '^[a-z0-9.-]+\\.[a-z]+$', errorMessage: 'an Okta domain such as "okta.com" or "oktapreview.com"', description: 'The Okta domain: okta.com, oktapreview.com, okta-emea.com, …' }),
+    auth: Auth,
+    authorizationServers: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$', errorMessage: 'a server name of letters, digits, "_" and "-"' }), AuthorizationServer, {
+        description: 'Custom authorization servers that allow-list files may name in "claims[].server".',
+      }),
+    ),
+    rateLimits: Type.Optional(RateLimits),
+    backend: Backend,
+  },
+  strict,
+);
+
+export const EnvironmentsFile = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    environments: Type.Record(EnvironmentName, Environment, {
+      description: 'Okta orgs by environment name, listed in apply order (dev before prod).',
+      minProperties: 1,
+    }),
+  },
+  { ...strict, title: 'Okta environments' },
+);
+
+export type EnvironmentsFileData = Static<typeof EnvironmentsFile>;
+export type EnvironmentData = Static<typeof Environment>;
+export type AuthorizationServerData = Static<typeof AuthorizationServer>;
+export type BackendData = Static<typeof Backend>;

@@ -1,0 +1,205 @@
+import { JsonPath } from '../load/json-document';
+import { Problem } from '../load/problem';
+import { AppModel, ClaimSpec } from '../model/app';
+import { EnvironmentData, EnvironmentsFileData } from '../model/environments-file';
+import { orgClaimExpression, sharedClaimExpression } from '../okta/expressions';
+import { isGroupId } from '../okta/group-ids';
+
+/**
+ * What one environment's stack must contain, computed from the validated apps without cdktf.
+ * Synthesis, the CLI summary and token preview all read this one model.
+ */
+export interface EnvironmentPlan {
+  readonly name: string;
+  readonly settings: EnvironmentData;
+  readonly apps: readonly PlannedApp[];
+  /** Apps whose files say "retire": "forget" here: Terraform forgets them, Okta keeps them. */
+  readonly forgotten: readonly string[];
+  /** Apps whose files say "retire": "destroy" here: Terraform deletes them from Okta. */
+  readonly destroyed: readonly string[];
+  /** Renames declared with previousKeys: state moves, the Okta app stays. */
+  readonly renames: readonly { readonly from: string; readonly to: string }[];
+  /** Every group name or ID the apps allow-list here, each once. */
+  readonly groups: readonly GroupReference[];
+  /** One entry per (server, claim name, token) that at least one app asks for. */
+  readonly sharedClaims: readonly SharedClaim[];
+  /** Custom servers that claims use or whose groups scope is managed, sorted. */
+  readonly servers: readonly string[];
+}
+
+export interface PlannedApp {
+  readonly app: AppModel;
+  readonly importId?: string;
+  /** The org-server groups claim, configured on the app. */
+  readonly orgClaim?: { readonly name: string; readonly expression: string };
+  /** What the shared custom-server claims need to find in this app's profile. */
+  readonly profileLimit?: number;
+  readonly dynamicOptIn: boolean;
+}
+
+export interface GroupReference {
+  /** The exact group name, or a group ID (00g…). */
+  readonly reference: string;
+  readonly isId: boolean;
+  /** Files that allow-list it, for error messages. */
+  readonly files: readonly string[];
+}
+
+export interface SharedClaim {
+  readonly server: string;
+  readonly name: string;
+  readonly token: 'id' | 'access';
+  readonly expression: string;
+  readonly scopes?: readonly string[];
+  readonly alwaysIncludeInToken: boolean;
+  /** Keys of the apps that asked for it. */
+  readonly apps: readonly string[];
+}
+
+/** Builds the plan of every declared environment; conflicts between files become problems. */
+export function planEnvironments(apps: readonly AppModel[], environments: EnvironmentsFileData): { plans: EnvironmentPlan[]; problems: Problem[] } {
+  const problems = renameProblems(apps);
+  const plans = Object.entries(environments.environments).map(([name, settings]) => {
+    const { plan, problems: conflicts } = planEnvironment(name, settings, apps);
+    problems.push(...conflicts);
+    return plan;
+  });
+  return { plans, problems: dedupe(problems) };
+}
+
+function planEnvironment(name: string, settings: EnvironmentData, allApps: readonly AppModel[]): { plan: EnvironmentPlan; problems: Problem[] } {
+  const retiredHere = (app: AppModel): boolean => app.retire[name] !== undefined;
+  const apps = allApps.filter((app) => app.environments.includes(name) && !retiredHere(app));
+  const { claims, problems } = shareClaims(name, apps);
+  const managedScopes = Object.entries(settings.authorizationServers ?? {}).filter(([, s]) => s.manageGroupsScope).map(([n]) => n);
+  const plan: EnvironmentPlan = {
+    name,
+    settings,
+    apps: apps.map((app) => planApp(app, name)),
+    forgotten: allApps.filter((a) => a.retire[name] === 'forget').map((a) => a.key),
+    destroyed: allApps.filter((a) => a.retire[name] === 'destroy').map((a) => a.key),
+    renames: apps.flatMap((app) => app.previousKeys.map((from) => ({ from, to: app.key }))),
+    groups: groupReferences(apps),
+    sharedClaims: claims,
+    servers: [...new Set([...claims.map((c) => c.server), ...managedScopes])].sort(),
+  };
+  return { plan, problems };
+}
+
+function planApp(app: AppModel, environment: string): PlannedApp {
+  const org = app.claims.find((c) => c.server === 'org');
+  const custom = app.claims.filter((c) => c.server !== 'org');
+  return {
+    app,
+    importId: app.importIds[environment],
+    orgClaim: org && { name: org.name, expression: orgClaimExpression(app.allowlist, org.value, org.limit) },
+    profileLimit: app.allowlist.kind === 'static' && custom.length > 0 ? custom[0].limit : undefined,
+    dynamicOptIn: app.allowlist.kind === 'dynamic' && custom.length > 0,
+  };
+}
+
+function groupReferences(apps: readonly AppModel[]): GroupReference[] {
+  const files = new Map<string, Set<string>>();
+  for (const app of apps) {
+    if (app.allowlist.kind !== 'static') continue;
+    for (const group of app.allowlist.groups) {
+      files.set(group, (files.get(group) ?? new Set()).add(app.file));
+    }
+  }
+  return [...files.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([reference, users]) => ({ reference, isId: isGroupId(reference), files: [...users].sort() }));
+}
+
+interface ClaimRequest {
+  readonly app: AppModel;
+  readonly claim: ClaimSpec;
+  readonly shared: Omit<SharedClaim, 'apps'>;
+}
+
+/** Apps asking for the same server, claim name and token share one claim; it must mean the same for all. */
+function shareClaims(environment: string, apps: readonly AppModel[]): { claims: SharedClaim[]; problems: Problem[] } {
+  const groups = new Map<string, ClaimRequest[]>();
+  for (const app of apps) {
+    for (const claim of app.claims.filter((c) => c.server !== 'org')) {
+      const request: ClaimRequest = {
+        app,
+        claim,
+        shared: {
+          server: claim.server,
+          name: claim.name,
+          token: claim.token,
+          expression: sharedClaimExpression(app.allowlist, claim.value, claim.limit),
+          scopes: claim.scopes && [...claim.scopes].sort(),
+          alwaysIncludeInToken: claim.alwaysIncludeInToken,
+        },
+      };
+      const id = `${claim.server}\u0000${claim.name}\u0000${claim.token}`;
+      groups.set(id, [...(groups.get(id) ?? []), request]);
+    }
+  }
+  const problems: Problem[] = [];
+  const claims: SharedClaim[] = [];
+  for (const requests of groups.values()) {
+    const [first, ...others] = requests;
+    for (const other of others) {
+      const difference = differenceBetween(first, other);
+      if (difference) problems.push(conflict(environment, first, other, difference));
+    }
+    claims.push({ ...first.shared, apps: requests.map((r) => r.app.key).sort() });
+  }
+  claims.sort((a, b) => `${a.server}/${a.token}/${a.name}`.localeCompare(`${b.server}/${b.token}/${b.name}`));
+  return { claims, problems };
+}
+
+function differenceBetween(a: ClaimRequest, b: ClaimRequest): string | undefined {
+  const describe = (r: ClaimRequest): Record<string, string> => ({
+    'allow-list kind and pattern': r.app.allowlist.kind === 'static' ? 'a static list' : `${r.app.allowlist.match} "${r.app.allowlist.pattern}" (source ${r.app.allowlist.source})`,
+    value: `"${r.claim.value}"`,
+    scopes: r.shared.scopes ? JSON.stringify(r.shared.scopes) : 'none',
+    alwaysIncludeInToken: String(r.shared.alwaysIncludeInToken),
+    limit: r.app.allowlist.kind === 'dynamic' ? String(r.claim.limit) : 'per app',
+  });
+  const left = describe(a);
+  const right = describe(b);
+  const field = Object.keys(left).find((k) => left[k] !== right[k]);
+  return field && `${field}: ${left[field]} in ${a.app.file} vs ${right[field]} here`;
+}
+
+function conflict(environment: string, first: ClaimRequest, other: ClaimRequest, difference: string): Problem {
+  const { server, name, token } = other.claim;
+  return other.app.document.problem(
+    other.claim.path,
+    `this claim conflicts with ${first.app.file} ${pathText(first.claim.path)}: apps on server "${server}" share ONE "${name}" ${token}-token claim (environment "${environment}"), so they must agree on ${difference}. Align the two files, or give one claim another name`,
+  );
+}
+
+const pathText = (path: JsonPath): string => path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('');
+
+function renameProblems(apps: readonly AppModel[]): Problem[] {
+  const problems: Problem[] = [];
+  const byKey = new Map(apps.map((a) => [a.key, a]));
+  const claimedBy = new Map<string, AppModel>();
+  for (const app of apps) {
+    app.previousKeys.forEach((key, index) => {
+      const path = ['previousKeys', index];
+      if (byKey.has(key) && key !== app.key) {
+        problems.push(app.document.problem(path, `previousKeys names "${key}", but ${byKey.get(key)?.file} still exists: a renamed app has one file. Delete the old file, or remove "${key}" here`));
+      }
+      const earlier = claimedBy.get(key);
+      if (earlier) problems.push(app.document.problem(path, `previousKeys names "${key}", which ${earlier.file} also names: only one file can take over an app`));
+      else claimedBy.set(key, app);
+    });
+  }
+  return problems;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}:${p.line}:${p.column}:${p.message.replace(/ \(environment "[^"]+"\)/, '')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

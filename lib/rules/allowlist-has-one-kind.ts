@@ -1,0 +1,21 @@
+import { AllowlistFileData } from '../model/allowlist-file';
+import { DYNAMIC_MATCHES } from '../model/app';
+import { Finding } from './rule';
+
+/**
+ * An allow list is either static ("groups") or dynamic (exactly one pattern). Runs before the
+ * other rules, which rely on knowing the kind.
+ */
+export function allowlistHasOneKind(data: AllowlistFileData): Finding[] {
+  const given = (['groups', ...DYNAMIC_MATCHES] as const).filter((k) => data.allowlist[k] !== undefined);
+  if (given.length === 0) {
+    return [{ path: ['allowlist'], message: 'allowlist must have "groups" (a static list) or one of "startsWith", "endsWith", "contains" (a dynamic list), but got none of them' }];
+  }
+  if (given.length > 1) {
+    return [{ path: ['allowlist', given[1]], message: `allowlist must be either static or one dynamic pattern, but got ${given.map((g) => `"${g}"`).join(' and ')}: keep one` }];
+  }
+  if (given[0] === 'groups' && data.allowlist.source !== undefined) {
+    return [{ path: ['allowlist', 'source'], message: 'allowlist.source applies to dynamic lists only: remove it, static lists name their groups directly' }];
+  }
+  return [];
+}

@@ -1,0 +1,30 @@
+import { BackendData } from '../model/environments-file';
+import { EnvironmentsRule, Finding, quoted } from './rule';
+
+/** Settings each backend cannot work without; credentials are never among them. */
+export const REQUIRED_BACKEND_SETTINGS: Readonly<Record<BackendData['type'], readonly string[]>> = {
+  local: [],
+  s3: ['bucket', 'key', 'region'],
+  gcs: ['bucket'],
+  azurerm: ['storageAccountName', 'containerName', 'key'],
+  remote: ['organization', 'workspaces'],
+  cloud: ['organization', 'workspaces'],
+};
+
+const SECRET_SETTINGS = /(secret|password|token|accessKey|sasToken|credentials|clientCertificate)/i;
+
+export const backendsAreComplete: EnvironmentsRule = ({ environments }) => {
+  const findings: Finding[] = [];
+  for (const [env, { backend }] of Object.entries(environments)) {
+    const path = ['environments', env, 'backend'];
+    const config = backend.config ?? {};
+    const missing = REQUIRED_BACKEND_SETTINGS[backend.type].filter((k) => config[k] === undefined);
+    if (missing.length > 0) {
+      findings.push({ path, message: `backend "${backend.type}" of environment "${env}" must set ${quoted(missing)} in "config", but they are missing` });
+    }
+    for (const key of Object.keys(config).filter((k) => SECRET_SETTINGS.test(k))) {
+      findings.push({ path: [...path, 'config', key], message: `backend.config.${key} looks like a credential: never put secrets in this file, pass them to Terraform through environment variables` });
+    }
+  }
+  return findings;
+};

@@ -1,0 +1,25 @@
+import { MAX_CLAIM_LIMIT } from '../model/app';
+import { FileRule, Finding } from './rule';
+
+/**
+ * Okta refuses a token when a user is in more matching groups than the claim's limit, and
+ * accepts limits of 1 to 100. For a static list we can rule that failure out entirely by making
+ * the limit at least the list's size.
+ */
+export const claimLimitsFit: FileRule = (app) => {
+  const findings: Finding[] = [];
+  for (const claim of app.claims) {
+    const given = app.data.claims[claim.path[1] as number].limit;
+    if (given === undefined) continue;
+    const path = [...claim.path, 'limit'];
+    if (given < 1 || given > MAX_CLAIM_LIMIT) {
+      findings.push({ path, message: `limit must be between 1 and ${MAX_CLAIM_LIMIT}, but got ${given}` });
+    } else if (app.allowlist.kind === 'static' && given < app.allowlist.groups.length) {
+      findings.push({
+        path,
+        message: `limit must be at least the number of allow-listed groups (${app.allowlist.groups.length}), but got ${given}: Okta would refuse the token of a user in more than ${given} of them. Remove "limit" to use the list size`,
+      });
+    }
+  }
+  return findings;
+};

@@ -1,0 +1,15 @@
+import { FileRule, Finding } from './rule';
+
+/** One file asks for a given claim (server, name, token) once. */
+export const claimsAreUnique: FileRule = (app) => {
+  const findings: Finding[] = [];
+  const first = new Map<string, number>();
+  for (const claim of app.claims) {
+    const id = `${claim.server}\u0000${claim.name}\u0000${claim.token}`;
+    const index = claim.path[1] as number;
+    const earlier = first.get(id);
+    if (earlier === undefined) first.set(id, index);
+    else findings.push({ path: claim.path, message: `claims[${index}] repeats claims[${earlier}] (server "${claim.server}", name "${claim.name}", ${claim.token} token): remove one` });
+  }
+  return findings;
+};

@@ -1,0 +1,21 @@
+import { FileRule, Finding } from './rule';
+
+/**
+ * A custom-server claim is shared by every app on the server, so an app's own limit for it is
+ * read from the app's profile (groupallowlistlimit), which holds one number per app.
+ */
+export const customClaimsShareOneLimit: FileRule = (app) => {
+  if (app.allowlist.kind !== 'static') return [];
+  const custom = app.claims.filter((c) => c.server !== 'org');
+  const first = custom[0];
+  const findings: Finding[] = [];
+  for (const claim of custom.slice(1)) {
+    if (claim.limit !== first.limit) {
+      findings.push({
+        path: [...claim.path, 'limit'],
+        message: `custom-server claims of one app must share one limit, but claims[${first.path[1]}] has ${first.limit} and claims[${claim.path[1]}] has ${claim.limit}: the limit is stored once in the app's profile. Use the same limit (or none)`,
+      });
+    }
+  }
+  return findings;
+};

@@ -1,0 +1,39 @@
+import { appTypeFitsGrants } from './app-type-fits-grants';
+import { claimLimitsFit } from './claim-limits-fit';
+import { claimNamesAreValid } from './claim-names-are-valid';
+import { claimServersExist } from './claim-servers-exist';
+import { claimsAreUnique } from './claims-are-unique';
+import { customClaimsShareOneLimit } from './custom-claims-share-one-limit';
+import { dynamicPatternsAreSafe } from './dynamic-patterns-are-safe';
+import { environmentsAreDeclared } from './environments-are-declared';
+import { groupReferencesAreValid } from './group-references-are-valid';
+import { keysAreValid } from './keys-are-valid';
+import { orgClaimsAreIdTokenOnly } from './org-claims-are-id-token-only';
+import { orgClaimsNeedApiToken } from './org-claims-need-api-token';
+import { redirectUrisAreUrls } from './redirect-uris-are-urls';
+import { backendsAreComplete } from './backends-are-complete';
+import { oauthScopesNeedOauth } from './oauth-scopes-need-oauth';
+import { EnvironmentsRule, FileRule } from './rule';
+import { serversHaveOneReference } from './servers-have-one-reference';
+
+export { allowlistHasOneKind } from './allowlist-has-one-kind';
+
+/** Every per-file rule, run on every file; all findings are reported together. */
+export const FILE_RULES: readonly FileRule[] = [
+  keysAreValid,
+  environmentsAreDeclared,
+  groupReferencesAreValid,
+  dynamicPatternsAreSafe,
+  appTypeFitsGrants,
+  redirectUrisAreUrls,
+  claimServersExist,
+  claimNamesAreValid,
+  claimsAreUnique,
+  claimLimitsFit,
+  customClaimsShareOneLimit,
+  orgClaimsAreIdTokenOnly,
+  orgClaimsNeedApiToken,
+];
+
+/** Every rule over the environments file. */
+export const ENVIRONMENTS_RULES: readonly EnvironmentsRule[] = [serversHaveOneReference, backendsAreComplete, oauthScopesNeedOauth];

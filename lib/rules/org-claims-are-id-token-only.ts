@@ -1,0 +1,26 @@
+import { FileRule, Finding } from './rule';
+
+/**
+ * The Org authorization server puts the app's Groups claim into the ID token only, and an app
+ * holds one such claim; scope conditions and "alwaysIncludeInToken" exist on custom servers only.
+ */
+export const orgClaimsAreIdTokenOnly: FileRule = (app) => {
+  const findings: Finding[] = [];
+  const orgClaims = app.claims.filter((c) => c.server === 'org');
+  for (const claim of orgClaims) {
+    const given = app.data.claims[claim.path[1] as number];
+    if (claim.token !== 'id') {
+      findings.push({ path: [...claim.path, 'token'], message: 'token must be "id" on the org server, but got "access": the org server only adds Groups claims to ID tokens; use a custom server (e.g. "default") for access tokens' });
+    }
+    if (given.scopes) {
+      findings.push({ path: [...claim.path, 'scopes'], message: 'scopes apply to custom-server claims only: remove it (org-server clients request "openid groups")' });
+    }
+    if (given.alwaysIncludeInToken !== undefined) {
+      findings.push({ path: [...claim.path, 'alwaysIncludeInToken'], message: 'alwaysIncludeInToken applies to custom-server claims only: remove it' });
+    }
+  }
+  for (const extra of orgClaims.slice(1)) {
+    findings.push({ path: extra.path, message: `an app has one org-server Groups claim, but this file declares ${orgClaims.length}: keep one` });
+  }
+  return findings;
+};
