@@ -21,6 +21,8 @@ export interface EnvironmentPlan {
   readonly renames: readonly { readonly from: string; readonly to: string }[];
   /** Every group name or ID the apps allow-list here, each once. */
   readonly groups: readonly GroupReference[];
+  /** The groups split into search requests: one Okta API call (per page) each. */
+  readonly groupBatches: readonly (readonly GroupReference[])[];
   /** One entry per (server, claim name, token) that at least one app asks for. */
   readonly sharedClaims: readonly SharedClaim[];
   /** Custom servers that claims use or whose groups scope is managed, sorted. */
@@ -56,6 +58,12 @@ export interface SharedClaim {
   readonly apps: readonly string[];
 }
 
+/**
+ * Groups resolved by one search request. Okta search expressions are sent in the URL; 40 exact
+ * names stay far below URL limits while cutting the calls per plan forty-fold.
+ */
+export const GROUP_SEARCH_BATCH_SIZE = 40;
+
 /** Builds the plan of every declared environment; conflicts between files become problems. */
 export function planEnvironments(apps: readonly AppModel[], environments: EnvironmentsFileData): { plans: EnvironmentPlan[]; problems: Problem[] } {
   const problems = renameProblems(apps);
@@ -71,6 +79,7 @@ function planEnvironment(name: string, settings: EnvironmentData, allApps: reado
   const retiredHere = (app: AppModel): boolean => app.retire[name] !== undefined;
   const apps = allApps.filter((app) => app.environments.includes(name) && !retiredHere(app));
   const { claims, problems } = shareClaims(name, apps);
+  const groups = groupReferences(apps);
   const managedScopes = Object.entries(settings.authorizationServers ?? {}).filter(([, s]) => s.manageGroupsScope).map(([n]) => n);
   const plan: EnvironmentPlan = {
     name,
@@ -79,7 +88,8 @@ function planEnvironment(name: string, settings: EnvironmentData, allApps: reado
     forgotten: allApps.filter((a) => a.retire[name] === 'forget').map((a) => a.key),
     destroyed: allApps.filter((a) => a.retire[name] === 'destroy').map((a) => a.key),
     renames: apps.flatMap((app) => app.previousKeys.map((from) => ({ from, to: app.key }))),
-    groups: groupReferences(apps),
+    groups,
+    groupBatches: chunks(groups, GROUP_SEARCH_BATCH_SIZE),
     sharedClaims: claims,
     servers: [...new Set([...claims.map((c) => c.server), ...managedScopes])].sort(),
   };
@@ -96,6 +106,12 @@ function planApp(app: AppModel, environment: string): PlannedApp {
     profileLimit: app.allowlist.kind === 'static' && custom.length > 0 ? custom[0].limit : undefined,
     dynamicOptIn: app.allowlist.kind === 'dynamic' && custom.length > 0,
   };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
 }
 
 function groupReferences(apps: readonly AppModel[]): GroupReference[] {

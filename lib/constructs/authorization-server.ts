@@ -1,0 +1,44 @@
+import { AuthServerScope } from '@cdktf/provider-okta/lib/auth-server-scope';
+import { DataOktaAuthServer } from '@cdktf/provider-okta/lib/data-okta-auth-server';
+import { Construct } from 'constructs';
+import { AuthorizationServerData } from '../model/environments-file';
+import { templateText } from './hcl';
+
+export interface AuthorizationServerProps {
+  /** The name allow-list files use for the server. */
+  readonly name: string;
+  /** How the environments file declares it. */
+  readonly settings: AuthorizationServerData;
+}
+
+/**
+ * A custom authorization server the repo adds claims to. The server itself is not managed here
+ * (other teams' claims and policies live on it); it is referenced by ID, or looked up by name.
+ */
+export class AuthorizationServer extends Construct {
+  /** The server's ID, literal or from the lookup. */
+  readonly serverId: string;
+
+  constructor(scope: Construct, id: string, props: AuthorizationServerProps) {
+    super(scope, id);
+    const { name, settings } = props;
+    if (settings.id !== undefined) {
+      this.serverId = settings.id;
+    } else {
+      const lookup = new DataOktaAuthServer(this, 'lookup', { name: templateText(settings.lookupName ?? name) });
+      lookup.overrideLogicalId(name);
+      this.serverId = lookup.id;
+    }
+    if (settings.manageGroupsScope) {
+      const scopeResource = new AuthServerScope(this, 'groups-scope', {
+        authServerId: this.serverId,
+        name: 'groups',
+        displayName: 'Groups',
+        description: 'Your group memberships that this app is allowed to see.',
+        consent: 'IMPLICIT',
+        metadataPublish: 'ALL_CLIENTS',
+      });
+      scopeResource.overrideLogicalId(`${name}_groups`);
+    }
+  }
+}

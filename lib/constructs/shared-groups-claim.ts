@@ -1,0 +1,44 @@
+import { AuthServerClaim } from '@cdktf/provider-okta/lib/auth-server-claim';
+import { createHash } from 'node:crypto';
+import { Construct } from 'constructs';
+import { SharedClaim } from '../plan/environment-plan';
+import { templateText } from './hcl';
+
+export interface SharedGroupsClaimProps {
+  /** The custom authorization server's ID. */
+  readonly authServerId: string;
+  /** The claim every app on the server shares. */
+  readonly claim: SharedClaim;
+}
+
+/**
+ * One Groups claim on a custom authorization server. Okta evaluates it for every app that asks
+ * the server for a token, so its expression reads the requesting app's profile and is null-safe.
+ */
+export class SharedGroupsClaim extends Construct {
+  readonly resource: AuthServerClaim;
+
+  constructor(scope: Construct, id: string, props: SharedGroupsClaimProps) {
+    super(scope, id);
+    const { claim } = props;
+    this.resource = new AuthServerClaim(this, 'claim', {
+      authServerId: props.authServerId,
+      name: claim.name,
+      claimType: claim.token === 'id' ? 'IDENTITY' : 'RESOURCE',
+      valueType: 'EXPRESSION',
+      value: templateText(claim.expression),
+      scopes: claim.scopes && [...claim.scopes],
+      alwaysIncludeInToken: claim.alwaysIncludeInToken,
+      status: 'ACTIVE',
+      lifecycle: { preventDestroy: true },
+    });
+    this.resource.overrideLogicalId(claimAddress(claim));
+  }
+}
+
+/** `<server>_<token>_<name>`; names with characters Terraform IDs refuse get a hash suffix. */
+export function claimAddress(claim: Pick<SharedClaim, 'server' | 'token' | 'name'>): string {
+  const safe = claim.name.replace(/[^A-Za-z0-9_-]/g, '_');
+  const suffix = safe === claim.name ? '' : `_${createHash('sha256').update(claim.name).digest('hex').slice(0, 8)}`;
+  return `${claim.server}_${claim.token}_${safe}${suffix}`;
+}
