@@ -8,6 +8,10 @@ export interface Problem {
   readonly column: number;
   /** What is wrong and how to fix it, in words an app team understands. */
   readonly message: string;
+  /** "error" fails the check; "warning" is reported only. @default "error" */
+  readonly level?: 'error' | 'warning';
+  /** ID of the policy rule that found it, when one did. @default - a schema or built-in rule */
+  readonly rule?: string;
 }
 
 /** `file:line:column: message`, the format editors and GitHub annotations understand. */
