@@ -25,8 +25,7 @@ export class JsonDocument {
       ast = parse(text, { mode: 'json' });
     } catch (error) {
       const { line = 1, column = 1, message } = error as Error & { line?: number; column?: number };
-      const reason = message.replace(/\s*\(\d+:\d+\)\s*$/, '');
-      return { problems: [{ file, line, column, message: `This is not valid JSON: ${reason}` }] };
+      return { problems: [{ file, line, column, message: `This is not valid JSON: ${readableSyntaxError(message)}` }] };
     }
     const problems = findDuplicateKeys(file, ast.body);
     if (problems.length > 0) return { problems };
@@ -66,6 +65,28 @@ export class JsonDocument {
     }
     return node;
   }
+}
+
+const TOKEN_NAMES: Record<string, string> = {
+  RBracket: '"]"',
+  LBracket: '"["',
+  RBrace: '"}"',
+  LBrace: '"{"',
+  Comma: '","',
+  Colon: '":"',
+  String: 'a string',
+  Number: 'a number',
+  Boolean: 'true/false',
+  Null: 'null',
+};
+
+/** momoa says "Unexpected token RBracket found. (3:11)"; people need the character and a likely cause. */
+function readableSyntaxError(message: string): string {
+  const token = /Unexpected token (\w+)/.exec(message)?.[1];
+  if (token === 'RBracket' || token === 'RBrace') return `unexpected ${TOKEN_NAMES[token]}: remove the comma before it, or add the missing value`;
+  if (token) return `unexpected ${TOKEN_NAMES[token] ?? token}: a comma, colon or quote is probably missing before it`;
+  if (/end of input|EOF/i.test(message)) return 'the file ends too early: a closing "}" or "]" is missing';
+  return message.replace(/\s*\(\d+:\d+\)\s*$/, '');
 }
 
 function memberName(name: AnyNode): string {

@@ -1,0 +1,327 @@
+import { allowlist, environments, problemsOf } from '../helpers/fixture';
+
+/**
+ * One failing case per validation rule. Each asserts the exact file, line and column (found by
+ * searching the written text for the offending snippet, independently of the loader) and the
+ * message a user would read.
+ */
+
+const pretty = (value: unknown): string => (typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
+
+/**
+ * `file:line:column` of the `occurrence`-th `needle` in the file as written, moved `offset`
+ * characters right (to point past a key at its value).
+ */
+function at(file: string, content: unknown, needle: string, occurrence = 1, offset = 0): string {
+  const text = pretty(content);
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) index = text.indexOf(needle, index + 1);
+  if (index < 0) throw new Error(`${needle} not in ${file}`);
+  const before = text.slice(0, index + offset).split('\n');
+  return `${file}:${before.length}:${before[before.length - 1].length + 1}`;
+}
+
+function expectProblem(files: Record<string, unknown>, place: string, message: string | RegExp, envs?: unknown): void {
+  const problems = problemsOf(files, envs);
+  const matching = problems.filter((p) => p.startsWith(`${place}: `) && (typeof message === 'string' ? p === `${place}: ${message}` : message.test(p.slice(place.length + 2))));
+  if (matching.length !== 1) throw new Error(`expected one problem at ${place} matching ${message}, got:\n${problems.join('\n')}`);
+}
+
+const A = 'allowlists/a.json';
+
+describe('file syntax', () => {
+  test('invalid JSON names the line and column', () => {
+    const text = '{\n  "owners": ["@acme/payroll",],\n}\n';
+    expect(problemsOf({ 'a.json': text })).toEqual([`${A}:2:30: This is not valid JSON: unexpected "]": remove the comma before it, or add the missing value`]);
+  });
+
+  test('a duplicate key is an error instead of silently keeping the last', () => {
+    const text = pretty(allowlist()).replace('"owners": [', '"owners": ["@acme/a"],\n  "owners": [');
+    expect(problemsOf({ 'a.json': text })).toEqual([`${at(A, text, '"owners"', 2)}: "owners" appears twice in the top level (first on line 2): keep one, JSON keeps only the last`]);
+  });
+});
+
+describe('file shape (schema)', () => {
+  test('an unknown field suggests the intended one', () => {
+    const file = allowlist({ app: { lable: 'X', type: 'web', redirectUris: ['https://a.example.com/cb'], grantTypes: ['authorization_code'] } });
+    const problems = problemsOf({ 'a.json': file });
+    expect(problems).toContain(`${at(A, file, '"lable"')}: "lable" is not a known field of app: did you mean "label"?`);
+    expect(problems).toContain(`${at(A, file, '"app": {', 1, '"app": '.length)}: app is missing the required field "label"`);
+  });
+
+  test('an empty allow list is refused', () => {
+    const file = allowlist({ allowlist: { groups: [] } });
+    expectProblem({ 'a.json': file }, at(A, file, '[]'), 'allowlist.groups must list at least 1 item(s), but got none');
+  });
+
+  test('more than 100 groups are refused', () => {
+    const groups = Array.from({ length: 101 }, (_, i) => `Group ${i}`);
+    const file = allowlist({ allowlist: { groups } });
+    expectProblem({ 'a.json': file }, at(A, file, '[\n      "Group 0"'), 'allowlist.groups must list at most 100 items, but got 101');
+  });
+
+  test('the same group twice is refused', () => {
+    const file = allowlist({ allowlist: { groups: ['A', 'A'] } });
+    expectProblem({ 'a.json': file }, at(A, file, '[\n      "A"'), 'allowlist.groups must not list the same item twice, but "A" appears more than once');
+  });
+
+  test('an unknown token type lists the allowed values', () => {
+    const file = allowlist({ claims: [{ server: 'default', token: 'refresh' }] });
+    expectProblem({ 'a.json': file }, at(A, file, '"refresh"'), 'claims[0].token must be one of "id", "access", but got "refresh"');
+  });
+
+  test('an owner must be a GitHub user or team', () => {
+    const file = allowlist({ owners: ['payroll team'] });
+    expectProblem({ 'a.json': file }, at(A, file, '"payroll team"'), 'owners[0] must be a GitHub user or team such as "@acme/payroll", but got "payroll team"');
+  });
+
+  test('a limit must be a whole number', () => {
+    const file = allowlist({ claims: [{ server: 'org', limit: 2.5 }] });
+    expectProblem({ 'a.json': file }, at(A, file, '2.5'), 'claims[0].limit must be a whole number, but got 2.5');
+  });
+});
+
+describe('allow-list kind', () => {
+  test('static and dynamic at once', () => {
+    const file = allowlist({ allowlist: { groups: ['A'], startsWith: 'IT' } });
+    expectProblem({ 'a.json': file }, at(A, file, '"IT"'), 'allowlist must be either static or one dynamic pattern, but got "groups" and "startsWith": keep one');
+  });
+
+  test('neither static nor dynamic', () => {
+    const file = allowlist({ allowlist: { source: 'OKTA' } });
+    expectProblem({ 'a.json': file }, at(A, file, '{\n    "source"'), /^allowlist must have "groups" \(a static list\) or one of/);
+  });
+
+  test('a source on a static list', () => {
+    const file = allowlist({ allowlist: { groups: ['A'], source: 'OKTA' } });
+    expectProblem({ 'a.json': file }, at(A, file, '"OKTA"'), /^allowlist.source applies to dynamic lists only/);
+  });
+});
+
+describe('environments and servers', () => {
+  test('an unknown environment lists the declared ones', () => {
+    const file = allowlist({ environments: ['dev', 'staging'] });
+    expectProblem({ 'a.json': file }, at(A, file, '"staging"'), 'environment "staging" is not declared: use one of "dev", "prod" or add it to the environments file');
+  });
+
+  test('an import for an environment the app is not deployed to', () => {
+    const file = allowlist({ environments: ['dev'], app: { ...(allowlist().app as object), importIds: { prod: '0oa1b2c3d4e5f6g7h8i9' } } });
+    expectProblem({ 'a.json': file }, at(A, file, '"0oa1b2c3d4e5f6g7h8i9"'), /^app.importIds names "prod", but the app is not deployed there/);
+  });
+
+  test('a malformed app ID to import', () => {
+    const file = allowlist({ app: { ...(allowlist().app as object), importIds: { prod: '0oa123' } } });
+    expectProblem({ 'a.json': file }, at(A, file, '"0oa123"'), 'app.importIds.prod must be an Okta app ID: "0oa" followed by 17 letters or digits, but got "0oa123"');
+  });
+
+  test('an unknown authorization server names the environment and the known servers', () => {
+    const file = allowlist({ claims: [{ server: 'partners' }] });
+    const problems = problemsOf({ 'a.json': file });
+    expect(problems).toEqual([
+      `${at(A, file, '"partners"')}: server "partners" is not an authorization server of environment "dev": use "org" or one of "default", or declare it in the environments file`,
+      `${at(A, file, '"partners"')}: server "partners" is not an authorization server of environment "prod": use "org" or one of "default", or declare it in the environments file`,
+    ]);
+  });
+});
+
+describe('claims', () => {
+  test('the org server has no access-token claim', () => {
+    const file = allowlist({ claims: [{ server: 'org', token: 'access' }] });
+    expectProblem({ 'a.json': file }, at(A, file, '"access"'), /^token must be "id" on the org server, but got "access"/);
+  });
+
+  test('scopes on an org-server claim', () => {
+    const file = allowlist({ claims: [{ server: 'org', scopes: ['groups'] }] });
+    expectProblem({ 'a.json': file }, at(A, file, '[\n        "groups"'), /^scopes apply to custom-server claims only/);
+  });
+
+  test('two org-server claims', () => {
+    const file = allowlist({ claims: [{ server: 'org' }, { server: 'org', name: 'roles' }] });
+    expectProblem({ 'a.json': file }, at(A, file, '{\n      "server": "org"', 2), 'an app has one org-server Groups claim, but this file declares 2: keep one');
+  });
+
+  test('an org-server claim under OAuth 2.0 authentication explains the provider trap', () => {
+    const envs = environments({ prod: { ...((environments().environments as Record<string, object>).prod), auth: { method: 'oauth' } } });
+    const file = allowlist();
+    expectProblem({ 'a.json': file }, at(A, file, '"org"'), /^an org-server claim needs API-token authentication, but environment "prod" uses "oauth": the Okta provider silently skips/, envs);
+  });
+
+  test.each([
+    [0, 'limit must be between 1 and 100, but got 0'],
+    [101, 'limit must be between 1 and 100, but got 101'],
+    [1, /^limit must be at least the number of allow-listed groups \(2\), but got 1: Okta would refuse the token/],
+  ])('limit %p', (limit, message) => {
+    const file = allowlist({ claims: [{ server: 'org', limit }] });
+    expectProblem({ 'a.json': file }, at(A, file, `"limit": ${limit}`, 1, '"limit": '.length), message);
+  });
+
+  test.each([
+    ['sub', 'id', 'name "sub" is reserved by Okta in id tokens: choose another name, such as "groups"'],
+    ['cid', 'access', 'name "cid" is reserved by Okta in access tokens: choose another name, such as "groups"'],
+    ['my groups', 'id', /^name must be letters, digits, "_", "-", "\." or ":", starting with a letter or "_" \(at most 100\), but got "my groups"/],
+  ])('claim name %p in the %s token', (name, token, message) => {
+    const file = allowlist({ claims: [{ server: 'default', name, token }] });
+    expectProblem({ 'a.json': file }, at(A, file, `"${name}"`), message);
+  });
+
+  test('the same claim twice', () => {
+    const file = allowlist({ claims: [{ server: 'default' }, { server: 'default', token: 'id' }] });
+    expectProblem({ 'a.json': file }, at(A, file, '{\n      "server": "default"', 2), 'claims[1] repeats claims[0] (server "default", name "groups", id token): remove one');
+  });
+
+  test('custom-server claims of one app with different limits', () => {
+    const file = allowlist({ claims: [{ server: 'default', limit: 5 }, { server: 'default', token: 'access', limit: 6 }] });
+    expectProblem({ 'a.json': file }, at(A, file, '6'), /^custom-server claims of one app must share one limit, but claims\[0\] has 5 and claims\[1\] has 6/);
+  });
+});
+
+describe('dynamic lists and group names', () => {
+  test('a quote in a dynamic pattern cannot reach an Okta expression', () => {
+    const file = allowlist({ allowlist: { startsWith: 'IT"), Groups.contains("' }, claims: [{ server: 'org' }] });
+    expectProblem({ 'a.json': file }, at(A, file, '"IT\\"'), /^allowlist.startsWith must not contain double quotes, backslashes or control characters/);
+  });
+
+  test('a backslash in a dynamic pattern', () => {
+    const file = allowlist({ allowlist: { contains: 'a\\b' }, claims: [{ server: 'org' }] });
+    expectProblem({ 'a.json': file }, at(A, file, '"a\\\\b"'), /^allowlist.contains must not contain double quotes, backslashes/);
+  });
+
+  test('group IDs from a dynamic list', () => {
+    const file = allowlist({ allowlist: { startsWith: 'IT' }, claims: [{ server: 'org', value: 'id' }] });
+    expectProblem({ 'a.json': file }, at(A, file, '"id"'), /^value must be "name" for a dynamic allow list, but got "id"/);
+  });
+
+  test('a mistyped group ID', () => {
+    const file = allowlist({ allowlist: { groups: ['00g123'] } });
+    expectProblem({ 'a.json': file }, at(A, file, '"00g123"'), /^"00g123" looks like a group ID but is not one/);
+  });
+
+  test('a group name with a trailing space', () => {
+    const file = allowlist({ allowlist: { groups: ['Payroll Users '] } });
+    expectProblem({ 'a.json': file }, at(A, file, '"Payroll Users "'), 'group name "Payroll Users " starts or ends with a space: names are matched exactly, remove the space');
+  });
+
+  test('a group name with a tab', () => {
+    const file = allowlist({ allowlist: { groups: ['Payroll\tUsers'] } });
+    expectProblem({ 'a.json': file }, at(A, file, '"Payroll\\tUsers"'), /^group name "Payroll\\tUsers" contains a control character/);
+  });
+});
+
+describe('app settings', () => {
+  const app = allowlist().app as Record<string, unknown>;
+
+  test('a service app cannot carry a Groups claim', () => {
+    const file = allowlist({ app: { ...app, type: 'service', grantTypes: ['client_credentials'], redirectUris: undefined } });
+    expectProblem({ 'a.json': file }, at(A, file, '"service"'), /^app.type must be "web", "native" or "browser", but got "service": service apps sign in no user/);
+  });
+
+  test('a browser app with client credentials', () => {
+    const file = allowlist({ app: { ...app, type: 'browser', grantTypes: ['authorization_code', 'client_credentials'] } });
+    expectProblem({ 'a.json': file }, at(A, file, '[\n      "authorization_code"'), /^a browser app cannot use "client_credentials"/);
+  });
+
+  test('authorization code without a redirect URI', () => {
+    const file = allowlist({ app: { ...app, redirectUris: undefined } });
+    expectProblem({ 'a.json': file }, at(A, file, '{\n    "label"'), 'app.redirectUris must list at least one URI for "authorization_code" or "implicit", but got none');
+  });
+
+  test('refresh tokens without authorization code', () => {
+    const file = allowlist({ app: { ...app, grantTypes: ['implicit', 'refresh_token'] } });
+    expectProblem({ 'a.json': file }, at(A, file, '[\n      "implicit"'), /^grant "refresh_token" needs "authorization_code"/);
+  });
+
+  test('a redirect URI that is not absolute', () => {
+    const file = allowlist({ app: { ...app, redirectUris: ['/callback'] } });
+    expectProblem({ 'a.json': file }, at(A, file, '"/callback"'), 'app.redirectUris[0] must be an absolute URI such as "https://app.example.com/callback", but got "/callback"');
+  });
+
+  test('a redirect URI with a fragment', () => {
+    const file = allowlist({ app: { ...app, redirectUris: ['https://a.example.com/cb#x'] } });
+    expectProblem({ 'a.json': file }, at(A, file, '"https://a.example.com/cb#x"'), 'app.redirectUris[0] must not have a #fragment, but got "https://a.example.com/cb#x"');
+  });
+});
+
+describe('keys and renames', () => {
+  test('a file name that cannot be an app key', () => {
+    expectProblem({ 'Payroll_App.json': allowlist() }, 'allowlists/Payroll_App.json:1:1', /^the file name must be a key of lower-case letters, digits and single "-" \(at most 64\), but got "Payroll_App"/);
+  });
+
+  test('previousKeys naming the file itself', () => {
+    const file = allowlist({ previousKeys: ['a'] });
+    expectProblem({ 'a.json': file }, at(A, file, '"a"'), 'previousKeys must list earlier names of this file, but got its current name "a": remove it');
+  });
+
+  test('previousKeys naming a file that still exists', () => {
+    const file = allowlist({ previousKeys: ['b'] });
+    expectProblem({ 'a.json': file, 'b.json': allowlist() }, at(A, file, '"b"'), /^previousKeys names "b", but allowlists\/b.json still exists: a renamed app has one file/);
+  });
+
+  test('two files taking over the same old app', () => {
+    const file = allowlist({ previousKeys: ['old'] });
+    expectProblem({ 'a.json': file, 'b.json': file }, at('allowlists/b.json', file, '"old"'), 'previousKeys names "old", which allowlists/a.json also names: only one file can take over an app');
+  });
+});
+
+describe('shared custom-server claims', () => {
+  test('two apps asking for one claim with different scopes conflict, naming both files', () => {
+    const a = allowlist({ claims: [{ server: 'default', token: 'access', scopes: ['groups'] }] });
+    const b = allowlist({ claims: [{ server: 'default', token: 'access' }] });
+    expectProblem(
+      { 'a.json': a, 'b.json': b },
+      at('allowlists/b.json', b, '{\n      "server"'),
+      'this claim conflicts with allowlists/a.json claims[0]: apps on server "default" share ONE "groups" access-token claim (environment "dev"), so they must agree on scopes: ["groups"] in allowlists/a.json vs none here. Align the two files, or give one claim another name',
+    );
+  });
+
+  test('two dynamic apps with different patterns on one claim conflict', () => {
+    const a = allowlist({ allowlist: { startsWith: 'IT-' }, claims: [{ server: 'default' }] });
+    const b = allowlist({ allowlist: { startsWith: 'HR-' }, claims: [{ server: 'default' }] });
+    expect(problemsOf({ 'a.json': a, 'b.json': b }).join('\n')).toMatch(/must agree on allow-list kind and pattern: startsWith "IT-" \(source OKTA\) in allowlists\/a.json vs startsWith "HR-" \(source OKTA\) here/);
+  });
+
+  test('a static and a dynamic app on one claim conflict', () => {
+    const a = allowlist({ claims: [{ server: 'default' }] });
+    const b = allowlist({ allowlist: { startsWith: 'HR-' }, claims: [{ server: 'default' }] });
+    expect(problemsOf({ 'a.json': a, 'b.json': b }).join('\n')).toMatch(/must agree on allow-list kind and pattern: a static list in allowlists\/a.json vs startsWith "HR-"/);
+  });
+});
+
+describe('environments file', () => {
+  const E = 'environments.json';
+  const dev = (environments().environments as Record<string, Record<string, unknown>>).dev;
+
+  test('a server with both an ID and a lookup name', () => {
+    const envs = environments({ dev: { ...dev, authorizationServers: { default: { id: 'default', lookupName: 'Default' } } } });
+    expectProblem({ 'a.json': allowlist() }, at(E, envs, '"default": {', 1, '"default": '.length), 'authorization server "default" must have exactly one of "id" or "lookupName", but got both', envs);
+  });
+
+  test('an s3 backend without its bucket', () => {
+    const envs = environments({ dev: { ...dev, backend: { type: 's3', config: { key: 'k', region: 'eu-west-1' } } } });
+    expectProblem({ 'a.json': allowlist() }, at(E, envs, '{\n        "type": "s3"'), 'backend "s3" of environment "dev" must set "bucket" in "config", but they are missing', envs);
+  });
+
+  test('a credential in the backend settings', () => {
+    const envs = environments({ dev: { ...dev, backend: { type: 's3', config: { bucket: 'b', key: 'k', region: 'r', secretKey: 'x' } } } });
+    expectProblem({ 'a.json': allowlist() }, at(E, envs, '"x"'), /^backend.config.secretKey looks like a credential: never put secrets in this file/, envs);
+  });
+
+  test('OAuth scopes with an API token', () => {
+    const envs = environments({ dev: { ...dev, auth: { method: 'api_token', scopes: ['okta.apps.manage'] } } });
+    expectProblem({ 'a.json': allowlist() }, at(E, envs, '[\n          "okta.apps.manage"'), /^auth.scopes applies to method "oauth" only/, envs);
+  });
+
+  test('an unknown field in an environment', () => {
+    const envs = environments({ dev: { ...dev, orgname: 'x' } });
+    expectProblem({ 'a.json': allowlist() }, at(E, envs, '"orgname"'), '"orgname" is not a known field of environments.dev: did you mean "orgName"?', envs);
+  });
+});
+
+test('every problem in every file is reported in one run, sorted by file and line', () => {
+  const a = allowlist({ owners: ['nobody'], claims: [{ server: 'nowhere', limit: 500 }] });
+  const b = '{ "owners": [ }';
+  const problems = problemsOf({ 'a.json': a, 'b.json': b });
+  expect(problems.map((p) => p.replace(/: .*/, ''))).toEqual([at(A, a, '"nobody"')].concat(problems.slice(1).map((p) => p.replace(/: .*/, ''))));
+  expect(problems.length).toBeGreaterThanOrEqual(2);
+  expect(problems.some((p) => p.startsWith('allowlists/b.json:1:15: This is not valid JSON'))).toBe(true);
+  expect(problems.some((p) => p.startsWith(at(A, a, '"nobody"')))).toBe(true);
+});
