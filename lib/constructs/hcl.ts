@@ -3,7 +3,8 @@
  * allow-list files (group names, labels, URIs) must never be read as one.
  */
 export function templateText(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // Function replacements: in a replacement string "$$" would itself collapse to "$".
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** A quoted HCL string literal, for use inside a `${ … }` expression. */

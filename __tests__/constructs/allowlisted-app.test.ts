@@ -1,0 +1,69 @@
+import { AllowlistedApp } from '../../lib/constructs/allowlisted-app';
+import { GroupDirectory } from '../../lib/constructs/group-directory';
+import { allowlist, projectOf } from '../helpers/fixture';
+import { synthJson } from '../helpers/synth';
+
+function synthApp(file: Record<string, unknown>, environment = 'dev') {
+  const plan = projectOf({ 'payroll.json': file }).plans.find((p) => p.name === environment)!;
+  const planned = plan.apps[0];
+  return synthJson((scope) => {
+    const directory = new GroupDirectory(scope, 'groups', { environment, batches: plan.groupBatches });
+    new AllowlistedApp(scope, 'app', { ...planned, directory });
+  });
+}
+
+describe('AllowlistedApp', () => {
+  test('the address derives from the file name, and the app cannot be destroyed or replaced by a plan', () => {
+    const json = synthApp(allowlist());
+    expect(Object.keys(json.resource.okta_app_oauth)).toEqual(['payroll']);
+    expect(json.resource.okta_app_oauth.payroll.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  test('the profile holds the allow-listed IDs resolved by exact name, and the app limit for shared claims', () => {
+    const json = synthApp(allowlist({ allowlist: { groups: ['Payroll Users', '00g1a2b3c4d5e6f7g8h9'] } }));
+    expect(json.resource.okta_app_oauth.payroll.profile).toBe(
+      '${jsonencode({ groupallowlist = [[for g in data.okta_groups.groups_0.groups : g if g.name == "Payroll Users"][0].id, "00g1a2b3c4d5e6f7g8h9"], groupallowlistlimit = 2 })}',
+    );
+  });
+
+  test('the org-server claim is an Expression claim on the app', () => {
+    const json = synthApp(allowlist({ claims: [{ server: 'org', name: 'roles', value: 'id' }] }));
+    expect(json.resource.okta_app_oauth.payroll.groups_claim).toEqual({
+      type: 'EXPRESSION',
+      name: 'roles',
+      value: 'getFilteredGroups(app.profile.groupallowlist, "group.id", 2)',
+    });
+    // No custom-server claim reads the limit from the profile, so none is written.
+    expect(json.resource.okta_app_oauth.payroll.profile).not.toContain('groupallowlistlimit');
+  });
+
+  test('a dynamic list with a custom-server claim opts the app in, and needs no group lookups', () => {
+    const json = synthApp(allowlist({ allowlist: { startsWith: 'IT-' }, claims: [{ server: 'default' }] }));
+    expect(json.resource.okta_app_oauth.payroll.profile).toBe('${jsonencode({ groupallowlistdynamic = true })}');
+    expect(json.resource.okta_app_oauth.payroll.groups_claim).toBeUndefined();
+    expect(json.data).toBeUndefined();
+  });
+
+  test('an import ID adopts the existing app in that environment only', () => {
+    const file = allowlist({ app: { ...(allowlist().app as object), importIds: { prod: '0oa1b2c3d4e5f6g7h8i9' } } });
+    expect(synthApp(file, 'prod').import).toEqual([{ id: '0oa1b2c3d4e5f6g7h8i9', to: 'okta_app_oauth.payroll' }]);
+    expect(synthApp(file, 'dev').import).toBeUndefined();
+  });
+
+  test('previousKeys move the state instead of replacing the app', () => {
+    const json = synthApp(allowlist({ previousKeys: ['payroll-portal'] }));
+    expect(json.moved).toEqual([{ from: 'okta_app_oauth.payroll-portal', to: 'okta_app_oauth.payroll' }]);
+  });
+
+  test('public clients use PKCE and no secret; web apps keep the secret out of the state', () => {
+    const browser = synthApp(allowlist({ app: { ...(allowlist().app as object), type: 'browser' } })).resource.okta_app_oauth.payroll;
+    expect(browser).toMatchObject({ token_endpoint_auth_method: 'none', pkce_required: true, response_types: ['code'] });
+    const web = synthApp(allowlist()).resource.okta_app_oauth.payroll;
+    expect(web.omit_secret).toBe(true);
+  });
+
+  test('labels and URIs from files are never read as Terraform templates', () => {
+    const app = { ...(allowlist().app as object), label: 'Pay ${var.token}' };
+    expect(synthApp(allowlist({ app })).resource.okta_app_oauth.payroll.label).toBe('Pay $${var.token}');
+  });
+});
