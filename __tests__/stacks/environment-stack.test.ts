@@ -75,5 +75,4 @@ describe('EnvironmentStack settings', () => {
     // prod is unaffected by a retirement declared for dev.
     expect(Object.keys(synthStack(projectOf(files), 'prod').resource.okta_app_oauth).sort()).toEqual(['a', 'legacy', 'old']);
   });
-
 });

@@ -84,6 +84,7 @@ const TOKEN_NAMES: Record<string, string> = {
 function readableSyntaxError(message: string): string {
   const token = /Unexpected token (\w+)/.exec(message)?.[1];
   if (token === 'RBracket' || token === 'RBrace') return `unexpected ${TOKEN_NAMES[token]}: remove the comma before it, or add the missing value`;
+  if (token === 'LBrace' || token === 'LBracket') return `this ${TOKEN_NAMES[token]} is never closed, or a comma is missing before it`;
   if (token) return `unexpected ${TOKEN_NAMES[token] ?? token}: a comma, colon or quote is probably missing before it`;
   if (/end of input|EOF/i.test(message)) return 'the file ends too early: a closing "}" or "]" is missing';
   return message.replace(/\s*\(\d+:\d+\)\s*$/, '');

@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { summarize, synthesize } from '../../lib/cli/synth';
+import { loadProject } from '../../lib/load/load-project';
+import { allowlist, projectOf, writeProject } from '../helpers/fixture';
+
+describe('synthesize', () => {
+  test('writes one stack per environment and replaces the previous output whole', () => {
+    const fixture = writeProject({ 'a.json': allowlist() });
+    const out = join(fixture.dir, 'cdktf.out');
+    mkdirSync(join(out, 'stacks', 'stale'), { recursive: true });
+    synthesize(loadProject(fixture).project!, out);
+    expect(existsSync(join(out, 'stacks', 'dev', 'cdk.tf.json'))).toBe(true);
+    expect(existsSync(join(out, 'stacks', 'prod', 'cdk.tf.json'))).toBe(true);
+    expect(existsSync(join(out, 'stacks', 'stale'))).toBe(false);
+  });
+
+  test('summarizes what each environment holds, loudly naming apps to be destroyed', () => {
+    const project = projectOf({ 'a.json': allowlist(), 'old.json': allowlist({ retire: { prod: 'destroy' } }) });
+    expect(summarize(project)).toEqual([
+      'dev: 2 app(s), 2 group(s), 2 org-server claim(s), 1 custom-server claim(s), 1 lookup(s)',
+      'prod: 1 app(s), 2 group(s), 1 org-server claim(s), 1 custom-server claim(s), 1 lookup(s), 1 TO BE DESTROYED: old',
+    ]);
+  });
+});
+
+describe('the synth and validate commands', () => {
+  // One process each: they are the real entry points users and CI run.
+  const run = (script: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
+
+  test('synth on bad input exits 1, prints every problem and leaves cdktf.out untouched', () => {
+    const fixture = writeProject({ 'a.json': allowlist({ owners: ['x'] }), 'b.json': '{' });
+    const out = join(fixture.dir, 'cdktf.out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'marker'), 'previous synth');
+    const result = run('main.ts', ['--dir', fixture.allowlistsDir, '--config', fixture.environmentsFile, '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${fixture.allowlistsDir}/a.json:3:5: owners[0] must be a GitHub user or team`);
+    expect(result.stderr).toContain(`${fixture.allowlistsDir}/b.json:1:1: This is not valid JSON: this "{" is never closed, or a comma is missing before it`);
+    expect(result.stderr).toContain('2 problem(s) found; nothing was written.');
+    expect(readFileSync(join(out, 'marker'), 'utf8')).toBe('previous synth');
+  });
+
+  test('validate exits 0 on the shipped samples', () => {
+    const result = run('cli/validate.ts', []);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('5 allow-list file(s) valid for dev, prod.\n');
+    expect(result.status).toBe(0);
+  });
+
+  test('an unknown option is a usage error (exit 2), not a validation failure', () => {
+    const result = run('cli/validate.ts', ['--dri', 'x']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Unknown option '--dri'/);
+  });
+});
