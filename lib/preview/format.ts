@@ -1,0 +1,58 @@
+import { EmittedGroup } from './evaluate';
+import { AppPreview, ClaimOutcome, ClaimPreview, GroupCarrier } from './token-preview';
+
+export const OFFLINE_NOTE = 'Preview matches groups by the name or ID written in the allow lists: it cannot look groups up in Okta.';
+
+/** A readable report of one app in one environment. */
+export function formatAppPreview(preview: AppPreview): string[] {
+  const who = preview.memberships.length > 0 ? `a user in ${preview.memberships.map(quote).join(', ')}` : 'a user in no group';
+  const lines = [`${preview.app} in ${preview.environment}, for ${who}:`];
+  if (preview.claims.length === 0) lines.push('  no Groups claim reaches this app here.');
+  for (const claim of preview.claims) {
+    lines.push(`  ${where(claim)}`, `    ${claim.claim} ${outcomeText(claim.outcome)}`);
+    if (!claim.requestedBy.includes(preview.app)) {
+      lines.push(`    (asked for by ${claim.requestedBy.join(', ')}; Okta evaluates it for ${preview.app} too whenever ${preview.app} gets tokens from this server)`);
+    }
+  }
+  return [...lines, ...notesText(preview.notes)];
+}
+
+/** A readable report of the reverse query. */
+export function formatCarriers(group: string, environments: readonly string[], carriers: readonly GroupCarrier[], notes: readonly string[]): string[] {
+  const scope = environments.join(', ');
+  if (carriers.length === 0) return [`No token of any app managed here carries ${quote(group)} in ${scope}.`, ...notesText(notes)];
+  const lines = [`${quote(group)} would be carried, in ${scope}, by:`];
+  for (const { environment, app, claim } of carriers) {
+    const declared = claim.requestedBy.includes(app) ? '' : ` (shared claim asked for by ${claim.requestedBy.join(', ')})`;
+    lines.push(`  ${environment} ${app}: ${where(claim)}`, `    ${claim.claim} ${outcomeText(claim.outcome)}${declared}`);
+  }
+  const unmanaged = 'Other apps on these custom servers get the shared claims too, but they yield nothing unless the app profile holds an allow list.';
+  return [...lines, ...notesText([unmanaged, ...notes])];
+}
+
+function where(claim: ClaimPreview): string {
+  const token = claim.token === 'id' ? 'ID token' : 'access token';
+  const delivery = claim.deliveredIn === 'userinfo' ? ' (from /userinfo only, not inside the ID token)' : '';
+  return `${claim.server} server ${token}${delivery}, ${claim.endpoint}, request ${scopesText(claim)}:`;
+}
+
+function scopesText({ scopes }: ClaimPreview): string {
+  const parts = [...(scopes.all.length > 0 ? [`scope${scopes.all.length > 1 ? "s" : ""} ${scopes.all.join(' ')}`] : []), ...(scopes.oneOf ? [`one of ${scopes.oneOf.join(', ')}`] : [])];
+  return parts.length > 0 ? parts.join(' and ') : 'any scope';
+}
+
+function outcomeText(outcome: ClaimOutcome): string {
+  if (outcome.kind === 'value') return `= [${outcome.groups.map(valueText).join(', ')}]`;
+  if (outcome.kind === 'absent') return 'is left out (no group matched; Okta omits empty claims)';
+  return `fails, so Okta issues no token: ${outcome.message}`;
+}
+
+function valueText(group: EmittedGroup): string {
+  return group.value === null ? `<${group.attribute === 'id' ? 'ID' : 'name'} of ${quote(group.group)}>` : quote(group.value);
+}
+
+function notesText(notes: readonly string[]): string[] {
+  return ['', `Note: ${OFFLINE_NOTE}`, ...notes.map((note) => `Note: ${note}`)];
+}
+
+const quote = (text: string): string => JSON.stringify(text);
