@@ -1,0 +1,121 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import { SynthOutput } from './synth-output';
+
+/** Measurements of one synthetic project size. */
+export interface SizeResult {
+  readonly apps: number;
+  readonly runs: number;
+  /** Median wall time of `cli/validate.ts` alone. */
+  readonly validateMs: number;
+  /** Median wall time of `main.ts`, which validates and then synthesizes. */
+  readonly synthMs: number;
+  /** Largest peak RSS of any synth run. */
+  readonly synthPeakRssBytes: number;
+  readonly output: SynthOutput;
+}
+
+/** The default cdktf route (`npx ts-node main.ts`) against the project's route, on one size. */
+export interface RouteComparison {
+  readonly apps: number;
+  readonly runs: number;
+  readonly tsNodeMs: number;
+  readonly tsNodePeakRssBytes: number;
+  readonly projectMs: number;
+}
+
+export interface BenchReport {
+  readonly date: Date;
+  readonly sizes: readonly SizeResult[];
+  readonly comparison?: RouteComparison;
+  /** 1-minute load averages when the run started and ended: other work on the machine shows here. */
+  readonly loadBefore: number;
+  readonly loadAfter: number;
+}
+
+/** One target of the benchmark issue, checked against the measurements. */
+export interface TargetCheck {
+  readonly description: string;
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+const MB = 1024 * 1024;
+const TIME_AND_MEMORY_TARGETS = [
+  { apps: 1000, maxMs: 3000, maxRssBytes: 400 * MB },
+  { apps: 10000, maxMs: 30000, maxRssBytes: 2048 * MB },
+];
+const MAX_GROWTH_RATIO = 12;
+
+export function checkTargets(sizes: readonly SizeResult[]): TargetCheck[] {
+  const bySize = new Map(sizes.map((s) => [s.apps, s]));
+  const checks: TargetCheck[] = [];
+  for (const target of TIME_AND_MEMORY_TARGETS) {
+    const size = bySize.get(target.apps);
+    if (!size) continue;
+    checks.push({ description: `${count(target.apps)} apps: validate + synth < ${seconds(target.maxMs)}`, measured: seconds(size.synthMs), met: size.synthMs < target.maxMs });
+    checks.push({
+      description: `${count(target.apps)} apps: peak RSS < ${megabytes(target.maxRssBytes)}`,
+      measured: megabytes(size.synthPeakRssBytes),
+      met: size.synthPeakRssBytes < target.maxRssBytes,
+    });
+  }
+  const thousand = bySize.get(1000);
+  const tenThousand = bySize.get(10000);
+  if (thousand && tenThousand) {
+    const ratio = tenThousand.synthMs / thousand.synthMs;
+    checks.push({ description: `10,000 / 1,000 time ratio ≤ ${MAX_GROWTH_RATIO}`, measured: ratio.toFixed(1), met: ratio <= MAX_GROWTH_RATIO });
+  }
+  for (const size of sizes) {
+    for (const plan of size.output.plans) {
+      checks.push({
+        description: `${count(size.apps)} apps, ${plan.environment}: group-resolution requests ≤ distinct groups`,
+        measured: `${count(plan.searchRequests)} ≤ ${count(plan.distinctGroups)}`,
+        met: plan.searchRequests <= plan.distinctGroups,
+      });
+    }
+  }
+  return checks;
+}
+
+/** The Markdown that `npm run bench` writes into BENCHMARKS.md. */
+export function renderMarkdown(report: BenchReport): string {
+  const lines = [
+    `Measured ${report.date.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.`,
+    `1-minute load average ${report.loadBefore.toFixed(2)} at the start and ${report.loadAfter.toFixed(2)} at the end` +
+      (Math.max(report.loadBefore, report.loadAfter) > 0.5 * cpus().length ? ': **the machine was shared with other work, so times are pessimistic**.' : '.'),
+    '',
+    '| Apps | Runs | Validate (median) | Validate + synth (median) | Peak RSS | Output | Resources | Data sources | Group lookups per plan, one per group | Group lookups per plan, batched (requests) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...report.sizes.map(
+      (s) =>
+        `| ${count(s.apps)} | ${s.runs} | ${seconds(s.validateMs)} | ${seconds(s.synthMs)} | ${megabytes(s.synthPeakRssBytes)} | ${megabytes(s.output.bytes)} | ${count(s.output.resources)} | ${count(s.output.dataSources)} | ${perPlan(s, (p) => p.distinctGroups)} | ${perPlan(s, (p) => p.searchRequests)} |`,
+    ),
+    '',
+    'Group lookups are per `terraform plan` of one environment (dev / prod). "One per group" is what one `okta_group` data source per name or ID would cost; "batched" is the `okta_groups` searches the stacks hold, 40 exact names each, counting one request per 200 possible results (Okta\'s page size).',
+  ];
+  if (report.comparison) {
+    const c = report.comparison;
+    lines.push(
+      '',
+      `Default cdktf route on ${count(c.apps)} apps (\`npx ts-node main.ts\` with \`CDKTF_OUTDIR\`, what \`cdktf synth\` runs for the template's \`app\`), median of ${c.runs}: ` +
+        `${seconds(c.tsNodeMs)}, peak RSS ${megabytes(c.tsNodePeakRssBytes)}; the project's route (\`node --import tsx main.ts\`): ${seconds(c.projectMs)}. ` +
+        `**ts-node / project = ${(c.tsNodeMs / c.projectMs).toFixed(1)}×.**`,
+    );
+  }
+  lines.push('', '| Target | Measured | Met |', '| --- | ---: | :---: |', ...checkTargets(report.sizes).map((t) => `| ${t.description} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`));
+  return lines.join('\n');
+}
+
+function perPlan(size: SizeResult, value: (plan: SynthOutput['plans'][number]) => number): string {
+  return size.output.plans.map((p) => count(value(p))).join(' / ');
+}
+
+export function machine(): string {
+  const cores = cpus();
+  return `${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, Node.js ${process.version}, ${process.platform}`;
+}
+
+export const currentLoad = (): number => loadavg()[0];
+const count = (n: number): string => n.toLocaleString('en-US');
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (bytes: number): string => `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
