@@ -40,8 +40,9 @@ function tokenize(text: string): Token[] {
     const start = TOKEN.lastIndex;
     const match = TOKEN.exec(text);
     if (!match) {
-      if (text.slice(start).trim() === '') break;
-      throw new ExpressionSyntaxError(text, start, 'a string, number, name or one of == ? : ( ) { } ,');
+      const rest = text.slice(start);
+      if (rest.trim() === '') break;
+      throw new ExpressionSyntaxError(text, start + rest.length - rest.trimStart().length, 'a string, number, name or one of == ? : ( ) { } ,');
     }
     const [whole, string, number, name, symbol] = match;
     const position = start + whole.length - (string ?? number ?? name ?? symbol).length;

@@ -37,7 +37,7 @@ function where(claim: ClaimPreview): string {
 }
 
 function scopesText({ scopes }: ClaimPreview): string {
-  const parts = [...(scopes.all.length > 0 ? [`scope${scopes.all.length > 1 ? "s" : ""} ${scopes.all.join(' ')}`] : []), ...(scopes.oneOf ? [`one of ${scopes.oneOf.join(', ')}`] : [])];
+  const parts = [...(scopes.all.length > 0 ? [`scope${scopes.all.length > 1 ? 's' : ''} ${scopes.all.join(' ')}`] : []), ...(scopes.oneOf ? [`one of ${scopes.oneOf.join(', ')}`] : [])];
   return parts.length > 0 ? parts.join(' and ') : 'any scope';
 }
 
