@@ -1,0 +1,58 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeLatestResults } from '../../bench/benchmarks-file';
+import { median } from '../../bench/measure';
+import { checkTargets, SizeResult } from '../../bench/report';
+
+const MB = 1024 * 1024;
+const size = (apps: number, synthMs: number, peakMb: number): SizeResult => ({
+  apps,
+  runs: 1,
+  validateMs: 0,
+  synthMs,
+  synthPeakRssBytes: peakMb * MB,
+  output: { bytes: 0, resources: 0, dataSources: 0, plans: [{ environment: 'prod', distinctGroups: 2000, searches: 50, searchRequests: 50 }] },
+});
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the two middle values', () => {
+    expect(median([9, 1, 5])).toBe(5);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(() => median([])).toThrow(/at least one value/);
+  });
+});
+
+describe('checkTargets', () => {
+  it('fails the time, memory and growth targets when they are exceeded', () => {
+    const checks = checkTargets([size(1000, 2000, 300), size(10000, 31000, 900)]);
+    const failed = checks.filter((c) => !c.met).map((c) => c.description);
+    expect(failed).toEqual(['10,000 apps: validate + synth < 30.00 s', '10,000 / 1,000 time ratio ≤ 12']);
+  });
+
+  it('fails when batched lookups would make more requests than there are groups', () => {
+    const wasteful = size(100, 100, 100);
+    const plan = { ...wasteful.output.plans[0], distinctGroups: 10, searchRequests: 11 };
+    expect(checkTargets([{ ...wasteful, output: { ...wasteful.output, plans: [plan] } }])).toEqual([
+      { description: '100 apps, prod: group-resolution requests ≤ distinct groups', measured: '11 ≤ 10', met: false },
+    ]);
+  });
+});
+
+describe('writeLatestResults', () => {
+  it('replaces only the text between the markers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'benchmarks-file-'));
+    const file = join(dir, 'BENCHMARKS.md');
+    try {
+      writeLatestResults(file, 'first table');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n## Before and after\n\nhand-written notes\n`);
+      writeLatestResults(file, 'second table');
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain('second table');
+      expect(text).not.toContain('first table');
+      expect(text).toContain('hand-written notes');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
