@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { AllowlistFile } from '../model/allowlist-file';
 import { AppModel, appModelOf, CheckedFile } from '../model/app';
 import { EnvironmentsFile, EnvironmentsFileData } from '../model/environments-file';
 import { EnvironmentPlan, planEnvironments } from '../plan/environment-plan';
+import { AppliedSuppression, checkPolicy } from '../policy/check-policy';
+import { PolicyFileData } from '../policy/policy-file';
+import { readPolicy } from '../policy/read-policy';
 import { allowlistHasOneKind, ENVIRONMENTS_RULES, FILE_RULES } from '../rules';
 import { Finding } from '../rules/rule';
 import { JsonDocument } from './json-document';
@@ -12,21 +15,39 @@ import { SchemaChecker } from './schema-problems';
 
 export const DEFAULT_ALLOWLISTS_DIR = 'allowlists';
 export const DEFAULT_ENVIRONMENTS_FILE = 'stacks/environments.json';
+export const DEFAULT_POLICY_FILE = 'policy.json';
 
 /** Files in the allow-lists folder that are not allow lists. */
-const NOT_ALLOWLISTS = new Set(['schema.json']);
+export const NOT_ALLOWLISTS: ReadonlySet<string> = new Set(['schema.json']);
 
 export interface ProjectSources {
   /** Folder of `<app-key>.json` files. @default "allowlists" */
   readonly allowlistsDir?: string;
   /** The environments file. @default "stacks/environments.json" */
   readonly environmentsFile?: string;
+  /**
+   * The guardrails file. A missing file given here is an error; a missing default is only a
+   * warning, so fixtures without a policy still load.
+   * @default "policy.json" beside the allow-lists folder
+   */
+  readonly policyFile?: string;
 }
 
 export interface Project {
   readonly environments: EnvironmentsFileData;
   readonly apps: readonly AppModel[];
   readonly plans: readonly EnvironmentPlan[];
+  /** Policy rules files exempt themselves from, with their reasons, for reviewers. */
+  readonly suppressions: readonly AppliedSuppression[];
+}
+
+export interface LoadResult {
+  /** Set only when there are no problems. */
+  readonly project?: Project;
+  /** Everything that blocks, sorted. */
+  readonly problems: Problem[];
+  /** Policy findings at level "warning": reported, never blocking. Sorted. */
+  readonly warnings: Problem[];
 }
 
 const allowlistSchema = new SchemaChecker(AllowlistFile);
@@ -34,26 +55,50 @@ const environmentsSchema = new SchemaChecker(EnvironmentsFile);
 
 /**
  * Loads and validates everything. Returns every problem in every file; `project` is set only
- * when there are none, so nothing downstream ever sees a half-valid model.
+ * when there are none, so nothing downstream ever sees a half-valid model. The policy pack runs
+ * after the built-in rules, on every file that has the right shape.
  */
-export function loadProject(sources: ProjectSources = {}): { project?: Project; problems: Problem[] } {
+export function loadProject(sources: ProjectSources = {}): LoadResult {
   const dir = sources.allowlistsDir ?? DEFAULT_ALLOWLISTS_DIR;
   const environmentsPath = sources.environmentsFile ?? DEFAULT_ENVIRONMENTS_FILE;
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
 
   const environments = loadEnvironments(environmentsPath, problems);
   const files = listAllowlists(dir, problems).flatMap((path) => checkAllowlistShape(path, problems));
-  if (!environments) return { problems: sortProblems(problems) };
+  const policy = loadPolicy(sources.policyFile ?? join(dirname(dir), DEFAULT_POLICY_FILE), sources.policyFile !== undefined, environments, problems, warnings);
+  if (!environments) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
   const apps = files.map((file) => appModelOf(file, environments));
   for (const app of apps) {
     problems.push(...located(app.document, FILE_RULES.flatMap((rule) => rule(app, { environments }))));
   }
-  if (problems.length > 0) return { problems: sortProblems(problems) };
+  const checked = policy && checkPolicy(apps, policy, environments);
+  problems.push(...(checked?.errors ?? []));
+  warnings.push(...(checked?.warnings ?? []));
+  if (problems.length > 0) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
   const { plans, problems: conflicts } = planEnvironments(apps, environments);
-  if (conflicts.length > 0) return { problems: sortProblems(conflicts) };
-  return { project: { environments, apps, plans }, problems: [] };
+  if (conflicts.length > 0) return { problems: sortProblems(conflicts), warnings: sortProblems(warnings) };
+  return { project: { environments, apps, plans, suppressions: checked?.suppressions ?? [] }, problems: [], warnings: sortProblems(warnings) };
+}
+
+function loadPolicy(
+  path: string,
+  required: boolean,
+  environments: EnvironmentsFileData | undefined,
+  problems: Problem[],
+  warnings: Problem[],
+): PolicyFileData | undefined {
+  if (!required && !existsSync(path)) {
+    warnings.push({ file: path, line: 1, column: 1, level: 'warning', message: `there is no policy file, so the guardrails were not checked: restore ${path} or pass --policy <file> (see docs/policy.md)` });
+    return undefined;
+  }
+  const document = parseFile(path, problems);
+  if (!document) return undefined;
+  const { policy, problems: found } = readPolicy(document, environments);
+  problems.push(...found);
+  return policy;
 }
 
 function loadEnvironments(path: string, problems: Problem[]): EnvironmentsFileData | undefined {

@@ -128,6 +128,18 @@ export const AppSettings = Type.Object(
   strict,
 );
 
+export const Suppression = Type.Object(
+  {
+    rule: Type.String({ minLength: 1, description: 'ID of the policy rule to silence for this file, e.g. "OKTA-G2" (see docs/policy.md).' }),
+    reason: Type.String({
+      pattern: '\\S[\\s\\S]{8,}\\S',
+      errorMessage: 'a reason of at least 10 characters that tells reviewers why the rule does not apply to this app',
+      description: 'Why the rule does not apply to this app; shown to reviewers in the PR summary.',
+    }),
+  },
+  strict,
+);
+
 export const AllowlistFile = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
@@ -158,6 +170,12 @@ export const AllowlistFile = Type.Object(
         description: 'Per environment: "destroy" deletes the Okta app, "forget" stops managing it and leaves it in Okta.',
       }),
     ),
+    suppressions: Type.Optional(
+      Type.Array(Suppression, {
+        minItems: 1,
+        description: 'Policy rules this file is exempt from, each with the reason; reviewers see them in the PR summary.',
+      }),
+    ),
   },
   { ...strict, title: 'Okta Groups claim allow list' },
 );
@@ -166,3 +184,4 @@ export type AllowlistFileData = Static<typeof AllowlistFile>;
 export type ClaimData = Static<typeof Claim>;
 export type AllowlistData = Static<typeof Allowlist>;
 export type RetireModeData = Static<typeof RetireMode>;
+export type SuppressionData = Static<typeof Suppression>;

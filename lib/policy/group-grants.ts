@@ -1,0 +1,34 @@
+import { PolicyFileData } from './policy-file';
+
+/** How a group came to be allowed for a file's owners. */
+export type GroupGrantMatch = { readonly owner: string; readonly by: 'name' } | { readonly owner: string; readonly by: 'prefix'; readonly prefix: string };
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+const startsWith = (text: string, prefix: string): boolean => text.toLowerCase().startsWith(prefix.toLowerCase());
+
+/** The first of `owners` granted `group` by its exact name (or ID) in policy.json. */
+export function grantedByName(policy: PolicyFileData, owners: readonly string[], group: string): string | undefined {
+  return owners.find((owner) => policy.groups?.owners?.[owner]?.groups?.some((granted) => same(granted, group)));
+}
+
+/** Whether one of `owners` may allow-list `group`, by exact name or by one of their name prefixes. */
+export function grantOf(policy: PolicyFileData, owners: readonly string[], group: string): GroupGrantMatch | undefined {
+  const byName = grantedByName(policy, owners, group);
+  if (byName) return { owner: byName, by: 'name' };
+  for (const owner of owners) {
+    const prefix = policy.groups?.owners?.[owner]?.prefixes?.find((p) => startsWith(group, p));
+    if (prefix) return { owner, by: 'prefix', prefix };
+  }
+  return undefined;
+}
+
+/** Owners in policy.json, other than `except`, that may allow-list `group`: who to ask for it. */
+export function otherOwnersOf(policy: PolicyFileData, group: string, except: readonly string[]): string[] {
+  const all = Object.keys(policy.groups?.owners ?? {}).filter((owner) => !except.includes(owner));
+  return all.filter((owner) => grantOf(policy, [owner], group));
+}
+
+/** Every prefix granted to one of `owners`. */
+export function prefixesOf(policy: PolicyFileData, owners: readonly string[]): string[] {
+  return owners.flatMap((owner) => policy.groups?.owners?.[owner]?.prefixes ?? []);
+}

@@ -1,0 +1,39 @@
+import { AppModel } from '../model/app';
+import { EnvironmentsFileData } from '../model/environments-file';
+import { Finding } from '../rules/rule';
+import { PolicyFileData } from './policy-file';
+
+export type PolicyLevel = 'error' | 'warning';
+
+/** What a policy rule may read besides the app it checks. */
+export interface PolicyContext {
+  /** The platform team's settings. */
+  readonly policy: PolicyFileData;
+  /** The environments file. */
+  readonly environments: EnvironmentsFileData;
+  /** The apps this rule applies to: every app except those that suppress it (for rules that count across apps). */
+  readonly apps: readonly AppModel[];
+  /** IDs of every rule in the pack, for rules that check rule references. */
+  readonly ruleIds: readonly string[];
+  /** Whether a rule may be suppressed, after policy.json's settings. */
+  readonly isSuppressible: (ruleId: string) => boolean;
+}
+
+/**
+ * One guardrail, modelled on cdk-nag: a stable ID that suppressions and policy.json refer to,
+ * a default level, an explanation for the docs and the PR summary, and a pure check.
+ */
+export interface PolicyRule {
+  /** Stable ID, e.g. "OKTA-G1"; never reuse one for a different check. */
+  readonly id: string;
+  /** What the rule checks, in a few words. */
+  readonly title: string;
+  /** Why the rule exists, for people who meet it for the first time. */
+  readonly explanation: string;
+  /** The level unless policy.json sets another. */
+  readonly level: PolicyLevel;
+  /** false: policy.json can neither change the level nor allow suppressing it. @default true */
+  readonly configurable?: boolean;
+  /** Findings in one app's file; each message says what is wrong and what to do. */
+  readonly check: (app: AppModel, context: PolicyContext) => Finding[];
+}

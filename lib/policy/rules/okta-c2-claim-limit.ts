@@ -1,0 +1,24 @@
+import { PolicyRule } from '../rule';
+
+/** A claim's limit, written or defaulted, is at most `claims.maxLimit`. */
+export const claimLimit: PolicyRule = {
+  id: 'OKTA-C2',
+  title: 'Maximum claim limit',
+  level: 'error',
+  explanation:
+    'The limit is how many groups one token may carry. Large limits make tokens too big for HTTP headers and cookies, and a dynamic list with a large limit can leak many group names at once.',
+  check(app, { policy }) {
+    const max = policy.claims?.maxLimit;
+    if (max === undefined) return [];
+    return app.claims
+      .filter((claim) => claim.limit > max)
+      .map((claim) => {
+        const written = app.data.claims[claim.path[1] as number].limit !== undefined;
+        const why = written ? '' : app.allowlist.kind === 'dynamic' ? ' (a dynamic list defaults to 100)' : ' (the default: the number of groups in the list)';
+        return {
+          path: written ? [...claim.path, 'limit'] : claim.path,
+          message: `claim limit must be at most ${max} (policy.json, claims.maxLimit), but got ${claim.limit}${why}. Set "limit" to ${max} or less`,
+        };
+      });
+  },
+};
