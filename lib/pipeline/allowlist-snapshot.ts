@@ -1,0 +1,76 @@
+import { JsonDocument } from '../load/json-document';
+import { AllowlistFileData, ClaimData } from '../model/allowlist-file';
+import { AllowlistSpec, allowlistOf, ClaimSpec, claimOf } from '../model/app';
+
+/**
+ * What one allow-list file says at one commit, read leniently: a file at the base of a pull
+ * request may be invalid under today's rules (or not JSON at all), and the summary must still
+ * say what changed. Whatever cannot be read is left out and `unreadable` says why.
+ */
+export interface AppSnapshot {
+  /** File name without `.json`: the app key. */
+  readonly key: string;
+  /** Path of the file inside the repository. */
+  readonly file: string;
+  readonly label?: string;
+  readonly owners: readonly string[];
+  /** Environments named in the file. @default - every environment */
+  readonly environments?: readonly string[];
+  readonly allowlist?: AllowlistSpec;
+  readonly claims: readonly ClaimSpec[];
+  readonly importIds: Readonly<Record<string, string>>;
+  readonly previousKeys: readonly string[];
+  readonly retire: Readonly<Record<string, string>>;
+  /** Why (part of) the file could not be read. @default - it was read completely */
+  readonly unreadable?: string;
+}
+
+type Loose = Record<string, unknown>;
+
+export function snapshotOf(key: string, file: string, text: string): AppSnapshot {
+  const { document, problems } = JsonDocument.parse(file, text);
+  const empty: AppSnapshot = { key, file, owners: [], claims: [], importIds: {}, previousKeys: [], retire: {} };
+  if (!document) return { ...empty, unreadable: problems[0]?.message ?? 'the file could not be parsed' };
+  if (!isObject(document.value)) return { ...empty, unreadable: 'the file does not hold a JSON object' };
+  const data = document.value;
+  const app = isObject(data.app) ? data.app : {};
+  const allowlist = readAllowlist(data.allowlist);
+  const claims = Array.isArray(data.claims) ? data.claims : [];
+  const readableClaims = claims.filter((c): c is ClaimData => isObject(c) && typeof c.server === 'string');
+  return {
+    key,
+    file,
+    label: typeof app.label === 'string' ? app.label : undefined,
+    owners: strings(data.owners),
+    environments: Array.isArray(data.environments) ? strings(data.environments) : undefined,
+    allowlist,
+    // claimOf needs an allow list only for the default limit; the largest one is the safe guess.
+    claims: readableClaims.map((c) => claimOf(c, claims.indexOf(c), allowlist ?? { kind: 'dynamic', match: 'startsWith', pattern: '', source: '' })),
+    importIds: stringRecord(app.importIds),
+    previousKeys: strings(data.previousKeys),
+    retire: stringRecord(data.retire),
+    unreadable: allowlist && readableClaims.length === claims.length ? undefined : 'its allow list or claims do not match the schema',
+  };
+}
+
+function readAllowlist(value: unknown): AllowlistSpec | undefined {
+  if (!isObject(value)) return undefined;
+  try {
+    return allowlistOf({ allowlist: value } as unknown as AllowlistFileData);
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is Loose {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (!isObject(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}

@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { posix } from 'node:path';
+import { DEFAULT_ALLOWLISTS_DIR, NOT_ALLOWLISTS } from '../load/load-project';
+import { AppSnapshot, snapshotOf } from './allowlist-snapshot';
+
+export interface GitAllowlistsOptions {
+  /** The repository to read. @default - the current directory */
+  readonly cwd?: string;
+  /** Folder of allow-list files, relative to the repository root. @default "allowlists" */
+  readonly dir?: string;
+}
+
+/**
+ * Every allow-list file as committed at `ref`, read with `git ls-tree` and `git show` so the
+ * working tree is never touched and any two commits can be compared.
+ */
+export function allowlistsAt(ref: string, options: GitAllowlistsOptions = {}): Map<string, AppSnapshot> {
+  const dir = (options.dir ?? DEFAULT_ALLOWLISTS_DIR).replace(/\/+$/, '');
+  const git = (...args: string[]): string => execFileSync('git', args, { cwd: options.cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+  } catch {
+    throw new Error(`--base/--head must name a commit, but got "${ref}": fetch it first (actions/checkout with fetch-depth: 0)`);
+  }
+  const snapshots = new Map<string, AppSnapshot>();
+  const names = git('ls-tree', '-z', '--name-only', ref, '--', `${dir}/`).split('\0').filter(Boolean);
+  for (const path of names) {
+    const name = posix.basename(path);
+    if (!name.endsWith('.json') || NOT_ALLOWLISTS.has(name)) continue;
+    const key = name.slice(0, -'.json'.length);
+    snapshots.set(key, snapshotOf(key, path, git('show', `${ref}:${path}`)));
+  }
+  return snapshots;
+}

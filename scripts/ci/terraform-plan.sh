@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Plans one synthesized environment stack and saves everything the pipeline needs.
+#
+#   scripts/ci/terraform-plan.sh <stack-dir> <out-dir> [extra terraform plan args...]
+#
+# Writes <out-dir>/plan.tfplan (the saved plan that apply must use), plan.json
+# (`terraform show -json`) and plan.txt (the human-readable plan). Exits with
+# terraform plan's own status, so `-detailed-exitcode` works: 0 no changes,
+# 2 changes, 1 error.
+#
+# The managed-apps guard reads the stack's own last-applied state, which does not
+# exist before the first apply; only then is `-var first_apply=true` passed. An
+# empty `terraform state pull` is the one reliable sign of an empty state: passing
+# the flag on an applied environment would switch the guard off.
+set -euo pipefail
+
+if [ "$#" -lt 2 ]; then
+  echo "usage: $0 <stack-dir> <out-dir> [extra terraform plan args...]" >&2
+  exit 64
+fi
+stack=$1
+out=$2
+shift 2
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+
+terraform -chdir="$stack" init -input=false -no-color >&2
+
+state=$(terraform -chdir="$stack" state pull)
+first_apply=()
+if [ -z "${state//[[:space:]]/}" ]; then
+  echo "terraform-plan: $stack has no state yet: planning its first apply (-var first_apply=true)" >&2
+  first_apply=(-var first_apply=true)
+fi
+
+status=0
+terraform -chdir="$stack" plan -input=false -no-color -lock-timeout=5m \
+  -out="$out/plan.tfplan" "${first_apply[@]}" "$@" >"$out/plan.log" || status=$?
+cat "$out/plan.log" >&2
+if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then
+  exit "$status"
+fi
+
+terraform -chdir="$stack" show -json "$out/plan.tfplan" >"$out/plan.json"
+terraform -chdir="$stack" show -no-color "$out/plan.tfplan" >"$out/plan.txt"
+exit "$status"
