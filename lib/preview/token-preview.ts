@@ -1,6 +1,6 @@
 import { EnvironmentPlan, PlannedApp } from '../plan/environment-plan';
 import { appProfileOf } from './app-profile';
-import { ClaimEvaluationError, EmittedGroup, evaluate, Membership, UnsupportedExpressionError } from './evaluate';
+import { ClaimEvaluationError, EmittedGroup, evaluate, EvaluationContext, Membership, UnsupportedExpressionError, Value } from './evaluate';
 import { parseExpression } from './expression-language';
 
 /** What a claim holds for one user: a value, nothing (Okta leaves empty claims out), or Okta's error. */
@@ -103,10 +103,11 @@ function claimDefinitions(plan: EnvironmentPlan, planned: PlannedApp): ClaimDefi
   return [...org, ...custom];
 }
 
-function outcomeOf(definition: ClaimDefinition, context: Parameters<typeof evaluate>[1]): ClaimOutcome {
-  let value;
+function outcomeOf(definition: ClaimDefinition, context: EvaluationContext): ClaimOutcome {
+  const expression = parseExpression(definition.expression);
+  let value: Value;
   try {
-    value = evaluate(parseExpression(definition.expression), context);
+    value = evaluate(expression, context);
   } catch (error) {
     if (error instanceof ClaimEvaluationError) return { kind: 'error', message: error.message };
     throw error;
