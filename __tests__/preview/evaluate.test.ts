@@ -1,5 +1,5 @@
 import { filteredGroupsForAnyApp, filteredGroupsForApp, groupsMatching, groupsMatchingForOptedInApps } from '../../lib/okta/expressions';
-import { ClaimEvaluationError, evaluate, membershipOf, UnsupportedExpressionError, Value } from '../../lib/preview/evaluate';
+import { ClaimEvaluationError, EmittedGroup, evaluate, membershipOf, UnsupportedExpressionError, Value } from '../../lib/preview/evaluate';
 import { parseExpression } from '../../lib/preview/expression-language';
 
 function run(expression: string, groups: string[], appProfile: Record<string, unknown> = {}): { value: Value; notes: string[] } {
@@ -9,7 +9,7 @@ function run(expression: string, groups: string[], appProfile: Record<string, un
 }
 
 const values = (expression: string, groups: string[], appProfile: Record<string, unknown> = {}) =>
-  (run(expression, groups, appProfile).value as { value: string | null }[]).map((g) => g.value);
+  (run(expression, groups, appProfile).value as readonly EmittedGroup[]).map((g) => g.value);
 
 // Okta's static allow-list guide: one group "IT" with ID 00goeudyucv6CcaeV0h7 in the app profile.
 const OKTA_GUIDE_GROUP_ID = '00goeudyucv6CcaeV0h7';
