@@ -58,14 +58,16 @@ export function checkPolicy(
   const warnings: Problem[] = [];
   for (const rule of pack) {
     const { level } = settings.get(rule.id)!;
-    const context: PolicyContext = {
-      policy,
-      environments,
-      apps: apps.filter((app) => !suppresses(app, rule.id)),
-      ruleIds: pack.map((r) => r.id),
-      isSuppressible,
-    };
     for (const app of apps) {
+      // Apps that suppress a rule do not count for others; each still counts for itself, so
+      // a suppression shows what it silences.
+      const context: PolicyContext = {
+        policy,
+        environments,
+        apps: apps.filter((other) => other === app || !suppresses(other, rule.id)),
+        ruleIds: pack.map((r) => r.id),
+        isSuppressible,
+      };
       const findings = rule.check(app, context);
       if (suppresses(app, rule.id)) {
         const counts = silenced.get(app)!;

@@ -11,7 +11,7 @@ export interface PolicyContext {
   readonly policy: PolicyFileData;
   /** The environments file. */
   readonly environments: EnvironmentsFileData;
-  /** The apps this rule applies to: every app except those that suppress it (for rules that count across apps). */
+  /** Every app, except other apps that suppress this rule: an agreed exception does not count against the rest. */
   readonly apps: readonly AppModel[];
   /** IDs of every rule in the pack, for rules that check rule references. */
   readonly ruleIds: readonly string[];

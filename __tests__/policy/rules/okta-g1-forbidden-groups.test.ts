@@ -1,0 +1,54 @@
+import { forbiddenGroups } from '../../../lib/policy/rules/okta-g1-forbidden-groups';
+import { PolicyFileData } from '../../../lib/policy/policy-file';
+import { appOf, at, run, suppressing } from '../policy-fixture';
+
+const policy: PolicyFileData = {
+  rules: {},
+  groups: {
+    forbidden: { names: ['Everyone'], patterns: ['*Admin*'] },
+    owners: { '@acme/payroll': { prefixes: ['Payroll '], groups: ['Payroll Admins'] } },
+  },
+};
+
+describe('OKTA-G1 forbidden and privileged groups', () => {
+  test('a privileged group granted to the owner by exact name is allowed', () => {
+    expect(run(forbiddenGroups, policy, appOf()).lines).toEqual([]);
+  });
+
+  test('a forbidden name is refused at its entry, ignoring case', () => {
+    const app = appOf({ allowlist: { groups: ['Payroll Users', 'EVERYONE'] } });
+    expect(run(forbiddenGroups, policy, app).lines).toEqual([
+      expect.stringMatching(new RegExp(`^${at(app, '"EVERYONE"')}: \\[OKTA-G1 error\\] group "EVERYONE" must not be allow-listed: .*Remove it from allowlist.groups$`)),
+    ]);
+  });
+
+  test('a privileged group granted only through a prefix is refused and says how to get it granted', () => {
+    const app = appOf({ allowlist: { groups: ['Payroll Super Admins'] } });
+    const [line] = run(forbiddenGroups, policy, app).lines;
+    expect(line).toContain(`${at(app, '"Payroll Super Admins"')}: [OKTA-G1 error] group "Payroll Super Admins" must not be allow-listed`);
+    expect(line).toMatch(/matches "\*Admin\*".*grant "Payroll Super Admins" by its exact name to @acme\/payroll/);
+  });
+
+  test('a dynamic list whose pattern is privileged is refused', () => {
+    const app = appOf({ allowlist: { contains: 'Admin' }, claims: [{ server: 'org' }] });
+    expect(run(forbiddenGroups, policy, app).lines).toEqual([expect.stringContaining(`${at(app, '"Admin"')}: [OKTA-G1 error] allowlist.contains "Admin" must not select forbidden groups`)]);
+  });
+
+  test('a dynamic list that would select a forbidden name is refused', () => {
+    const app = appOf({ allowlist: { startsWith: 'every' }, claims: [{ server: 'org' }] });
+    expect(run(forbiddenGroups, policy, app).lines).toEqual([expect.stringContaining('would include "Everyone", which no app may receive')]);
+  });
+
+  test('a suppression silences it when policy.json allows suppressing it', () => {
+    const result = run(forbiddenGroups, policy, appOf({ allowlist: { groups: ['Everyone'] }, ...suppressing('OKTA-G1') }));
+    expect(result.lines).toEqual([]);
+    expect(result.suppressions).toEqual([expect.objectContaining({ app: 'a', rule: 'OKTA-G1', silenced: 1 })]);
+  });
+
+  test('marked non-suppressible, the suppression silences nothing', () => {
+    const strict: PolicyFileData = { ...policy, rules: { 'OKTA-G1': { suppressible: false } } };
+    const result = run(forbiddenGroups, strict, appOf({ allowlist: { groups: ['Everyone'] }, ...suppressing('OKTA-G1') }));
+    expect(result.lines).toEqual([expect.stringContaining('[OKTA-G1 error] group "Everyone"')]);
+    expect(result.suppressions).toEqual([]);
+  });
+});
