@@ -68,7 +68,8 @@ describe('loadProject with the policy', () => {
 
   test('warnings do not block: the project is still loaded and the warnings returned', () => {
     const policy = { ...SAMPLE_POLICY, apps: { ...SAMPLE_POLICY.apps, maxPerOwner: 1 } };
-    const files = { ...sampleFiles(), 'payroll-reports.json': { ...sampleFiles()['payroll.json'], app: { ...sampleFiles()['payroll.json'].app as object, label: 'Payroll Reports' } } };
+    const files = sampleFiles();
+    files['payroll-reports.json'] = { ...files['payroll.json'], app: { ...(files['payroll.json'].app as object), label: 'Payroll Reports' } };
     const { project, problems, warningLines } = load(files, policy);
     expect(problems).toEqual([]);
     expect(project).toBeDefined();
