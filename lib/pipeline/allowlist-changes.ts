@@ -107,6 +107,8 @@ function allowlistDifferences(before: AllowlistSpec | undefined, after: Allowlis
   return was === now ? [] : [`allow list ${was} → ${now}`];
 }
 
+const VALUE_WORDS = { name: 'group names', id: 'group IDs' } as const;
+
 const claimId = (c: ClaimSpec): string => `${c.server}\u0000${c.token}\u0000${c.name}`;
 
 function claimDifferences(before: readonly ClaimSpec[], after: readonly ClaimSpec[]): { details: string[]; warnings: string[] } {
@@ -121,7 +123,7 @@ function claimDifferences(before: readonly ClaimSpec[], after: readonly ClaimSpe
     }
     const fields = [
       previous.limit !== claim.limit && `limit ${previous.limit} → ${claim.limit}`,
-      previous.value !== claim.value && `value group ${previous.value}s → group ${claim.value}s`,
+      previous.value !== claim.value && `value ${VALUE_WORDS[previous.value]} → ${VALUE_WORDS[claim.value]}`,
       (previous.scopes ?? []).join(' ') !== (claim.scopes ?? []).join(' ') && `scopes ${previous.scopes?.join(', ') || 'none'} → ${claim.scopes?.join(', ') || 'none'}`,
       previous.alwaysIncludeInToken !== claim.alwaysIncludeInToken && `always in the token ${previous.alwaysIncludeInToken ? 'yes' : 'no'} → ${claim.alwaysIncludeInToken ? 'yes' : 'no'}`,
     ].filter((f): f is string => typeof f === 'string');
