@@ -120,7 +120,7 @@ describe('npm run validate', () => {
     const failing = load(files, { ...SAMPLE_POLICY, rules: { ...SAMPLE_POLICY.rules, 'OKTA-G2': { level: 'warning' } } });
     const warned = validate(failing.fixture.allowlistsDir, join(failing.fixture.dir, 'policy.json'));
     expect(warned.status).toBe(0);
-    expect(warned.stderr).toMatch(/expenses\.json:\d+:\d+: \[OKTA-G2 warning\] group "HR Business Partners" is not one that @acme\/finance-apps may allow-list/);
+    expect(warned.stderr).toMatch(/expenses\.json:\d+:\d+: \[OKTA-G2 warning\] group "HR Business Partners" must be one that @acme\/finance-apps may allow-list/);
 
     const blocked = validate(failing.fixture.allowlistsDir, 'policy.json');
     expect(blocked.status).toBe(1);

@@ -22,7 +22,7 @@ export function appOf(changes: Record<string, unknown> = {}, key = 'a'): AppMode
 
 /** Runs only `rule` on `apps`: what the rule reports, as `file:line:column: message`, and which suppressions it met. */
 export function run(rule: PolicyRule, policy: PolicyFileData, ...apps: AppModel[]): PolicyResult & { lines: string[] } {
-  const result = checkPolicy(apps, policy, ENVIRONMENTS, [rule]);
+  const result = checkPolicy(apps, policy, [rule]);
   return { ...result, lines: [...result.errors, ...result.warnings].map(formatProblem) };
 }
 

@@ -73,7 +73,7 @@ export function loadProject(sources: ProjectSources = {}): LoadResult {
   for (const app of apps) {
     problems.push(...located(app.document, FILE_RULES.flatMap((rule) => rule(app, { environments }))));
   }
-  const checked = policy && checkPolicy(apps, policy, environments);
+  const checked = policy && checkPolicy(apps, policy);
   problems.push(...(checked?.errors ?? []));
   warnings.push(...(checked?.warnings ?? []));
   if (problems.length > 0) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };

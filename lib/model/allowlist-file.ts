@@ -184,4 +184,3 @@ export type AllowlistFileData = Static<typeof AllowlistFile>;
 export type ClaimData = Static<typeof Claim>;
 export type AllowlistData = Static<typeof Allowlist>;
 export type RetireModeData = Static<typeof RetireMode>;
-export type SuppressionData = Static<typeof Suppression>;

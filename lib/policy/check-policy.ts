@@ -1,6 +1,5 @@
 import { Problem } from '../load/problem';
 import { AppModel } from '../model/app';
-import { EnvironmentsFileData } from '../model/environments-file';
 import { PolicyFileData } from './policy-file';
 import { PolicyContext, PolicyLevel, PolicyRule } from './rule';
 import { POLICY_RULES } from './rules';
@@ -44,7 +43,6 @@ export function effectiveSettings(rule: PolicyRule, policy: PolicyFileData): { l
 export function checkPolicy(
   apps: readonly AppModel[],
   policy: PolicyFileData,
-  environments: EnvironmentsFileData,
   pack: readonly PolicyRule[] = POLICY_RULES,
 ): PolicyResult {
   const settings = new Map(pack.map((rule) => [rule.id, effectiveSettings(rule, policy)]));
@@ -63,7 +61,6 @@ export function checkPolicy(
       // a suppression shows what it silences.
       const context: PolicyContext = {
         policy,
-        environments,
         apps: apps.filter((other) => other === app || !suppresses(other, rule.id)),
         ruleIds: pack.map((r) => r.id),
         isSuppressible,

@@ -122,6 +122,3 @@ export const PolicyFile = Type.Object(
 );
 
 export type PolicyFileData = Static<typeof PolicyFile>;
-export type RuleSettingsData = Static<typeof RuleSettings>;
-export type GroupGrantData = Static<typeof GroupGrant>;
-export type EnvironmentPolicyData = Static<typeof EnvironmentPolicy>;

@@ -1,5 +1,4 @@
 import { AppModel } from '../model/app';
-import { EnvironmentsFileData } from '../model/environments-file';
 import { Finding } from '../rules/rule';
 import { PolicyFileData } from './policy-file';
 
@@ -9,8 +8,6 @@ export type PolicyLevel = 'error' | 'warning';
 export interface PolicyContext {
   /** The platform team's settings. */
   readonly policy: PolicyFileData;
-  /** The environments file. */
-  readonly environments: EnvironmentsFileData;
   /** Every app, except other apps that suppress this rule: an agreed exception does not count against the rest. */
   readonly apps: readonly AppModel[];
   /** IDs of every rule in the pack, for rules that check rule references. */

@@ -22,7 +22,7 @@ describe('OKTA-G2 teams allow-list only their own groups', () => {
   test("another team's group is refused at its entry, naming the team that owns it", () => {
     const app = appOf({ owners: ['@acme/hr'], allowlist: { groups: ['HR Partners', 'Payroll Admins'] } });
     expect(run(groupOwners, policy, app).lines).toEqual([
-      `${at(app, '"Payroll Admins"')}: [OKTA-G2 error] group "Payroll Admins" is not one that @acme/hr may allow-list: policy.json allows groups starting with "HR ". It belongs to @acme/payroll: ask them to agree, then ask the platform team to grant it to your team in policy.json (groups.owners), or remove it from allowlist.groups`,
+      `${at(app, '"Payroll Admins"')}: [OKTA-G2 error] group "Payroll Admins" must be one that @acme/hr may allow-list, but policy.json allows only groups starting with "HR ". It belongs to @acme/payroll: ask them to agree, then ask the platform team to grant it to your team in policy.json (groups.owners), or remove it from allowlist.groups`,
     ]);
   });
 
@@ -36,7 +36,7 @@ describe('OKTA-G2 teams allow-list only their own groups', () => {
     expect(run(groupOwners, policy, inside).lines).toEqual([]);
     const anywhere = appOf({ allowlist: { contains: 'Payroll' }, claims: [{ server: 'org' }] });
     expect(run(groupOwners, policy, anywhere).lines).toEqual([
-      expect.stringContaining(`${at(anywhere, '"Payroll"')}: [OKTA-G2 error] allowlist.contains "Payroll" may select groups that @acme/payroll does not own`),
+      expect.stringContaining(`${at(anywhere, '"Payroll"')}: [OKTA-G2 error] allowlist.contains "Payroll" must select only groups that @acme/payroll owns`),
     ]);
   });
 

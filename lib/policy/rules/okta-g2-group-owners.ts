@@ -24,7 +24,7 @@ export const groupOwners: PolicyRule = {
         const belongs = others.length > 0 ? ` It belongs to ${others.join(', ')}: ask them to agree, then` : ' To use it,';
         findings.push({
           path: ['allowlist', 'groups', index],
-          message: `group "${group}" is not one that ${ownersText(app)} may allow-list: ${grantsText(app, context)}.${belongs} ask the platform team to grant it to your team in policy.json (groups.owners), or remove it from allowlist.groups`,
+          message: `group "${group}" must be one that ${ownersText(app)} may allow-list, but ${grantsText(app, context)}.${belongs} ask the platform team to grant it to your team in policy.json (groups.owners), or remove it from allowlist.groups`,
         });
       });
     } else {
@@ -33,7 +33,7 @@ export const groupOwners: PolicyRule = {
       if (!covered) {
         findings.push({
           path: ['allowlist', match],
-          message: `allowlist.${match} "${pattern}" may select groups that ${ownersText(app)} does not own: ${grantsText(app, context)}. Use "startsWith" with one of your team's prefixes, or a static list of your groups`,
+          message: `allowlist.${match} "${pattern}" must select only groups that ${ownersText(app)} owns, but ${grantsText(app, context)}. Use "startsWith" with one of your team's prefixes, or a static list of your groups`,
         });
       }
     }
@@ -50,5 +50,5 @@ function grantsText(app: AppModel, { policy }: PolicyContext): string {
   const names = app.owners.flatMap((owner) => policy.groups?.owners?.[owner]?.groups ?? []);
   if (prefixes.length === 0 && names.length === 0) return 'policy.json grants this file\'s owners no groups yet';
   const parts = [prefixes.length > 0 ? `groups starting with ${quoted(prefixes)}` : '', names.length > 0 ? `the groups ${quoted(names)}` : ''];
-  return `policy.json allows ${parts.filter(Boolean).join(' and ')}`;
+  return `policy.json allows only ${parts.filter(Boolean).join(' and ')}`;
 }
