@@ -12,7 +12,7 @@ const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).st
  */
 (hasTerraform ? describe : describe.skip)('scripts/ci/terraform-plan.sh with real Terraform', () => {
   let dir: string;
-  const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'tf-plan-'));
     const cli = join(dir, 'terraform.rc');
