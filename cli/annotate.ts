@@ -10,8 +10,9 @@ import { loadProject } from '../lib/load/load-project';
 import { toAnnotations } from '../lib/pipeline/annotations';
 
 runCommand(() => {
-  const { problems } = loadProject(parseSourceArgs(process.argv.slice(2)));
-  const errors = problems.filter((p) => p.level !== 'warning').length;
+  const { problems, warnings } = loadProject(parseSourceArgs(process.argv.slice(2)));
+  const all = [...problems, ...warnings];
+  const errors = all.filter((p) => p.level !== 'warning').length;
   if (errors > 0) process.exitCode = 1;
-  return [...toAnnotations(problems), `${errors} error(s), ${problems.length - errors} warning(s) in the allow lists.`];
+  return [...toAnnotations(all), `${errors} error(s), ${all.length - errors} warning(s) in the allow lists.`];
 });
