@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Project } from '../load/load-project';
 import { EnvironmentStack } from '../../stacks/environment-stack';
+import { runBinaryVersionChecksOnce } from './binary-version-checks';
 
 /**
  * Synthesizes every environment into `outdir` atomically: the stacks are written to a fresh
@@ -12,6 +13,7 @@ import { EnvironmentStack } from '../../stacks/environment-stack';
 export function synthesize(project: Project, outdir: string): void {
   const target = resolve(outdir);
   const staging = mkdtempSync(`${target}.staging-`);
+  runBinaryVersionChecksOnce();
   try {
     const app = new App({ outdir: staging, skipValidation: false });
     for (const plan of project.plans) new EnvironmentStack(app, plan.name, { plan });
