@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 export interface ProcessRunOptions {
   /** Working directory of the process. */
@@ -18,7 +17,7 @@ export interface ProcessRun {
   readonly peakRssBytes: number;
 }
 
-const USAGE_PRELOAD = pathToFileURL(resolve(__dirname, 'process-usage.mjs')).href;
+const USAGE_PRELOAD = resolve(__dirname, 'process-usage.cjs');
 
 /**
  * Runs a command as a separate process and measures it. Peak RSS comes from a preload that
@@ -29,7 +28,7 @@ export function measureProcess(command: readonly string[], options: ProcessRunOp
   const scratch = mkdtempSync(join(tmpdir(), 'bench-usage-'));
   const usageFile = join(scratch, 'usage.jsonl');
   try {
-    const nodeOptions = [process.env.NODE_OPTIONS, `--import=${USAGE_PRELOAD}`].filter(Boolean).join(' ');
+    const nodeOptions = [process.env.NODE_OPTIONS, `--require ${JSON.stringify(USAGE_PRELOAD)}`].filter(Boolean).join(' ');
     const started = process.hrtime.bigint();
     const result = spawnSync(command[0], command.slice(1), {
       cwd: options.cwd,
