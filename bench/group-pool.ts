@@ -1,4 +1,4 @@
-import { SeededRandom } from './random';
+import { ALPHANUMERIC, SeededRandom } from './random';
 
 /** Shares of the pool with the forms that stress escaping and lookups; the rest are plain names. */
 const ID_SHARE = 0.1;
@@ -11,7 +11,6 @@ const ROLES = ['Users', 'Admins', 'Approvers', 'Readers', 'Leads', 'Contractors'
 const NON_ASCII = ['Équipe Finance', 'Größe Vertrieb', 'Ventas España', '営業部', 'Отдел кадров', 'Ægir Drift', 'Zespół Łódź'];
 /** Group IDs end in the 5-digit running number, which keeps them unique. */
 const MAX_POOL_SIZE = 100_000;
-const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /**
  * `size` distinct allow-list entries as an Okta org holds them: mostly group names with spaces,
@@ -27,7 +26,7 @@ export function groupPool(size: number, random: SeededRandom): string[] {
     const role = random.pick(ROLES);
     pool.push(
       random.weighted<() => string>([
-        [() => `00g${random.text(ID_ALPHABET, 12)}${String(index).padStart(5, '0')}`, ID_SHARE],
+        [() => `00g${random.text(ALPHANUMERIC, 12)}${String(index).padStart(5, '0')}`, ID_SHARE],
         [() => `${department} "${role}" ${number}`, QUOTED_SHARE],
         [() => `${random.pick(NON_ASCII)} ${role} ${number}`, NON_ASCII_SHARE],
         [() => `${department} \${cost-center} ${number}`, TEMPLATE_LOOKALIKE_SHARE],

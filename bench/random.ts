@@ -1,3 +1,6 @@
+/** The characters of Okta object IDs after their 3-character prefix (00g…, 0oa…). */
+export const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
 /**
  * A seeded pseudo-random source (mulberry32), so that every benchmark run, on every machine,
  * measures exactly the same synthetic allow lists.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AllowlistFileData, ClaimData } from '../lib/model/allowlist-file';
 import { EnvironmentsFileData } from '../lib/model/environments-file';
 import { groupPool } from './group-pool';
-import { SeededRandom } from './random';
+import { ALPHANUMERIC, SeededRandom } from './random';
 
 export interface SyntheticProjectOptions {
   /** How many allow-list files (apps) to generate. */
@@ -68,7 +68,6 @@ const IMPORTED_SHARE = 0.15;
 const RENAMED_SHARE = 0.01;
 const TEAMS = Array.from({ length: 30 }, (_, i) => `@acme/team-${String(i).padStart(2, '0')}`);
 const LABEL_WORDS = ['Portal', 'Console', 'Dashboard', 'Tracker', 'Portail Équipe', 'Hub', 'Reports'];
-const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /**
  * Synthetic allow lists at the scale of a large Okta org: a realistic mix of static and dynamic
@@ -159,7 +158,7 @@ function appFile(key: string, index: number, random: SeededRandom, allowlist: Al
       redirectUris: [type === 'native' ? `com.example.app${number}:/callback` : `https://${host}/callback`],
       ...(type === 'web' ? { postLogoutRedirectUris: [`https://${host}/signed-out`] } : {}),
       grantTypes: type === 'browser' ? ['authorization_code'] : ['authorization_code', 'refresh_token'],
-      ...(imported ? { importIds: { prod: `0oa${random.text(ID_ALPHABET, 12)}${number}` } } : {}),
+      ...(imported ? { importIds: { prod: `0oa${random.text(ALPHANUMERIC, 12)}${number}` } } : {}),
     },
     allowlist,
     claims,
