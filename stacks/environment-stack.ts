@@ -13,6 +13,9 @@ import { configureBackend } from './state-backend';
 /** Scopes the OAuth 2.0 service app needs for what this repo manages. */
 export const DEFAULT_OAUTH_SCOPES = ['okta.apps.manage', 'okta.groups.read', 'okta.authorizationServers.manage', 'okta.policies.read'];
 
+/** The oldest Terraform that understands everything the stacks contain. */
+export const REQUIRED_TERRAFORM_VERSION = '>= 1.7.0';
+
 export interface EnvironmentStackProps {
   /** What the environment's stack must contain. */
   readonly plan: EnvironmentPlan;
@@ -27,6 +30,8 @@ export class EnvironmentStack extends TerraformStack {
     super(scope, id);
     const { plan } = props;
     const { settings } = plan;
+    // `removed` blocks (ForgottenApps) need Terraform 1.7.
+    this.addOverride('terraform.required_version', REQUIRED_TERRAFORM_VERSION);
     const limits = settings.rateLimits ?? {};
 
     // Credentials come from OKTA_API_TOKEN or OKTA_API_CLIENT_ID / OKTA_API_PRIVATE_KEY(_ID).

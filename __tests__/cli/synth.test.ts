@@ -42,6 +42,20 @@ describe('the synth and validate commands', () => {
     expect(readFileSync(join(out, 'marker'), 'utf8')).toBe('previous synth');
   });
 
+  test('synth needs no Terraform binary, even for stacks with import and moved blocks', () => {
+    const fixture = writeProject({ 'a.json': allowlist({ previousKeys: ['old'], app: { ...(allowlist().app as object), importIds: { dev: '0oa1b2c3d4e5f6g7h8i9' } } }) });
+    const out = join(fixture.dir, 'cdktf.out');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'main.ts', '--dir', fixture.allowlistsDir, '--config', fixture.environmentsFile, '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, PATH: '/nonexistent' },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const stack = JSON.parse(readFileSync(join(out, 'stacks', 'dev', 'cdk.tf.json'), 'utf8'));
+    expect(stack.import).toEqual([{ id: '0oa1b2c3d4e5f6g7h8i9', to: 'okta_app_oauth.a' }]);
+    expect(stack.terraform.required_version).toBe('>= 1.7.0');
+  });
+
   test('validate exits 0 on the shipped samples', () => {
     const result = run('cli/validate.ts', []);
     expect(result.stderr).toBe('');

@@ -3,7 +3,6 @@ import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Project } from '../load/load-project';
 import { EnvironmentStack } from '../../stacks/environment-stack';
-import { runBinaryVersionChecksOnce } from './binary-version-checks';
 
 /**
  * Synthesizes every environment into `outdir` atomically: the stacks are written to a fresh
@@ -13,9 +12,12 @@ import { runBinaryVersionChecksOnce } from './binary-version-checks';
 export function synthesize(project: Project, outdir: string): void {
   const target = resolve(outdir);
   const staging = mkdtempSync(`${target}.staging-`);
-  runBinaryVersionChecksOnce();
   try {
-    const app = new App({ outdir: staging, skipValidation: false });
+    // The files were validated by loadProject. cdktf's own validations would only add a
+    // `terraform version` process per imported app (most of a large synth's time, see
+    // BENCHMARKS.md) and make synthesis need a Terraform binary; the stacks declare the
+    // Terraform version they need instead (required_version), which Terraform checks at plan.
+    const app = new App({ outdir: staging, skipValidation: true });
     for (const plan of project.plans) new EnvironmentStack(app, plan.name, { plan });
     app.synth();
     const previous = `${staging}.previous`;
