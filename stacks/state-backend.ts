@@ -17,40 +17,54 @@ import {
 import { Construct } from 'constructs';
 import { BackendData } from '../lib/model/environments-file';
 
-/** Reads this stack's own last-applied state: how the managed-apps guard sees what exists. */
-export type OwnStateReader = (scope: Construct, id: string, defaults: Record<string, unknown>) => TerraformRemoteState;
+/** Reads the last-applied outputs of a stack of the same environment (itself or a sibling). */
+export type StateReader = (scope: Construct, id: string, stack: string, defaults?: Record<string, unknown>) => TerraformRemoteState;
+
+/** Written in backend settings where each stack's name goes, so every stack has its own state. */
+export const STACK_PLACEHOLDER = '{stack}';
 
 /**
- * Configures the stack's backend from the environments file and returns a reader of the same
- * state. Settings are passed through in cdktf's (camelCase) form; credentials never appear here.
+ * Configures `stack`'s backend from the environments file and returns a reader of any stack's
+ * state on the same backend. Settings are passed through in cdktf's (camelCase) form with
+ * "{stack}" replaced; credentials never appear here.
  */
-export function configureBackend(stack: TerraformStack, environment: string, backend: BackendData): OwnStateReader {
+export function configureBackend(stack: TerraformStack, stackName: string, backend: BackendData): StateReader {
   // Settings are schema-checked as a record and completed by the backends-are-complete rule.
-  const config = (backend.config ?? {}) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  type Settings = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const settingsOf = (name: string): Settings => withStackName(backend.config ?? {}, name);
   switch (backend.type) {
     case 'local': {
-      // Relative to cdktf.out/stacks/<env>, where Terraform runs: the state sits at the repo root.
-      const local = { path: `../../../terraform.${environment}.tfstate`, ...config };
-      new LocalBackend(stack, local);
-      return (scope, id, defaults) => new DataTerraformRemoteStateLocal(scope, id, { ...local, defaults });
+      // Relative to cdktf.out/stacks/<stack>, where Terraform runs: the states sit at the repo root.
+      const local = (name: string): Settings => ({ path: `../../../terraform.${name}.tfstate`, ...settingsOf(name) });
+      new LocalBackend(stack, local(stackName));
+      return (scope, id, name, defaults) => new DataTerraformRemoteStateLocal(scope, id, { ...local(name), defaults });
     }
     case 's3':
-      new S3Backend(stack, config);
-      return (scope, id, defaults) => new DataTerraformRemoteStateS3(scope, id, { ...config, defaults });
+      new S3Backend(stack, settingsOf(stackName));
+      return (scope, id, name, defaults) => new DataTerraformRemoteStateS3(scope, id, { ...settingsOf(name), defaults });
     case 'gcs':
-      new GcsBackend(stack, config);
-      return (scope, id, defaults) => new DataTerraformRemoteStateGcs(scope, id, { ...config, defaults });
+      new GcsBackend(stack, settingsOf(stackName));
+      return (scope, id, name, defaults) => new DataTerraformRemoteStateGcs(scope, id, { ...settingsOf(name), defaults });
     case 'azurerm':
-      new AzurermBackend(stack, config);
-      return (scope, id, defaults) => new DataTerraformRemoteStateAzurerm(scope, id, { ...config, defaults });
+      new AzurermBackend(stack, settingsOf(stackName));
+      return (scope, id, name, defaults) => new DataTerraformRemoteStateAzurerm(scope, id, { ...settingsOf(name), defaults });
     case 'remote':
-      new RemoteBackend(stack, config);
-      return (scope, id, defaults) => new DataTerraformRemoteState(scope, id, { ...config, defaults });
+      new RemoteBackend(stack, settingsOf(stackName));
+      return (scope, id, name, defaults) => new DataTerraformRemoteState(scope, id, { ...settingsOf(name), defaults });
     case 'cloud': {
-      const workspace: string = config.workspaces?.name;
-      new CloudBackend(stack, { ...config, workspaces: new NamedCloudWorkspace(workspace) });
-      return (scope, id, defaults) =>
-        new DataTerraformRemoteState(scope, id, { organization: config.organization, hostname: config.hostname, workspaces: { name: workspace }, defaults });
+      const own = settingsOf(stackName);
+      new CloudBackend(stack, { ...own, workspaces: new NamedCloudWorkspace(own.workspaces?.name) });
+      return (scope, id, name, defaults) => {
+        const other = settingsOf(name);
+        return new DataTerraformRemoteState(scope, id, { organization: other.organization, hostname: other.hostname, workspaces: { name: other.workspaces?.name }, defaults });
+      };
     }
   }
+}
+
+function withStackName<T>(value: T, name: string): T {
+  if (typeof value === 'string') return value.split(STACK_PLACEHOLDER).join(name) as T;
+  if (Array.isArray(value)) return value.map((v) => withStackName(v, name)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withStackName(v, name)])) as T;
+  return value;
 }

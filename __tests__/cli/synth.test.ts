@@ -6,21 +6,20 @@ import { loadProject } from '../../lib/load/load-project';
 import { allowlist, projectOf, writeProject } from '../helpers/fixture';
 
 describe('synthesize', () => {
-  test('writes one stack per environment and replaces the previous output whole', () => {
+  test('writes every stack of every environment and replaces the previous output whole', () => {
     const fixture = writeProject({ 'a.json': allowlist() });
     const out = join(fixture.dir, 'cdktf.out');
     mkdirSync(join(out, 'stacks', 'stale'), { recursive: true });
     synthesize(loadProject(fixture).project!, out);
-    expect(existsSync(join(out, 'stacks', 'dev', 'cdk.tf.json'))).toBe(true);
-    expect(existsSync(join(out, 'stacks', 'prod', 'cdk.tf.json'))).toBe(true);
+    for (const stack of ['dev--shared', 'dev--payroll', 'prod--shared', 'prod--payroll']) expect(existsSync(join(out, 'stacks', stack, 'cdk.tf.json'))).toBe(true);
     expect(existsSync(join(out, 'stacks', 'stale'))).toBe(false);
   });
 
   test('summarizes what each environment holds, loudly naming apps to be destroyed', () => {
     const project = projectOf({ 'a.json': allowlist(), 'old.json': allowlist({ retire: { prod: 'destroy' } }) });
     expect(summarize(project)).toEqual([
-      'dev: 2 app(s), 2 group(s), 2 org-server claim(s), 1 custom-server claim(s), 1 lookup(s)',
-      'prod: 1 app(s), 2 group(s), 1 org-server claim(s), 1 custom-server claim(s), 1 lookup(s), 1 TO BE DESTROYED: old',
+      'dev: 2 stack(s), 2 app(s), 2 group(s), 2 org-server claim(s), 1 custom-server claim(s), 1 lookup(s)',
+      'prod: 2 stack(s), 1 app(s), 2 group(s), 1 org-server claim(s), 1 custom-server claim(s), 1 lookup(s), 1 TO BE DESTROYED: old',
     ]);
   });
 });
@@ -51,7 +50,7 @@ describe('the synth and validate commands', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const stack = JSON.parse(readFileSync(join(out, 'stacks', 'dev', 'cdk.tf.json'), 'utf8'));
+    const stack = JSON.parse(readFileSync(join(out, 'stacks', 'dev--payroll', 'cdk.tf.json'), 'utf8'));
     expect(stack.import).toEqual([{ id: '0oa1b2c3d4e5f6g7h8i9', to: 'okta_app_oauth.a' }]);
     expect(stack.terraform.required_version).toBe('>= 1.7.0');
   });

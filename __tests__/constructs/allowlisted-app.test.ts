@@ -7,7 +7,7 @@ function synthApp(file: Record<string, unknown>, environment = 'dev') {
   const plan = projectOf({ 'payroll.json': file }).plans.find((p) => p.name === environment)!;
   const planned = plan.apps[0];
   return synthJson((scope) => {
-    const directory = new GroupDirectory(scope, 'groups', { environment, batches: plan.groupBatches });
+    const directory = new GroupDirectory(scope, 'groups', { environment, batches: plan.shards[0].groupBatches });
     new AllowlistedApp(scope, 'app', { ...planned, directory });
   });
 }

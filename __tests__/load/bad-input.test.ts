@@ -325,3 +325,42 @@ test('every problem in every file is reported in one run, sorted by file and lin
   expect(problems.some((p) => p.startsWith('allowlists/b.json:1:15: This is not valid JSON'))).toBe(true);
   expect(problems.some((p) => p.startsWith(at(A, a, '"nobody"')))).toBe(true);
 });
+
+describe('shards', () => {
+  test('a shard may not take the name of the shared stack', () => {
+    const file = allowlist({ shard: 'shared' });
+    expectProblem({ 'a.json': file }, at(A, file, '"shared"'), /^the shard must not be named "shared", which is the stack of the shared claims, but got it: set "shard" to another name/);
+  });
+
+  test('a team called "shared" needs an explicit shard', () => {
+    const file = allowlist({ owners: ['@acme/shared'] });
+    expectProblem({ 'a.json': file }, at(A, file, '"@acme/shared"'), /but got it from the first owner: set "shard" to another name/);
+  });
+
+  test('previousShard naming the current shard', () => {
+    const file = allowlist({ shard: 'finance', previousShard: 'finance' });
+    expectProblem({ 'a.json': file }, at(A, file, '"finance"', 2), 'previousShard must name the shard the app moves FROM, but got its current shard "finance": remove previousShard');
+  });
+
+  test('a rename and a shard move at once', () => {
+    const file = allowlist({ previousKeys: ['old'], previousShard: 'legacy' });
+    expectProblem({ 'a.json': file }, at(A, file, '"legacy"'), /^an app can be renamed \(previousKeys\) or moved to another shard \(previousShard\) in one change, but not both/);
+  });
+
+  test('an environment name with "--", which separates environment and shard in stack names', () => {
+    const file = allowlist({ environments: ['prod--eu'] });
+    expectProblem({ 'a.json': file }, at(A, file, '"prod--eu"'), 'environments[0] must be an environment name: lower-case letters, digits and single "-", starting with a letter, but got "prod--eu"');
+  });
+
+  test('a remote state setting without {stack} would put every shard in one state', () => {
+    const E = 'environments.json';
+    const dev = (environments().environments as Record<string, Record<string, unknown>>).dev;
+    const envs = environments({ dev: { ...dev, backend: { type: 's3', config: { bucket: 'b', key: 'okta/dev.tfstate', region: 'r' } } } });
+    expectProblem(
+      { 'a.json': allowlist() },
+      at(E, envs, '"okta/dev.tfstate"'),
+      'backend.config.key must contain "{stack}" so each stack of "dev" has its own state, but got "okta/dev.tfstate": for example "okta/dev-{stack}.tfstate"',
+      envs,
+    );
+  });
+});

@@ -127,7 +127,8 @@ test('the preview profile has the keys and values synthesis writes on each sampl
   for (const plan of samples.plans) {
     for (const planned of plan.apps) {
       const json = synthJson((scope) => {
-        const directory = new GroupDirectory(scope, 'groups', { environment: plan.name, batches: plan.groupBatches });
+        const shard = plan.shards.find((s) => s.apps.some((a) => a.app.key === planned.app.key))!;
+        const directory = new GroupDirectory(scope, 'groups', { environment: plan.name, batches: shard.groupBatches });
         new AllowlistedApp(scope, 'app', { ...planned, directory });
       });
       const synthesized: string = json.resource.okta_app_oauth[planned.app.key].profile ?? '';

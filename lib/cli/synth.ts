@@ -2,7 +2,8 @@ import { App } from 'cdktf';
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Project } from '../load/load-project';
-import { EnvironmentStack } from '../../stacks/environment-stack';
+import { ShardPlan } from '../plan/environment-plan';
+import { addEnvironmentStacks } from '../../stacks/environment-stacks';
 
 /**
  * Synthesizes every environment into `outdir` atomically: the stacks are written to a fresh
@@ -18,7 +19,7 @@ export function synthesize(project: Project, outdir: string): void {
     // BENCHMARKS.md) and make synthesis need a Terraform binary; the stacks declare the
     // Terraform version they need instead (required_version), which Terraform checks at plan.
     const app = new App({ outdir: staging, skipValidation: true });
-    for (const plan of project.plans) new EnvironmentStack(app, plan.name, { plan });
+    for (const plan of project.plans) addEnvironmentStacks(app, plan);
     app.synth();
     const previous = `${staging}.previous`;
     if (existsSync(target)) renameSync(target, previous);
@@ -30,21 +31,27 @@ export function synthesize(project: Project, outdir: string): void {
   }
 }
 
-/** One line per environment: what its stack holds. */
+/** One line per environment: what its stacks hold. */
 export function summarize(project: Project): string[] {
   return project.plans.map((plan) => {
-    const lookups = plan.groupBatches.length + plan.servers.filter((s) => plan.settings.authorizationServers?.[s]?.lookupName).length;
+    const shards = plan.shards;
+    const count = (pick: (shard: ShardPlan) => readonly unknown[]): number => shards.reduce((n, s) => n + pick(s).length, 0);
+    const lookups = count((s) => s.groupBatches) + plan.servers.filter((s) => plan.settings.authorizationServers?.[s]?.lookupName).length;
     const parts = [
+      `${shards.length + 1} stack(s)`,
       `${plan.apps.length} app(s)`,
       `${plan.groups.length} group(s)`,
       `${plan.apps.filter((a) => a.orgClaim).length} org-server claim(s)`,
       `${plan.sharedClaims.length} custom-server claim(s)`,
       `${lookups} lookup(s)`,
     ];
-    if (plan.apps.some((a) => a.importId)) parts.push(`${plan.apps.filter((a) => a.importId).length} import(s)`);
-    if (plan.renames.length) parts.push(`${plan.renames.length} rename(s)`);
-    if (plan.forgotten.length) parts.push(`${plan.forgotten.length} forgotten`);
-    if (plan.destroyed.length) parts.push(`${plan.destroyed.length} TO BE DESTROYED: ${plan.destroyed.join(', ')}`);
+    const imports = plan.apps.filter((a) => a.importId).length;
+    if (imports) parts.push(`${imports} import(s)`);
+    if (count((s) => s.renames)) parts.push(`${count((s) => s.renames)} rename(s)`);
+    if (count((s) => s.movedIn)) parts.push(`${count((s) => s.movedIn)} shard move(s)`);
+    if (count((s) => s.forgotten)) parts.push(`${count((s) => s.forgotten)} forgotten`);
+    const destroyed = shards.flatMap((s) => s.destroyed);
+    if (destroyed.length) parts.push(`${destroyed.length} TO BE DESTROYED: ${destroyed.join(', ')}`);
     return `${plan.name}: ${parts.join(', ')}`;
   });
 }

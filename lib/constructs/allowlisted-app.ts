@@ -10,7 +10,10 @@ export interface AllowlistedAppProps {
   readonly app: AppModel;
   /** Resolves the app's allow-listed group names to IDs. */
   readonly directory: GroupDirectory;
-  /** Adopt this existing Okta app (0oa…) with an import block. @default - a new app is created */
+  /**
+   * Adopt an existing Okta app with an import block: its ID (0oa…) or a Terraform expression
+   * that yields it (an app moving in from another shard). @default - a new app is created
+   */
   readonly importId?: string;
   /** The org-server Groups claim, which Okta configures on the app itself. @default - none */
   readonly orgClaim?: { readonly name: string; readonly expression: string };

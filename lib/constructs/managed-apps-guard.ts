@@ -7,13 +7,22 @@ export interface ManagedAppsGuardProps {
   readonly environment: string;
   /** Keys of the apps this configuration manages. */
   readonly managed: readonly string[];
-  /** Keys that leave on purpose: retired (destroy or forget) or renamed (previousKeys). */
+  /** Keys that leave on purpose: retired (destroy or forget), renamed (previousKeys) or moved to another shard. */
   readonly leaving: readonly string[];
+  /** The Okta ID of each managed app (a Terraform reference), recorded for moves between shards. */
+  readonly appIds: Readonly<Record<string, string>>;
+  /**
+   * Keys moving to another shard. Their IDs stay in this stack's `app_ids` output, carried over
+   * from the last apply, so the receiving shard can import them whichever stack applies first.
+   * @default - none
+   */
+  readonly movedOut?: readonly string[];
   /** Reads this stack's own last-applied state. */
   readonly readOwnState: (scope: Construct, id: string, defaults: Record<string, unknown>) => TerraformRemoteState;
 }
 
 export const MANAGED_APPS_OUTPUT = 'managed_apps';
+export const APP_IDS_OUTPUT = 'app_ids';
 export const FIRST_APPLY_VARIABLE = 'first_apply';
 
 /**
@@ -34,7 +43,7 @@ export class ManagedAppsGuard extends Construct {
       description: 'Set to true only while this environment has no Terraform state yet (its first apply).',
     });
     firstApply.overrideLogicalId(FIRST_APPLY_VARIABLE);
-    const state = props.readOwnState(this, 'last-applied', { [MANAGED_APPS_OUTPUT]: [] });
+    const state = props.readOwnState(this, 'last-applied', { [MANAGED_APPS_OUTPUT]: [], [APP_IDS_OUTPUT]: {} });
     state.overrideLogicalId('last_applied');
     state.addOverride('count', expression(`var.${FIRST_APPLY_VARIABLE} ? 0 : 1`));
     const lastApplied = `(var.${FIRST_APPLY_VARIABLE} ? [] : data.terraform_remote_state.last_applied[0].outputs.${MANAGED_APPS_OUTPUT})`;
@@ -52,8 +61,17 @@ export class ManagedAppsGuard extends Construct {
         `(the file was deleted or renamed, or "${props.environment}" was removed from its "environments"). Nothing was changed. ` +
         `To rename, name the old key in the new file's "previousKeys". To delete the Okta app, restore the file and add ` +
         `"retire": {"${props.environment}": "destroy"}. To stop managing it but keep it in Okta, use "forget" instead of "destroy". ` +
+        `If it moved to another shard (a new "shard" or first owner), add "previousShard" naming this one. ` +
         `See "Removing or renaming an app" in the README.`,
     });
     output.overrideLogicalId(MANAGED_APPS_OUTPUT);
+
+    const lastIds = `(var.${FIRST_APPLY_VARIABLE} ? {} : data.terraform_remote_state.last_applied[0].outputs.${APP_IDS_OUTPUT})`;
+    const carried = Object.fromEntries((props.movedOut ?? []).map((key) => [key, expression(`lookup(${lastIds}, ${hclString(key)}, null)`)]));
+    const ids = new TerraformOutput(this, 'ids', {
+      value: { ...carried, ...props.appIds },
+      description: 'Okta app IDs by key, including apps moving to another shard; read by the receiving shard to import them.',
+    });
+    ids.overrideLogicalId(APP_IDS_OUTPUT);
   }
 }

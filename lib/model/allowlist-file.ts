@@ -13,12 +13,21 @@ const strict = { additionalProperties: false } as const;
 
 export const GROUP_ID_PATTERN = '^00g[0-9A-Za-z]{17}$';
 export const APP_ID_PATTERN = '^0oa[0-9A-Za-z]{17}$';
-export const ENVIRONMENT_NAME_PATTERN = '^[a-z][a-z0-9-]{0,31}$';
+/** Environment and shard names: no "--", which separates them in stack names (`prod--payroll`). */
+export const ENVIRONMENT_NAME_PATTERN = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+export const SHARD_NAME_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 export const OWNER_PATTERN = '^@[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$';
 
 export const EnvironmentName = Type.String({
   pattern: ENVIRONMENT_NAME_PATTERN,
-  errorMessage: 'an environment name: lower-case letters, digits and "-", starting with a letter',
+  errorMessage: 'an environment name: lower-case letters, digits and single "-", starting with a letter',
+  maxLength: 32,
+});
+
+const ShardName = Type.String({
+  pattern: SHARD_NAME_PATTERN,
+  maxLength: 40,
+  errorMessage: 'a shard name: lower-case letters, digits and single "-"',
 });
 
 const GroupReference = Type.String({
@@ -165,6 +174,14 @@ export const AllowlistFile = Type.Object(
         description: 'Earlier file names (without .json) of this app: renames it in place instead of replacing it.',
       }),
     ),
+    shard: Type.Optional({
+      ...ShardName,
+      description: 'The Terraform state (shard) that holds this app in every environment. @default the team of the first owner ("@acme/payroll" → "payroll")',
+    }),
+    previousShard: Type.Optional({
+      ...ShardName,
+      description: 'Moves the app from this shard to its current one without recreating it (see "Shards" in the README).',
+    }),
     retire: Type.Optional(
       Type.Record(EnvironmentName, RetireMode, {
         description: 'Per environment: "destroy" deletes the Okta app, "forget" stops managing it and leaves it in Okta.',

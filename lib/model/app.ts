@@ -2,6 +2,7 @@ import { AllowlistFileData, ClaimData, RetireModeData } from './allowlist-file';
 import { EnvironmentsFileData } from './environments-file';
 import { JsonDocument, JsonPath } from '../load/json-document';
 import { DEFAULT_CLAIM_NAME } from '../okta/claim-names';
+import { shardOf } from '../plan/shards';
 
 /** Okta's limit on how many groups one Groups claim function may return. */
 export const MAX_CLAIM_LIMIT = 100;
@@ -44,6 +45,10 @@ export interface AppModel {
   readonly allowlist: AllowlistSpec;
   readonly claims: readonly ClaimSpec[];
   readonly previousKeys: readonly string[];
+  /** The shard (Terraform state) holding the app in every environment. */
+  readonly shard: string;
+  /** The shard the app moves from, when it is being moved. */
+  readonly previousShard?: string;
   readonly retire: Readonly<Record<string, RetireModeData>>;
 }
 
@@ -99,6 +104,8 @@ export function appModelOf(file: CheckedFile, environments: EnvironmentsFileData
     allowlist,
     claims: data.claims.map((c, i) => claimOf(c, i, allowlist)),
     previousKeys: data.previousKeys ?? [],
+    shard: shardOf({ owners: data.owners, shard: data.shard }, environments.shardBy ?? 'owner'),
+    previousShard: data.previousShard,
     retire: data.retire ?? {},
   };
 }

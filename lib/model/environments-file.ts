@@ -46,6 +46,13 @@ export const RateLimits = Type.Object(
     maxWaitSeconds: Type.Optional(Type.Integer({ minimum: 1, description: '@default 300' })),
     maxRetries: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: '@default 5' })),
     requestTimeout: Type.Optional(Type.Integer({ minimum: 0, maximum: 300, description: 'Seconds; 0 means none. @default 0' })),
+    parallelJobs: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 20,
+        description: 'Most stacks of this environment planned or applied at once; maxApiCapacity is shared out between them. @default 4',
+      }),
+    ),
   },
   strict,
 );
@@ -60,7 +67,8 @@ export const Backend = Type.Object(
     ),
     config: Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), {
-        description: 'Backend settings in cdktf form (camelCase), e.g. {"bucket": …, "key": …, "region": …, "useLockfile": true} for s3. Never credentials.',
+        description:
+          'Backend settings in cdktf form (camelCase), e.g. {"bucket": …, "key": "okta/{stack}.tfstate", "region": …, "useLockfile": true} for s3. "{stack}" is replaced by each stack\'s name, so every shard has its own state. Never credentials.',
       }),
     ),
   },
@@ -86,6 +94,11 @@ export const Environment = Type.Object(
 export const EnvironmentsFile = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
+    shardBy: Type.Optional(
+      Type.Union([Type.Literal('owner'), Type.Literal('single')], {
+        description: 'Default shard of an app without "shard": its first owner\'s team ("owner"), or one shard "apps" for all ("single"). @default "owner"',
+      }),
+    ),
     environments: Type.Record(EnvironmentName, Environment, {
       description: 'Okta orgs by environment name, listed in apply order (dev before prod).',
       minProperties: 1,

@@ -4,29 +4,50 @@ import { AppModel, ClaimSpec } from '../model/app';
 import { EnvironmentData, EnvironmentsFileData } from '../model/environments-file';
 import { orgClaimExpression, sharedClaimExpression } from '../okta/expressions';
 import { isGroupId } from '../okta/group-ids';
+import { SHARED_STACK, stackName } from './shards';
 
 /**
- * What one environment's stack must contain, computed from the validated apps without cdktf.
- * Synthesis, the CLI summary and token preview all read this one model.
+ * What one environment's stacks must contain, computed from the validated apps without cdktf.
+ * Synthesis, the CLI summary, the affected-stack selection and token preview all read this one
+ * model. The environment's objects are split across stacks, each with its own state: one
+ * `shared` stack for what belongs to a whole authorization server (claims, scopes), and one
+ * stack per shard of apps, so a change to one app plans one small stack.
  */
 export interface EnvironmentPlan {
   readonly name: string;
   readonly settings: EnvironmentData;
+  /** Every app managed here, across shards. */
   readonly apps: readonly PlannedApp[];
+  /** Every group name or ID the apps allow-list here, each once. */
+  readonly groups: readonly GroupReference[];
+  /** One entry per (server, claim name, token) that at least one app asks for. */
+  readonly sharedClaims: readonly SharedClaim[];
+  /** Custom servers that claims use or whose groups scope is managed, sorted. */
+  readonly servers: readonly string[];
+  /** The stack of the shared objects, e.g. `prod--shared`. */
+  readonly sharedStack: string;
+  /** The app shards, sorted by name. */
+  readonly shards: readonly ShardPlan[];
+}
+
+/** One shard of an environment's apps: one Terraform stack and state. */
+export interface ShardPlan {
+  readonly name: string;
+  /** Stack and state name, e.g. `prod--payroll`. */
+  readonly stack: string;
+  readonly apps: readonly PlannedApp[];
+  /** The shard's groups split into search requests: one Okta API call (per page) each. */
+  readonly groupBatches: readonly (readonly GroupReference[])[];
   /** Apps whose files say "retire": "forget" here: Terraform forgets them, Okta keeps them. */
   readonly forgotten: readonly string[];
   /** Apps whose files say "retire": "destroy" here: Terraform deletes them from Okta. */
   readonly destroyed: readonly string[];
   /** Renames declared with previousKeys: state moves, the Okta app stays. */
   readonly renames: readonly { readonly from: string; readonly to: string }[];
-  /** Every group name or ID the apps allow-list here, each once. */
-  readonly groups: readonly GroupReference[];
-  /** The groups split into search requests: one Okta API call (per page) each. */
-  readonly groupBatches: readonly (readonly GroupReference[])[];
-  /** One entry per (server, claim name, token) that at least one app asks for. */
-  readonly sharedClaims: readonly SharedClaim[];
-  /** Custom servers that claims use or whose groups scope is managed, sorted. */
-  readonly servers: readonly string[];
+  /** Apps leaving this shard for another (their previousShard is this one): forgotten here. */
+  readonly movedOut: readonly { readonly key: string; readonly to: string }[];
+  /** Apps arriving from another shard: imported here with the ID that shard recorded. */
+  readonly movedIn: readonly { readonly key: string; readonly from: string }[];
 }
 
 export interface PlannedApp {
@@ -76,24 +97,38 @@ export function planEnvironments(apps: readonly AppModel[], environments: Enviro
 }
 
 function planEnvironment(name: string, settings: EnvironmentData, allApps: readonly AppModel[]): { plan: EnvironmentPlan; problems: Problem[] } {
-  const retiredHere = (app: AppModel): boolean => app.retire[name] !== undefined;
-  const apps = allApps.filter((app) => app.environments.includes(name) && !retiredHere(app));
+  const inEnvironment = allApps.filter((app) => app.environments.includes(name) || app.retire[name] !== undefined);
+  const apps = inEnvironment.filter((app) => app.retire[name] === undefined);
   const { claims, problems } = shareClaims(name, apps);
-  const groups = groupReferences(apps);
   const managedScopes = Object.entries(settings.authorizationServers ?? {}).filter(([, s]) => s.manageGroupsScope).map(([n]) => n);
+  const shardNames = new Set(inEnvironment.flatMap((app) => [app.shard, ...(app.previousShard ? [app.previousShard] : [])]));
   const plan: EnvironmentPlan = {
     name,
     settings,
     apps: apps.map((app) => planApp(app, name)),
-    forgotten: allApps.filter((a) => a.retire[name] === 'forget').map((a) => a.key),
-    destroyed: allApps.filter((a) => a.retire[name] === 'destroy').map((a) => a.key),
-    renames: apps.flatMap((app) => app.previousKeys.map((from) => ({ from, to: app.key }))),
-    groups,
-    groupBatches: chunks(groups, GROUP_SEARCH_BATCH_SIZE),
+    groups: groupReferences(apps),
     sharedClaims: claims,
     servers: [...new Set([...claims.map((c) => c.server), ...managedScopes])].sort(),
+    sharedStack: stackName(name, SHARED_STACK),
+    shards: [...shardNames].sort().map((shard) => planShard(name, shard, inEnvironment)),
   };
   return { plan, problems };
+}
+
+function planShard(environment: string, shard: string, inEnvironment: readonly AppModel[]): ShardPlan {
+  const members = inEnvironment.filter((app) => app.shard === shard);
+  const apps = members.filter((app) => app.retire[environment] === undefined);
+  return {
+    name: shard,
+    stack: stackName(environment, shard),
+    apps: apps.map((app) => planApp(app, environment)),
+    groupBatches: chunks(groupReferences(apps), GROUP_SEARCH_BATCH_SIZE),
+    forgotten: members.filter((a) => a.retire[environment] === 'forget').map((a) => a.key),
+    destroyed: members.filter((a) => a.retire[environment] === 'destroy').map((a) => a.key),
+    renames: apps.flatMap((app) => app.previousKeys.map((from) => ({ from, to: app.key }))),
+    movedOut: inEnvironment.filter((a) => a.previousShard === shard).map((a) => ({ key: a.key, to: a.shard })),
+    movedIn: apps.filter((a) => a.previousShard !== undefined).map((a) => ({ key: a.key, from: a.previousShard as string })),
+  };
 }
 
 function planApp(app: AppModel, environment: string): PlannedApp {

@@ -15,12 +15,15 @@ import { backendsAreComplete } from './backends-are-complete';
 import { oauthScopesNeedOauth } from './oauth-scopes-need-oauth';
 import { EnvironmentsRule, FileRule } from './rule';
 import { serversHaveOneReference } from './servers-have-one-reference';
+import { backendsSeparateStacks } from './backends-separate-stacks';
+import { shardsAreValid } from './shards-are-valid';
 
 export { allowlistHasOneKind } from './allowlist-has-one-kind';
 
 /** Every per-file rule, run on every file; all findings are reported together. */
 export const FILE_RULES: readonly FileRule[] = [
   keysAreValid,
+  shardsAreValid,
   environmentsAreDeclared,
   groupReferencesAreValid,
   dynamicPatternsAreSafe,
@@ -36,4 +39,4 @@ export const FILE_RULES: readonly FileRule[] = [
 ];
 
 /** Every rule over the environments file. */
-export const ENVIRONMENTS_RULES: readonly EnvironmentsRule[] = [serversHaveOneReference, backendsAreComplete, oauthScopesNeedOauth];
+export const ENVIRONMENTS_RULES: readonly EnvironmentsRule[] = [serversHaveOneReference, backendsAreComplete, backendsSeparateStacks, oauthScopesNeedOauth];

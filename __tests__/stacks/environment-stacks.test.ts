@@ -1,0 +1,156 @@
+import { Testing } from 'cdktf';
+import { loadProject, Project } from '../../lib/load/load-project';
+import { addEnvironmentStacks } from '../../stacks/environment-stacks';
+import { allowlist, environments, projectOf } from '../helpers/fixture';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Every stack of every environment, synthesized, by stack name. */
+function synthAll(project: Project): Map<string, Json> {
+  const app = Testing.app();
+  const stacks = project.plans.flatMap((plan) => addEnvironmentStacks(app, plan));
+  return new Map(stacks.map((stack) => [stack.node.id, JSON.parse(Testing.synth(stack))]));
+}
+
+const owned = (json: Json, type: string): string[] => Object.keys(json.resource?.[type] ?? {});
+
+describe('the shipped samples', () => {
+  const stacks = synthAll(loadProject().project!);
+
+  test('each environment has a shared stack and one stack per owning team', () => {
+    expect([...stacks.keys()]).toEqual([
+      'dev--shared',
+      'dev--finance-apps',
+      'dev--it-operations',
+      'dev--payroll',
+      'dev--people-systems',
+      'prod--shared',
+      'prod--finance-apps',
+      'prod--it-operations',
+      'prod--partner-engineering',
+      'prod--payroll',
+      'prod--people-systems',
+    ]);
+  });
+
+  test.each([...stacks.keys()])('%s synthesizes to the expected Terraform JSON', (name) => {
+    expect(stacks.get(name)).toMatchSnapshot();
+  });
+
+  test('no Okta object is owned by two stacks: apps live in their shard, claims and scopes in the shared stack', () => {
+    for (const environment of ['dev', 'prod']) {
+      const mine = [...stacks.entries()].filter(([name]) => name.startsWith(`${environment}--`));
+      const apps = mine.flatMap(([, json]) => owned(json, 'okta_app_oauth'));
+      expect(new Set(apps).size).toBe(apps.length);
+      for (const [name, json] of mine) {
+        const shared = name.endsWith('--shared');
+        expect(owned(json, 'okta_auth_server_claim').length > 0 || !shared).toBe(true);
+        if (!shared) {
+          expect(owned(json, 'okta_auth_server_claim')).toEqual([]);
+          expect(owned(json, 'okta_auth_server_scope')).toEqual([]);
+        } else {
+          expect(owned(json, 'okta_app_oauth')).toEqual([]);
+        }
+      }
+    }
+  });
+
+  test('prod: apps sharing a custom-server claim get ONE claim resource', () => {
+    const claims = Object.values(stacks.get('prod--shared')!.resource.okta_auth_server_claim) as { name: string; claim_type: string }[];
+    expect(claims.map((c) => `${c.name}/${c.claim_type}`).sort()).toEqual(['groups/IDENTITY', 'groups/RESOURCE', 'it_groups/RESOURCE', 'partner_groups/IDENTITY', 'partner_groups/RESOURCE']);
+  });
+
+  test("every stack shares the environment's API budget and takes no credential from the repository", () => {
+    // prod: maxApiCapacity 40 shared by the default 4 parallel jobs.
+    expect(stacks.get('prod--payroll')!.provider.okta[0]).toEqual({ org_name: 'acme', base_url: 'okta.com', max_api_capacity: 10, backoff: true, min_wait_seconds: 30, max_wait_seconds: 300, max_retries: 8 });
+  });
+
+  test('each stack keeps its own local state', () => {
+    expect(stacks.get('prod--payroll')!.terraform.backend.local).toEqual({ path: '../../../terraform.prod--payroll.tfstate' });
+    expect(stacks.get('prod--payroll')!.data.terraform_remote_state.last_applied.config).toEqual({ path: '../../../terraform.prod--payroll.tfstate' });
+  });
+
+  test('a shard looks up only the groups of its own apps', () => {
+    const search = stacks.get('prod--people-systems')!.data.okta_groups.groups_0.search as string;
+    expect(search).toBe('profile.name eq "HR Business Partners" or profile.name eq "Payroll Users" or profile.name eq "People \\"Ops\\" Leads"');
+  });
+});
+
+describe('shard assignment', () => {
+  const two = (shardBy?: 'owner' | 'single') => ({ ...environments(), ...(shardBy ? { shardBy } : {}) });
+
+  test('an explicit "shard" wins over the owning team; "single" puts the rest together', () => {
+    const files = { 'a.json': allowlist(), 'b.json': allowlist({ owners: ['@acme/hr'], shard: 'people' }), 'c.json': allowlist({ owners: ['@alice'] }) };
+    const byShard = (project: Project) => Object.fromEntries(project.plans[0].shards.map((s) => [s.name, s.apps.map((a) => a.app.key)]));
+    expect(byShard(projectOf(files, two()))).toEqual({ alice: ['c'], payroll: ['a'], people: ['b'] });
+    expect(byShard(projectOf(files, two('single')))).toEqual({ apps: ['a', 'c'], people: ['b'] });
+  });
+
+  test('adding apps or shards never moves an existing app', () => {
+    const before = projectOf({ 'a.json': allowlist(), 'b.json': allowlist({ owners: ['@acme/hr'] }) });
+    const after = projectOf({
+      'a.json': allowlist(),
+      'b.json': allowlist({ owners: ['@acme/hr'] }),
+      '0-first.json': allowlist({ owners: ['@acme/aaa'] }),
+      'z.json': allowlist({ owners: ['@acme/payroll'] }),
+      'x.json': allowlist({ shard: 'new-shard' }),
+    });
+    const shardOfKey = (project: Project, key: string) => project.apps.find((a) => a.key === key)!.shard;
+    for (const key of ['a', 'b']) expect(shardOfKey(after, key)).toBe(shardOfKey(before, key));
+  });
+
+  test('a backend shared by several stacks must give each its own state', () => {
+    const dev = (environments().environments as Record<string, Record<string, unknown>>).dev;
+    const envs = environments({ dev: { ...dev, backend: { type: 's3', config: { bucket: 'b', key: 'okta/dev/{stack}.tfstate', region: 'eu-west-1', useLockfile: true } } } });
+    const stacks = synthAll(projectOf({ 'a.json': allowlist({ environments: ['dev'] }) }, envs));
+    expect(stacks.get('dev--payroll')!.terraform.backend.s3).toEqual({ bucket: 'b', key: 'okta/dev/dev--payroll.tfstate', region: 'eu-west-1', use_lockfile: true });
+    expect(stacks.get('dev--shared')!.terraform.backend.s3.key).toBe('okta/dev/dev--shared.tfstate');
+    expect(stacks.get('dev--payroll')!.data.terraform_remote_state.last_applied).toMatchObject({ backend: 's3', config: { key: 'okta/dev/dev--payroll.tfstate' } });
+  });
+
+  test('an HCP Terraform (cloud) workspace per stack, read back through the remote backend', () => {
+    const dev = (environments().environments as Record<string, Record<string, unknown>>).dev;
+    const envs = environments({ dev: { ...dev, backend: { type: 'cloud', config: { organization: 'acme', workspaces: { name: 'okta-{stack}' } } } } });
+    const stacks = synthAll(projectOf({ 'a.json': allowlist({ environments: ['dev'] }) }, envs));
+    expect(stacks.get('dev--payroll')!.terraform.cloud).toEqual({ organization: 'acme', workspaces: { name: 'okta-dev--payroll' } });
+    expect(stacks.get('dev--payroll')!.data.terraform_remote_state.last_applied).toMatchObject({ backend: 'remote', config: { organization: 'acme', workspaces: { name: 'okta-dev--payroll' } } });
+  });
+
+  test('OAuth 2.0 authentication sets the service-app scopes on every stack', () => {
+    const dev = (environments().environments as Record<string, Record<string, unknown>>).dev;
+    const envs = environments({ dev: { ...dev, auth: { method: 'oauth' } } });
+    const stacks = synthAll(projectOf({ 'a.json': allowlist({ claims: [{ server: 'default' }] }) }, envs));
+    expect(stacks.get('dev--shared')!.provider.okta[0].scopes).toEqual(['okta.apps.manage', 'okta.groups.read', 'okta.authorizationServers.manage', 'okta.policies.read']);
+  });
+});
+
+describe('retiring and moving apps', () => {
+  test('forget writes a removed block, destroy drops the app; both are accepted by the guard, in the app\'s shard only', () => {
+    const files = { 'a.json': allowlist(), 'legacy.json': allowlist({ retire: { dev: 'forget' } }), 'old.json': allowlist({ retire: { dev: 'destroy' } }) };
+    const stacks = synthAll(projectOf(files));
+    const payroll = stacks.get('dev--payroll')!;
+    expect(owned(payroll, 'okta_app_oauth')).toEqual(['a']);
+    expect(payroll.removed).toEqual([{ from: 'okta_app_oauth.legacy', lifecycle: { destroy: false } }]);
+    expect(payroll.output.managed_apps.precondition.condition).toContain('toset(["a", "legacy", "old"])');
+    expect(owned(stacks.get('prod--payroll')!, 'okta_app_oauth').sort()).toEqual(['a', 'legacy', 'old']);
+  });
+
+  test('previousShard moves an app: the old shard forgets it and keeps its ID, the new one imports that ID', () => {
+    const files = { 'stay.json': allowlist(), 'mover.json': allowlist({ shard: 'finance', previousShard: 'payroll' }) };
+    const stacks = synthAll(projectOf(files));
+    const from = stacks.get('dev--payroll')!;
+    const to = stacks.get('dev--finance')!;
+    expect(owned(from, 'okta_app_oauth')).toEqual(['stay']);
+    expect(from.removed).toEqual([{ from: 'okta_app_oauth.mover', lifecycle: { destroy: false } }]);
+    expect(from.output.managed_apps.precondition.condition).toContain('toset(["stay", "mover"])');
+    expect(from.output.app_ids.value.mover).toBe('${lookup((var.first_apply ? {} : data.terraform_remote_state.last_applied[0].outputs.app_ids), "mover", null)}');
+    expect(owned(to, 'okta_app_oauth')).toEqual(['mover']);
+    expect(to.import).toEqual([{ to: 'okta_app_oauth.mover', id: '${data.terraform_remote_state.shard_payroll.outputs.app_ids["mover"]}' }]);
+    expect(to.data.terraform_remote_state.shard_payroll.config).toEqual({ path: '../../../terraform.dev--payroll.tfstate' });
+  });
+
+  test('a shard whose last app moved away stays, so it can forget the app', () => {
+    const stacks = synthAll(projectOf({ 'mover.json': allowlist({ shard: 'finance', previousShard: 'payroll' }) }));
+    expect([...stacks.keys()]).toContain('dev--payroll');
+  });
+});

@@ -1,0 +1,31 @@
+import { BackendData } from '../model/environments-file';
+import { EnvironmentsRule, Finding } from './rule';
+
+/** The setting that names a state inside each backend: it must differ for every stack. */
+export const STATE_NAME_SETTING: Readonly<Record<Exclude<BackendData['type'], 'local'>, readonly string[]>> = {
+  s3: ['key'],
+  gcs: ['prefix'],
+  azurerm: ['key'],
+  remote: ['workspaces', 'name'],
+  cloud: ['workspaces', 'name'],
+};
+
+/**
+ * Every shard has its own state. A backend setting without "{stack}" would point all of an
+ * environment's stacks at ONE state, and each apply would then plan to delete the others' apps.
+ */
+export const backendsSeparateStacks: EnvironmentsRule = ({ environments }) => {
+  const findings: Finding[] = [];
+  for (const [env, { backend }] of Object.entries(environments)) {
+    if (backend.type === 'local') continue;
+    const setting = STATE_NAME_SETTING[backend.type];
+    const value = setting.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), backend.config);
+    if (typeof value === 'string' && !value.includes('{stack}')) {
+      findings.push({
+        path: ['environments', env, 'backend', 'config', ...setting],
+        message: `backend.config.${setting.join('.')} must contain "{stack}" so each stack of "${env}" has its own state, but got "${value}": for example "${value.replace(/(\.tfstate)?$/, '-{stack}$1')}"`,
+      });
+    }
+  }
+  return findings;
+};

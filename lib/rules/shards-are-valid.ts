@@ -1,0 +1,21 @@
+import { SHARED_STACK } from '../plan/shards';
+import { FileRule, Finding } from './rule';
+
+/**
+ * Shard names become stack and state names next to the environment's shared stack, and a move
+ * between shards is one reviewed step: name clashes and combined moves are refused.
+ */
+export const shardsAreValid: FileRule = (app) => {
+  const findings: Finding[] = [];
+  if (app.shard === SHARED_STACK) {
+    const path = app.data.shard === undefined ? ['owners', 0] : ['shard'];
+    findings.push({ path, message: `the shard must not be named "${SHARED_STACK}", which is the stack of the shared claims, but got it${app.data.shard === undefined ? ' from the first owner' : ''}: set "shard" to another name` });
+  }
+  if (app.previousShard !== undefined && app.previousShard === app.shard) {
+    findings.push({ path: ['previousShard'], message: `previousShard must name the shard the app moves FROM, but got its current shard "${app.shard}": remove previousShard` });
+  }
+  if (app.previousShard !== undefined && app.previousKeys.length > 0) {
+    findings.push({ path: ['previousShard'], message: 'an app can be renamed (previousKeys) or moved to another shard (previousShard) in one change, but not both: do one, apply it, then the other' });
+  }
+  return findings;
+};

@@ -1,0 +1,62 @@
+import { Construct } from 'constructs';
+import { AllowlistedApp } from '../lib/constructs/allowlisted-app';
+import { ForgottenApps } from '../lib/constructs/forgotten-apps';
+import { GroupDirectory } from '../lib/constructs/group-directory';
+import { hclString } from '../lib/constructs/hcl';
+import { APP_IDS_OUTPUT, ManagedAppsGuard } from '../lib/constructs/managed-apps-guard';
+import { EnvironmentPlan, ShardPlan } from '../lib/plan/environment-plan';
+import { stackName } from '../lib/plan/shards';
+import { OktaStack } from './okta-stack';
+
+export interface ShardStackProps {
+  /** The environment the shard belongs to. */
+  readonly plan: EnvironmentPlan;
+  /** The shard: its apps and their lifecycle. */
+  readonly shard: ShardPlan;
+}
+
+/**
+ * One shard of an environment's apps, with its own state: the apps, the lookups of their
+ * groups, and the guard that stops a vanished file from deleting an app.
+ */
+export class ShardStack extends OktaStack {
+  constructor(scope: Construct, props: ShardStackProps) {
+    const { plan, shard } = props;
+    super(scope, shard.stack, { environment: plan.name, settings: plan.settings });
+
+    const directory = new GroupDirectory(this, 'groups', { batches: shard.groupBatches, environment: plan.name });
+    const movedFrom = new Map(shard.movedIn.map((m) => [m.key, m.from]));
+    const apps = shard.apps.map(
+      (planned) =>
+        new AllowlistedApp(this, `app-${planned.app.key}`, {
+          app: planned.app,
+          directory,
+          importId: planned.importId ?? this.idRecordedBy(movedFrom.get(planned.app.key), plan.name, planned.app.key),
+          orgClaim: planned.orgClaim,
+          profileLimit: planned.profileLimit,
+          dynamicOptIn: planned.dynamicOptIn,
+        }),
+    );
+
+    const movedOut = shard.movedOut.map((m) => m.key);
+    new ForgottenApps(this, 'forgotten', { keys: [...shard.forgotten, ...movedOut] });
+    new ManagedAppsGuard(this, 'managed-apps', {
+      environment: plan.name,
+      managed: shard.apps.map((a) => a.app.key),
+      leaving: [...shard.forgotten, ...shard.destroyed, ...shard.renames.map((r) => r.from), ...movedOut],
+      appIds: Object.fromEntries(apps.map((a, i) => [shard.apps[i].app.key, a.resource.id])),
+      movedOut,
+      readOwnState: (scope, id, defaults) => this.readState(scope, id, shard.stack, defaults),
+    });
+  }
+
+  /** The ID another shard recorded for an app moving here, read from that shard's state. */
+  private idRecordedBy(fromShard: string | undefined, environment: string, key: string): string | undefined {
+    if (fromShard === undefined) return undefined;
+    const from = stackName(environment, fromShard);
+    const address = `shard_${fromShard}`;
+    // One reader per source shard, however many apps move from it.
+    if (!this.node.tryFindChild(address)) this.readState(this, address, from).overrideLogicalId(address);
+    return `\${data.terraform_remote_state.${address}.outputs.${APP_IDS_OUTPUT}[${hclString(key)}]}`;
+  }
+}
