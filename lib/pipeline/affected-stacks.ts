@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { synthesize } from '../cli/synth';
 import { DEFAULT_ALLOWLISTS_DIR, loadProject, NOT_ALLOWLISTS, Project, ProjectSources } from '../load/load-project';
 
@@ -40,7 +40,10 @@ const DOCUMENTATION = /(^docs\/|\.md$)/;
  */
 export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
   const head = options.head ?? 'HEAD';
-  const dir = (options.allowlistsDir ?? DEFAULT_ALLOWLISTS_DIR).replace(/\/+$/, '');
+  const shownDir = options.allowlistsDir ?? DEFAULT_ALLOWLISTS_DIR;
+  // Git names files relative to the repository root, whatever folder the command runs in.
+  const root = git(options.repository, 'rev-parse', '--show-toplevel').trim();
+  const dir = relative(root, resolve(options.repository ?? '.', shownDir));
   const changed = git(options.repository, 'diff', '--name-only', '-z', `${options.base}...${head}`).split('\0').filter(Boolean);
   const isAllowlist = (path: string): boolean => dirname(path) === dir && path.endsWith('.json') && !NOT_ALLOWLISTS.has(path.slice(dir.length + 1));
   const other = changed.filter((path) => !isAllowlist(path) && !DOCUMENTATION.test(path));
@@ -56,7 +59,7 @@ export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
   let baseStacks: Map<string, string>;
   try {
     // File names appear in the stacks' error messages: show the base files under their real folder.
-    baseStacks = stackTexts(mustLoad({ ...options, allowlistsDir: baseDir }, 'base'), (text) => text.split(baseDir).join(dir));
+    baseStacks = stackTexts(mustLoad({ ...options, allowlistsDir: baseDir }, 'base'), (text) => text.split(baseDir).join(shownDir));
   } finally {
     rmSync(baseDir, { recursive: true, force: true });
   }

@@ -1,0 +1,92 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { affectedStacks } from '../../lib/pipeline/affected-stacks';
+import { allowlist, environments } from '../helpers/fixture';
+import { TempGitRepo } from './temp-git-repo';
+
+/** A repository with two teams' apps and one environment file; each test changes one thing. */
+function repository() {
+  const repo = new TempGitRepo();
+  writeFileSync(join(repo.dir, 'environments.json'), JSON.stringify(environments()));
+  const files = {
+    'payroll.json': allowlist(),
+    'hr.json': allowlist({ owners: ['@acme/hr'], allowlist: { groups: ['HR Users'] }, claims: [{ server: 'default', token: 'access' }] }),
+  };
+  const base = repo.commit(files, 'base');
+  const affected = (head: string) =>
+    affectedStacks({ base, head, repository: repo.dir, allowlistsDir: join(repo.dir, 'allowlists'), environmentsFile: join(repo.dir, 'environments.json') });
+  return { repo, files, base, affected };
+}
+
+const names = (decisions: readonly { stack: string }[]) => decisions.map((d) => d.stack);
+
+describe('affectedStacks, from real git history', () => {
+  test('one changed group plans only that app\'s shard, in each environment', () => {
+    const { repo, files, affected } = repository();
+    const head = repo.commit({ ...files, 'payroll.json': allowlist({ allowlist: { groups: ['Payroll Admins', 'Payroll Auditors'] } }) });
+    const result = affected(head);
+    expect(names(result.planned)).toEqual(['dev--payroll', 'prod--payroll']);
+    expect(result.planned[0].reason).toBe('its Terraform changes');
+    expect(names(result.skipped)).toEqual(['dev--hr', 'dev--shared', 'prod--hr', 'prod--shared']);
+    expect(result.skipped[0].reason).toBe('its Terraform is unchanged by this pull request');
+    repo.remove();
+  });
+
+  test('asking for another shared claim plans the shared stack, and the app\'s stack only when its own Terraform changes', () => {
+    const { repo, files, affected } = repository();
+    // The app's profile (groups and limit) stays the same: only the server's claims change.
+    const head = repo.commit({ ...files, 'payroll.json': allowlist({ claims: [{ server: 'org' }, { server: 'default', token: 'id' }] }) });
+    expect(names(affected(head).planned)).toEqual(['dev--shared', 'prod--shared']);
+    const limited = repo.commit({ ...files, 'payroll.json': allowlist({ claims: [{ server: 'org' }, { server: 'default', token: 'access', limit: 5 }] }) });
+    expect(names(affected(limited).planned)).toEqual(['dev--payroll', 'prod--payroll']);
+    repo.remove();
+  });
+
+  test('a new team\'s app is a new stack', () => {
+    const { repo, files, affected } = repository();
+    const head = repo.commit({ ...files, 'sales.json': allowlist({ owners: ['@acme/sales'], environments: ['dev'] }) });
+    expect(affected(head).planned).toEqual([{ environment: 'dev', stack: 'dev--sales', reason: 'a new stack' }]);
+    repo.remove();
+  });
+
+  test('a reformatted file changes no Terraform, so nothing is planned', () => {
+    const { repo, files, affected } = repository();
+    const head = repo.commit({ ...files, 'payroll.json': JSON.stringify(allowlist()) });
+    const result = affected(head);
+    expect(result.planned).toEqual([]);
+    expect(result.skipped).toHaveLength(6);
+    repo.remove();
+  });
+
+  test('a change to anything but allow lists (here the environments file) plans every stack', () => {
+    const { repo, files, affected } = repository();
+    writeFileSync(join(repo.dir, 'environments.json'), JSON.stringify(environments(), null, 1));
+    const result = affected(repo.commit(files));
+    expect(result.planned).toHaveLength(6);
+    expect(result.planned[0].reason).toBe('not only allow lists changed (environments.json): every stack is planned');
+    repo.remove();
+  });
+
+  test('documentation alone plans nothing', () => {
+    const { repo, files, affected } = repository();
+    writeFileSync(join(repo.dir, 'README.md'), '# notes\n');
+    expect(affected(repo.commit(files)).planned).toEqual([]);
+    repo.remove();
+  });
+
+  test('deleting the last app of a shard orphans its stack, which must fail the check', () => {
+    const { repo, files, affected } = repository();
+    const head = repo.commit({ 'payroll.json': files['payroll.json'] });
+    const result = affected(head);
+    expect(names(result.orphaned)).toEqual(['dev--hr', 'prod--hr']);
+    expect(result.orphaned[0].reason).toMatch(/^no allow-list file places an app in this stack any more/);
+    repo.remove();
+  });
+
+  test('allow lists that do not load at base are reported, not guessed at', () => {
+    const { repo, affected } = repository();
+    const broken = repo.commit({ 'payroll.json': '{' });
+    expect(() => affected(broken)).toThrow(/the allow lists at head do not load/);
+    repo.remove();
+  });
+});
