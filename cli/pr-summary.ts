@@ -1,18 +1,22 @@
 /**
  * `npm run pr-summary`: the Markdown comment for one environment, printed or written to --out.
  *
- *   npm run pr-summary -- --environment dev --base origin/main --head HEAD \
- *     --plan plan.json --plan-text plan.txt [--out comment.md]
+ *   npm run pr-summary -- --environment dev --base origin/main --head HEAD --affected affected.json \
+ *     --plan dev--payroll=plans/dev--payroll/plan.json --plan-text dev--payroll=plans/dev--payroll/plan.txt \
+ *     [--plan …] [--out comment.md]
  *
  * Options: --environment (required), --purpose plan|apply|drift, --base/--head (git refs; leave
- * --base out for drift reports), --plan (`terraform show -json`), --plan-text (`terraform show`),
- * --plan-skipped <reason>, --note <markdown>, --policy <problems.json>, --artifact <where the
- * full plan is>, --dir <allow-lists folder>, --repo <git repository>.
+ * --base out for drift reports), --affected (`npm run affected` output), --plan <stack>=<file>
+ * (`terraform show -json`, repeatable), --plan-text <stack>=<file> (`terraform show`,
+ * repeatable), --plan-failed <stack> (repeatable), --plan-skipped <reason>, --note <markdown>,
+ * --policy <problems.json>, --artifact <where a stack's full plan is; "{stack}" is replaced>,
+ * --dir <allow-lists folder>, --repo <git repository>.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runCommand } from '../lib/cli/run';
 import { Problem } from '../lib/load/problem';
+import type { AffectedStacks } from '../lib/pipeline/affected-stacks';
 import { prSummary } from '../lib/pipeline/pr-summary';
 
 const PURPOSES = ['plan', 'apply', 'drift'] as const;
@@ -26,8 +30,10 @@ runCommand(() => {
       purpose: { type: 'string', default: 'plan' },
       base: { type: 'string' },
       head: { type: 'string' },
-      plan: { type: 'string' },
-      'plan-text': { type: 'string' },
+      affected: { type: 'string' },
+      plan: { type: 'string', multiple: true, default: [] },
+      'plan-text': { type: 'string', multiple: true, default: [] },
+      'plan-failed': { type: 'string', multiple: true, default: [] },
       'plan-skipped': { type: 'string' },
       note: { type: 'string' },
       policy: { type: 'string' },
@@ -40,6 +46,11 @@ runCommand(() => {
   if (!values.environment) throw new Error('--environment must name the environment the comment is about, but it is missing');
   const purpose = values.purpose as (typeof PURPOSES)[number];
   if (!PURPOSES.includes(purpose)) throw new Error(`--purpose must be one of ${PURPOSES.join(', ')}, but got "${values.purpose}"`);
+  const planTexts = new Map(values['plan-text'].map((v) => stackFile('--plan-text', v)));
+  const plans = values.plan.map((v) => stackFile('--plan', v));
+  for (const stack of planTexts.keys()) {
+    if (!plans.some(([planned]) => planned === stack)) throw new Error(`--plan-text ${stack}=… must come with --plan ${stack}=<plan.json>, but there is none`);
+  }
   const body = prSummary({
     environment: values.environment,
     purpose,
@@ -47,11 +58,12 @@ runCommand(() => {
     head: values.head,
     repository: values.repo,
     allowlistsDir: values.dir,
-    planJsonFile: values.plan,
-    planTextFile: values['plan-text'],
+    affected: values.affected === undefined ? undefined : readJson<AffectedStacks>('--affected', values.affected, '`npm run affected` output', (v) => Array.isArray(v.planned) && Array.isArray(v.skipped)),
+    plans: plans.map(([stack, planJsonFile]) => ({ stack, planJsonFile, planTextFile: planTexts.get(stack) })),
+    failedStacks: values['plan-failed'],
     planSkipped: values['plan-skipped'],
     note: values.note,
-    policy: values.policy === undefined ? undefined : readProblems(values.policy),
+    policy: values.policy === undefined ? undefined : readJson<Problem[]>('--policy', values.policy, 'a list of problems', Array.isArray),
     fullPlanLocation: values.artifact,
   });
   if (values.out === undefined) return [body];
@@ -59,9 +71,17 @@ runCommand(() => {
   return [`wrote ${values.out} (${Buffer.byteLength(body)} bytes)`];
 });
 
-/** A JSON list of Problems, as the policy check writes them. */
-function readProblems(file: string): Problem[] {
-  const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (!Array.isArray(value)) throw new Error(`--policy must name a JSON file holding a list of problems, but ${file} holds ${typeof value}`);
-  return value as Problem[];
+/** `dev--payroll=plans/dev--payroll/plan.json` → [stack, file]. */
+function stackFile(option: string, value: string): [string, string] {
+  const match = /^([^=]+)=(.+)$/.exec(value);
+  if (!match) throw new Error(`${option} must be <stack>=<file>, e.g. dev--payroll=plan.json, but got "${value}"`);
+  return [match[1], match[2]];
+}
+
+function readJson<T>(option: string, file: string, expected: string, isValid: (value: T) => boolean): T {
+  const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+  if (value === null || typeof value !== 'object' || !isValid(value)) {
+    throw new Error(`${option} must name a JSON file holding ${expected}, but ${file} holds something else`);
+  }
+  return value;
 }

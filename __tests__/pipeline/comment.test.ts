@@ -6,21 +6,22 @@ import { parsePlanJson, summarizePlan } from '../../lib/pipeline/plan-json';
 
 const plan = (name: string) => summarizePlan(parsePlanJson(readFileSync(join(__dirname, 'fixtures', name), 'utf8'), name));
 const marker = commentMarker('plan', 'prod');
+const stack = (name: string, fixture: string, planText?: string) => ({ stack: name, plan: plan(fixture), planText });
 
 describe('PR comment', () => {
   test('starts with the hidden marker that finds it again, and shows the counts', () => {
-    const body = renderPlanComment({ environment: 'prod', marker, plan: plan('plan-import.json'), changes: [] });
+    const body = renderPlanComment({ environment: 'prod', marker, stacks: [stack('prod--payroll', 'plan-import.json')], changes: [] });
     expect(body.startsWith('<!-- okta-groups-claims:plan:prod -->\n## Okta plan: `prod`')).toBe(true);
-    expect(body).toContain('| Import | Add | Change | Replace | Destroy | Forget |\n|---:|---:|---:|---:|---:|---:|\n| 1 | 1 | 1 | 0 | 0 | 1 |');
+    expect(body).toContain('| Stack | Import | Add | Change | Replace | Destroy | Forget |\n|---|---:|---:|---:|---:|---:|---:|\n| `prod--payroll` | 1 | 1 | 1 | 0 | 0 | 1 |');
     expect(body).toContain('No allow-list file changed for this environment.');
     expect(body).not.toContain('[!CAUTION]');
   });
 
   test('a destroying or replacing plan gets a loud caution block naming the Okta app and claim', () => {
-    const body = renderPlanComment({ environment: 'prod', marker, plan: plan('plan-destructive.json') });
+    const body = renderPlanComment({ environment: 'prod', marker, stacks: [stack('prod--payroll', 'plan-destructive.json')] });
     const caution = body.slice(body.indexOf('> [!CAUTION]'), body.indexOf('### Terraform'));
-    expect(caution).toContain('> - REPLACES (deletes, then creates anew) Okta app "Payroll Portal" (okta\\_app\\_oauth.payroll)');
-    expect(caution).toContain('> - DELETES claim "groups" (access token) on authorization server default');
+    expect(caution).toContain('> - prod--payroll: REPLACES (deletes, then creates anew) Okta app "Payroll Portal" (okta\\_app\\_oauth.payroll)');
+    expect(caution).toContain('> - prod--payroll: DELETES claim "groups" (access token) on authorization server default');
   });
 
   test('names from files cannot inject Markdown, HTML or mentions', () => {
@@ -33,7 +34,12 @@ describe('PR comment', () => {
   });
 
   test('a skipped plan says why instead of showing counts', () => {
-    const body = renderPlanComment({ environment: 'dev', marker, planSkipped: 'pull requests from forks get no Okta credentials.', planText: 'ignored' });
+    const body = renderPlanComment({
+      environment: 'dev',
+      marker,
+      planSkipped: 'pull requests from forks get no Okta credentials.',
+      stacks: [{ stack: 'dev--payroll', planText: 'ignored' }],
+    });
     expect(body).toContain('> [!NOTE]\n> The Terraform plan was skipped: pull requests from forks get no Okta credentials.');
     expect(body).not.toContain('<details>');
   });
@@ -53,20 +59,86 @@ describe('PR comment', () => {
   test('an oversized plan is cut after a whole line, outside the fence, under the limit, with a note', () => {
     const line = (i: number) => `  # okta_app_oauth.app_${i} will be updated in-place ~ label = "Équipe ${i} 🚀" \`\`\`` ;
     const planText = Array.from({ length: 5000 }, (_, i) => line(i)).join('\n') + '\n';
-    const body = renderPlanComment({ environment: 'prod', marker, plan: plan('plan-import.json'), planText, fullPlanLocation: 'the plan-prod artifact' });
+    const body = renderPlanComment({ environment: 'prod', marker, stacks: [stack('prod--payroll', 'plan-import.json', planText)], fullPlanLocation: 'the plan-{stack} artifact' });
     expect(utf8Length(body)).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
     expect(utf8Length(body)).toBeGreaterThan(GITHUB_BODY_LIMIT - 2000);
     const fence = '````';
     const code = body.slice(body.indexOf(`${fence}text\n`) + fence.length + 5, body.lastIndexOf(`\n${fence}`));
     const lines = code.split('\n');
     lines.forEach((l, i) => expect(l).toBe(line(i)));
-    expect(body).toMatch(new RegExp(`\\n${fence}\\n\\n\\*\\*The plan was cut here\\*\\*: ${lines.length} of 5001 lines shown, .*The full plan is in the plan-prod artifact\\.\\n</details>$`));
+    expect(body).toMatch(new RegExp(`\\n${fence}\\n\\n\\*\\*The plan was cut here\\*\\*: ${lines.length} of 5001 lines shown, .*The full plan is in the plan-prod--payroll artifact\\.\\n</details>$`));
   });
 
   test('a plan that fits is shown whole, without a note', () => {
-    const body = renderPlanComment({ environment: 'dev', marker, plan: plan('plan-no-changes.json'), planText: 'No changes.\n' });
+    const body = renderPlanComment({ environment: 'dev', marker, stacks: [stack('dev--payroll', 'plan-no-changes.json', 'No changes.\n')] });
     expect(body).toContain('No changes: Okta already matches the allow lists.');
-    expect(body).toContain('<details><summary>Full Terraform plan</summary>\n\n```text\nNo changes.\n```\n</details>');
+    expect(body).toContain('<details><summary>Full Terraform plan of dev--payroll</summary>\n\n```text\nNo changes.\n```\n</details>');
     expect(body).not.toContain('cut here');
+  });
+
+  describe('several stacks', () => {
+    const reason = 'its Terraform changes';
+    const body = renderPlanComment({
+      environment: 'prod',
+      marker,
+      stacks: [
+        { ...stack('prod--payroll', 'plan-destructive.json'), reason },
+        { ...stack('prod--shared', 'plan-import.json'), reason: 'a new stack' },
+        { stack: 'prod--people-systems', reason },
+      ],
+      skipped: [
+        { environment: 'prod', stack: 'prod--finance-apps', reason: 'its Terraform is unchanged by this pull request' },
+        { environment: 'prod', stack: 'prod--it-operations', reason: 'its Terraform is unchanged by this pull request' },
+      ],
+    });
+
+    test('lists each planned stack with its counts and reason, then the totals', () => {
+      expect(body).toContain('Planned 3 stack(s), skipped 2.');
+      expect(body).toContain(
+        [
+          '| Stack | Import | Add | Change | Replace | Destroy | Forget | Why planned |',
+          '|---|---:|---:|---:|---:|---:|---:|---|',
+          '| `prod--payroll` | 0 | 0 | 1 | 1 | 1 | 0 | its Terraform changes |',
+          '| `prod--shared` | 1 | 1 | 1 | 0 | 0 | 1 | a new stack |',
+          '| `prod--people-systems` **(plan failed)** | – | – | – | – | – | – | its Terraform changes |',
+          '| **Total** | **1** | **1** | **2** | **1** | **1** | **1** |  |',
+        ].join('\n'),
+      );
+      expect(body).toContain('**1 plan(s) failed or did not run**');
+    });
+
+    test('lists the skipped stacks with the reason they were skipped', () => {
+      expect(body).toContain('Skipped 2 stack(s):\n- its Terraform is unchanged by this pull request: `prod--finance-apps`, `prod--it-operations`');
+    });
+
+    test('names the stack of every destructive change', () => {
+      const caution = body.slice(body.indexOf('> [!CAUTION]'), body.indexOf('### Terraform'));
+      expect(caution.match(/^> - prod--payroll: /gm)).toHaveLength(2);
+      expect(caution).not.toContain('prod--shared');
+    });
+
+    test('an environment with nothing planned says so and still lists what was skipped', () => {
+      const quiet = renderPlanComment({ environment: 'dev', marker, stacks: [], skipped: [{ environment: 'dev', stack: 'dev--payroll', reason: 'unchanged' }] });
+      expect(quiet).toContain('No stack of `dev` is planned.\n\nSkipped 1 stack(s):\n- unchanged: `dev--payroll`');
+      expect(quiet).not.toContain('| Stack |');
+    });
+
+    test('large plans share the size limit: small ones show whole, every block is closed, the body fits', () => {
+      const big = (name: string) => Array.from({ length: 3000 }, (_, i) => `  # okta_app_oauth.${name}_${i} will be updated in-place`).join('\n');
+      const stacks = [
+        stack('prod--a', 'plan-import.json', big('a')),
+        stack('prod--small', 'plan-no-changes.json', 'No changes.\n'),
+        stack('prod--b', 'plan-import.json', big('b')),
+      ];
+      const large = renderPlanComment({ environment: 'prod', marker, stacks, fullPlanLocation: 'the plan-{stack} artifact' });
+      expect(utf8Length(large)).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
+      expect(utf8Length(large)).toBeGreaterThan(GITHUB_BODY_LIMIT - 3000);
+      expect(large).toContain('<summary>Full Terraform plan of prod--small</summary>\n\n```text\nNo changes.\n```\n</details>');
+      expect(large.match(/<details>/g)).toHaveLength(3);
+      expect(large.match(/<\/details>/g)).toHaveLength(3);
+      expect(large).toContain('The full plan is in the plan-prod--a artifact.');
+      expect(large).toContain('The full plan is in the plan-prod--b artifact.');
+      expect(large.indexOf('plan of prod--a')).toBeLessThan(large.indexOf('plan of prod--small'));
+    });
   });
 });

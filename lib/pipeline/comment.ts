@@ -1,7 +1,20 @@
 import { Problem } from '../load/problem';
 import { AppChange } from './allowlist-changes';
 import { escapeMarkdown, fenced, GITHUB_BODY_LIMIT, truncateToBytes, utf8Length } from './markdown';
+import type { StackDecision } from './affected-stacks';
 import { PlanCounts, PlanSummary } from './plan-json';
+
+/** One stack's plan, as the comment shows it. */
+export interface StackReport {
+  /** The stack, e.g. `dev--payroll`. */
+  readonly stack: string;
+  /** Why the stack was planned. @default - no reason column (drift and manual runs plan every stack) */
+  readonly reason?: string;
+  /** The plan's counts and destructive changes. @default - the plan failed or never ran */
+  readonly plan?: PlanSummary;
+  /** Output of `terraform show -no-color <planfile>`. @default - no full plan shown for this stack */
+  readonly planText?: string;
+}
 
 export interface PlanCommentProps {
   /** The environment the comment is about. */
@@ -16,13 +29,16 @@ export interface PlanCommentProps {
   readonly changes?: readonly AppChange[];
   /** Policy findings to show (warnings and errors). @default - the section is left out */
   readonly policy?: readonly Problem[];
-  /** The Terraform plan's counts and destructive changes. @default - no plan section */
-  readonly plan?: PlanSummary;
-  /** Output of `terraform show -no-color <planfile>`. @default - no full plan shown */
-  readonly planText?: string;
-  /** Why there is no plan (fork pull requests, for example). @default - a plan is expected */
+  /** The environment's planned stacks, in the order to show them. @default - no Terraform section */
+  readonly stacks?: readonly StackReport[];
+  /** The environment's stacks this run did not plan, and why. @default - none listed */
+  readonly skipped?: readonly StackDecision[];
+  /** Why there is no plan at all (fork pull requests, for example). @default - plans are expected */
   readonly planSkipped?: string;
-  /** Where the untruncated plan can be found, named in the truncation note. @default "the workflow run's artifacts" */
+  /**
+   * Where a stack's untruncated plan can be found, named in the truncation note; `{stack}` is
+   * replaced by the stack's name. @default "the workflow run's artifacts"
+   */
   readonly fullPlanLocation?: string;
   /** Largest body allowed, in UTF-8 bytes. @default 65536 (GitHub's limit) */
   readonly maxBytes?: number;
@@ -44,30 +60,34 @@ const COUNT_LABELS: readonly [keyof PlanCounts, string][] = [
 
 /**
  * The Markdown body of one environment's comment. The allow-list and policy sections get at
- * most half and a quarter of the size limit; the full plan gets what is left, cut after a
- * whole line and closed properly, with a note saying where it was cut.
+ * most half and a quarter of the size limit, the stack table an eighth and the caution block a
+ * sixteenth; the full plans share what is left, each cut after a whole line and closed properly,
+ * with a note saying where it was cut.
  */
 export function renderPlanComment(props: PlanCommentProps): string {
   const maxBytes = props.maxBytes ?? GITHUB_BODY_LIMIT;
   const sections = [
     `${props.marker}\n## ${props.title ?? 'Okta plan'}: \`${props.environment}\``,
     props.note,
-    cautionBlock(props),
+    limitSection(cautionBlock(props), maxBytes / 16),
     props.changes && limitSection(changesSection(props.changes), maxBytes / 2),
     props.policy && limitSection(policySection(props.policy), maxBytes / 4),
-    terraformSection(props),
+    limitSection(terraformSection(props), maxBytes / 8),
   ].filter((s): s is string => Boolean(s));
   const body = sections.join('\n\n');
-  if (props.planText === undefined || props.planSkipped) return body;
-  return `${body}\n\n${fullPlanBlock(props.planText, maxBytes - utf8Length(body) - 2, props.fullPlanLocation ?? "the workflow run's artifacts")}`;
+  const shown = (props.stacks ?? []).filter((s): s is StackReport & { planText: string } => s.planText !== undefined);
+  if (shown.length === 0 || props.planSkipped) return body;
+  return `${body}\n\n${fullPlanBlocks(shown, maxBytes - utf8Length(body) - 2, props.fullPlanLocation ?? "the workflow run's artifacts")}`;
 }
 
-function cautionBlock(props: PlanCommentProps): string | undefined {
+function cautionBlock(props: PlanCommentProps): string {
   const lines = [
-    ...(props.plan?.dangerous ?? []).map((d) => `${d.action === 'replace' ? 'REPLACES (deletes, then creates anew)' : 'DELETES'} ${d.description}`),
+    ...(props.stacks ?? []).flatMap((s) =>
+      (s.plan?.dangerous ?? []).map((d) => `${s.stack}: ${d.action === 'replace' ? 'REPLACES (deletes, then creates anew)' : 'DELETES'} ${d.description}`),
+    ),
     ...(props.changes ?? []).flatMap((c) => c.warnings.map((w) => `${c.key}: ${w}`)),
   ];
-  if (lines.length === 0) return undefined;
+  if (lines.length === 0) return '';
   return [
     '> [!CAUTION]',
     `> **This change deletes or removes something in Okta \`${props.environment}\`, or will stop the plan. Read before approving.**`,
@@ -104,25 +124,74 @@ function policySection(problems: readonly Problem[]): string {
 
 function terraformSection(props: PlanCommentProps): string {
   if (props.planSkipped) return `### Terraform\n\n> [!NOTE]\n> The Terraform plan was skipped: ${escapeMarkdown(props.planSkipped)}`;
-  if (!props.plan) return '';
-  const { counts } = props.plan;
-  const total = COUNT_LABELS.reduce((sum, [key]) => sum + counts[key], 0);
-  const table = [
-    `| ${COUNT_LABELS.map(([, label]) => label).join(' | ')} |`,
-    `|${COUNT_LABELS.map(() => '---:').join('|')}|`,
-    `| ${COUNT_LABELS.map(([key]) => counts[key]).join(' | ')} |`,
-  ].join('\n');
-  return `### Terraform\n\n${total === 0 ? 'No changes: Okta already matches the allow lists.\n\n' : ''}${table}`;
+  if (!props.stacks) return '';
+  const skipped = props.skipped ?? [];
+  const lines = ['### Terraform', ''];
+  if (props.stacks.length === 0) lines.push(`No stack of \`${props.environment}\` is planned.`);
+  else {
+    lines.push(`Planned ${props.stacks.length} stack(s)${skipped.length > 0 ? `, skipped ${skipped.length}` : ''}.`, '', ...stackTable(props.stacks));
+    const failed = props.stacks.filter((s) => !s.plan).length;
+    if (failed > 0) lines.push('', `**${failed} plan(s) failed or did not run**: the job log says why (the managed-apps guard, for one, stops the plan there).`);
+    else if (props.stacks.every((s) => countsTotal(s.plan!.counts) === 0)) lines.push('', 'No changes: Okta already matches the allow lists.');
+  }
+  if (skipped.length > 0) lines.push('', ...skippedList(skipped));
+  return lines.join('\n');
 }
+
+function stackTable(stacks: readonly StackReport[]): string[] {
+  const withReasons = stacks.some((s) => s.reason);
+  const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
+  const sum = (key: keyof PlanCounts) => stacks.reduce((total, s) => total + (s.plan?.counts[key] ?? 0), 0);
+  return [
+    row(['Stack', ...COUNT_LABELS.map(([, label]) => label), ...(withReasons ? ['Why planned'] : [])]),
+    `|---|${COUNT_LABELS.map(() => '---:').join('|')}|${withReasons ? '---|' : ''}`,
+    ...stacks.map((s) =>
+      row([
+        s.plan ? `\`${s.stack}\`` : `\`${s.stack}\` **(plan failed)**`,
+        ...COUNT_LABELS.map(([key]) => s.plan?.counts[key] ?? '–'),
+        ...(withReasons ? [escapeMarkdown(s.reason ?? '')] : []),
+      ]),
+    ),
+    ...(stacks.length > 1 ? [row(['**Total**', ...COUNT_LABELS.map(([key]) => `**${sum(key)}**`), ...(withReasons ? [''] : [])])] : []),
+  ];
+}
+
+/** Skipped stacks grouped by reason: usually one line, however many shards there are. */
+function skippedList(skipped: readonly StackDecision[]): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const s of skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.stack]);
+  return [`Skipped ${skipped.length} stack(s):`, ...[...byReason].map(([reason, stacks]) => `- ${escapeMarkdown(reason)}: ${stacks.map((s) => `\`${s}\``).join(', ')}`)];
+}
+
+const countsTotal = (counts: PlanCounts): number => COUNT_LABELS.reduce((sum, [key]) => sum + counts[key], 0);
 
 const CUT_NOTE_RESERVE = 400;
 
-function fullPlanBlock(planText: string, budget: number, location: string): string {
-  const open = '<details><summary>Full Terraform plan</summary>\n\n';
+/**
+ * One collapsible block per stack. Stacks share the budget fairly: smallest plans first, each
+ * taking at most an equal part of what is left, so small plans show whole and what they leave
+ * goes to the large ones.
+ */
+function fullPlanBlocks(stacks: readonly (StackReport & { planText: string })[], budget: number, location: string): string {
+  const blocks = new Map<string, string>();
+  let remaining = budget;
+  const smallestFirst = [...stacks].sort((a, b) => utf8Length(a.planText) - utf8Length(b.planText));
+  smallestFirst.forEach((s, i) => {
+    const block = fullPlanBlock(s.stack, s.planText, Math.floor(remaining / (smallestFirst.length - i)) - 2, location.split('{stack}').join(s.stack));
+    blocks.set(s.stack, block);
+    remaining -= utf8Length(block) + 2;
+  });
+  const text = stacks.map((s) => blocks.get(s.stack)).join('\n\n');
+  if (utf8Length(text) <= budget) return text;
+  return `_The full plans are too large to show here; they are in ${escapeMarkdown(location.split('{stack}').join('<stack>'))}._`;
+}
+
+function fullPlanBlock(stack: string, planText: string, budget: number, location: string): string {
+  const open = `<details><summary>Full Terraform plan of ${escapeMarkdown(stack)}</summary>\n\n`;
   const close = '\n</details>';
   // Fences grow with the longest backtick run in the text; 16 bytes each covers any real plan.
   const room = budget - utf8Length(open) - utf8Length(close) - CUT_NOTE_RESERVE - 2 * 16;
-  if (room <= 0) return `_The full plan is too large to show here; it is in ${escapeMarkdown(location)}._`;
+  if (room <= 0) return `_The full plan of ${escapeMarkdown(stack)} is too large to show here; it is in ${escapeMarkdown(location)}._`;
   const shown = truncateToBytes(planText, room);
   const note =
     shown.omittedLines > 0
@@ -132,6 +201,7 @@ function fullPlanBlock(planText: string, budget: number, location: string): stri
 }
 
 function limitSection(section: string, maxBytes: number): string {
+  if (section === '') return section;
   const shown = truncateToBytes(section, maxBytes - CUT_NOTE_RESERVE);
   if (shown.omittedLines === 0) return section;
   return `${shown.text}\n_${shown.omittedLines} more line(s) left out to stay under GitHub's comment size limit; run \`npm run pr-summary\` locally for all of them._`;

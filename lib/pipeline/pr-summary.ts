@@ -1,9 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { Problem } from '../load/problem';
+import type { AffectedStacks } from './affected-stacks';
 import { allowlistChanges } from './allowlist-changes';
-import { commentMarker, renderPlanComment } from './comment';
+import { commentMarker, renderPlanComment, StackReport } from './comment';
 import { allowlistsAt } from './git-allowlists';
 import { parsePlanJson, summarizePlan } from './plan-json';
+
+/** The files `scripts/ci/terraform-plan.sh` left for one stack. */
+export interface StackPlanFiles {
+  /** The stack, e.g. `dev--payroll`. */
+  readonly stack: string;
+  /** `terraform show -json` output. */
+  readonly planJsonFile: string;
+  /** `terraform show -no-color` output. @default - no full plan shown */
+  readonly planTextFile?: string;
+}
 
 export interface PrSummaryOptions {
   /** The environment the comment is about. */
@@ -18,17 +29,19 @@ export interface PrSummaryOptions {
   readonly repository?: string;
   /** Allow-list folder inside the repository. @default "allowlists" */
   readonly allowlistsDir?: string;
-  /** `terraform show -json` output. @default - no Terraform section */
-  readonly planJsonFile?: string;
-  /** `terraform show -no-color` output. @default - no full plan */
-  readonly planTextFile?: string;
-  /** Why no plan was made. @default - a plan was made */
+  /** What `npm run affected` decided; only this environment's stacks are shown. @default - the stacks of `plans` and `failedStacks` */
+  readonly affected?: AffectedStacks;
+  /** The plans that were made. @default - none */
+  readonly plans?: readonly StackPlanFiles[];
+  /** Stacks whose plan failed before `terraform show` could run. @default - none */
+  readonly failedStacks?: readonly string[];
+  /** Why no plan was made at all. @default - plans were made */
   readonly planSkipped?: string;
   /** A line under the heading, e.g. the outcome of an apply. @default - none */
   readonly note?: string;
   /** Policy findings to list. @default - no policy section */
   readonly policy?: readonly Problem[];
-  /** Where the full plan is kept, for the truncation note. @default "the workflow run's artifacts" */
+  /** Where a stack's full plan is kept, `{stack}` standing for its name. @default "the workflow run's artifacts" */
   readonly fullPlanLocation?: string;
 }
 
@@ -40,15 +53,27 @@ export function prSummary(options: PrSummaryOptions): string {
   const git = { cwd: options.repository, dir: options.allowlistsDir };
   const changes =
     options.base === undefined ? undefined : allowlistChanges(allowlistsAt(options.base, git), allowlistsAt(options.head ?? 'HEAD', git), options.environment);
-  const plan = options.planJsonFile && summarizePlan(parsePlanJson(readFileSync(options.planJsonFile, 'utf8'), options.planJsonFile));
+  const ofEnvironment = <T extends { environment: string }>(decisions: readonly T[] = []) => decisions.filter((d) => d.environment === options.environment);
+  const planned = ofEnvironment(options.affected?.planned);
+  const plans = new Map((options.plans ?? []).map((p) => [p.stack, p]));
+  const stackNames = [...new Set([...planned.map((d) => d.stack), ...plans.keys(), ...(options.failedStacks ?? [])])].sort();
+  const stacks = stackNames.map((stack): StackReport => {
+    const files = plans.get(stack);
+    return {
+      stack,
+      reason: planned.find((d) => d.stack === stack)?.reason,
+      plan: files && summarizePlan(parsePlanJson(readFileSync(files.planJsonFile, 'utf8'), files.planJsonFile)),
+      planText: files?.planTextFile === undefined ? undefined : readFileSync(files.planTextFile, 'utf8'),
+    };
+  });
   return renderPlanComment({
     environment: options.environment,
     marker: commentMarker(purpose, options.environment),
     title: TITLES[purpose],
     changes,
     policy: options.policy,
-    plan: plan || undefined,
-    planText: options.planTextFile === undefined ? undefined : readFileSync(options.planTextFile, 'utf8'),
+    stacks,
+    skipped: ofEnvironment(options.affected?.skipped),
     planSkipped: options.planSkipped,
     fullPlanLocation: options.fullPlanLocation,
     note: options.note,
