@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { writeLatestResults } from './benchmarks-file';
 import { measureProcess, median, ProcessRun } from './measure';
 import { BenchReport, checkTargets, currentLoad, machine, renderMarkdown, RouteComparison, SizeResult } from './report';
+import { affectedByOneApp, compareShards, ShardComparison, writeOneStateEnvironments } from './shard-comparison';
 import { describeSynthOutput } from './synth-output';
 import { SyntheticProjectPaths, syntheticProject, writeSyntheticProject } from './synthetic-project';
 
@@ -32,24 +33,28 @@ function main(): void {
   const loadBefore = currentLoad();
   const results: SizeResult[] = [];
   let comparison: RouteComparison | undefined;
+  let shards: ShardComparison | undefined;
   for (const apps of sizes) {
     const workdir = mkdtempSync(join(tmpdir(), `bench-${apps}-`));
     try {
       const paths = writeSyntheticProject(workdir, syntheticProject({ apps }));
       const result = measureSize(apps, runsFor(apps), paths, workdir);
       results.push(result);
-      if (apps === COMPARISON_SIZE) comparison = compareWithTsNode(result, runsFor(apps), paths, workdir);
+      if (apps === COMPARISON_SIZE) {
+        comparison = compareWithTsNode(result, runsFor(apps), paths, workdir);
+        shards = compareShardsOn(result, paths, workdir);
+      }
     } finally {
       rmSync(workdir, { recursive: true, force: true });
     }
   }
 
-  const report: BenchReport = { date: new Date(), sizes: results, comparison, loadBefore, loadAfter: currentLoad() };
+  const report: BenchReport = { date: new Date(), sizes: results, comparison, shards, loadBefore, loadAfter: currentLoad() };
   const markdown = renderMarkdown(report);
   console.log(`\n${markdown}\n`);
   writeLatestResults(resolve(ROOT, values.output), markdown);
   console.log(`Written to ${values.output}.`);
-  if (checkTargets(results).some((t) => !t.met)) process.exitCode = 1;
+  if (checkTargets(results, shards).some((t) => !t.met)) process.exitCode = 1;
 }
 
 function measureSize(apps: number, runs: number, paths: SyntheticProjectPaths, workdir: string): SizeResult {
@@ -82,6 +87,16 @@ function compareWithTsNode(project: SizeResult, runs: number, paths: SyntheticPr
     tsNodePeakRssBytes: Math.max(...tsNode.map((r) => r.peakRssBytes)),
     projectMs: project.synthMs,
   };
+}
+
+/** Okta requests per plan of prod with one state against shards, and what a one-app PR plans. */
+function compareShardsOn(project: SizeResult, paths: SyntheticProjectPaths, workdir: string): ShardComparison {
+  const oneStateOut = join(workdir, 'cdktf.out.one-state');
+  const config = writeOneStateEnvironments(paths, join(workdir, 'one-state.json'));
+  measureProcess([process.execPath, '--import', 'tsx', 'main.ts', '--dir', paths.allowlistsDir, '--config', config, '--out', oneStateOut], { cwd: ROOT });
+  const affected = affectedByOneApp(paths, workdir);
+  console.log(`  ${project.apps} apps: a change to ${affected.app} plans ${affected.planned.join(', ')} (${affected.skipped} skipped), decided in ${(affected.ms / 1000).toFixed(2)} s`);
+  return compareShards(project.apps, 'prod', project.output, describeSynthOutput(oneStateOut), affected);
 }
 
 function repeat(label: string, runs: number, run: () => ProcessRun): ProcessRun[] {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { planRequests } from './okta-requests';
 
 /** Okta returns at most this many groups per search request; more results mean more pages. */
 export const OKTA_GROUPS_PAGE_SIZE = 200;
@@ -15,6 +16,14 @@ export interface GroupResolution {
   readonly searchRequests: number;
 }
 
+/** One synthesized stack: its apps and the Okta requests its plan makes. */
+export interface StackOutput {
+  readonly stack: string;
+  readonly environment: string;
+  readonly apps: readonly string[];
+  readonly planRequests: number;
+}
+
 export interface SynthOutput {
   /** Bytes of every synthesized stack file. */
   readonly bytes: number;
@@ -22,10 +31,13 @@ export interface SynthOutput {
   readonly resources: number;
   /** Terraform data sources in every stack. */
   readonly dataSources: number;
+  /** Group resolution per environment, over all of its stacks. */
   readonly plans: readonly GroupResolution[];
+  readonly stacks: readonly StackOutput[];
 }
 
 interface TerraformJson {
+  readonly provider?: { readonly okta?: readonly { readonly scopes?: readonly string[] }[] };
   readonly resource?: Record<string, Record<string, unknown>>;
   readonly data?: Record<string, Record<string, { readonly search?: string }>>;
 }
@@ -33,22 +45,26 @@ interface TerraformJson {
 /** An exact-match term of a synthesized search: `profile.name eq "…"` or `id eq "…"`. */
 const SEARCH_TERM = /(?:profile\.name|id) eq ("(?:[^"\\]|\\.)*")/g;
 
-/** Reads `<outdir>/stacks/<environment>/cdk.tf.json` of every environment. */
+/** Reads `<outdir>/stacks/<environment>--<shard>/cdk.tf.json` of every stack. */
 export function describeSynthOutput(outdir: string): SynthOutput {
   const stacksDir = join(outdir, 'stacks');
   let bytes = 0;
   let resources = 0;
   let dataSources = 0;
-  const plans: GroupResolution[] = [];
-  for (const environment of readdirSync(stacksDir).sort()) {
-    const file = join(stacksDir, environment, 'cdk.tf.json');
+  const searchesByEnvironment = new Map<string, { readonly search?: string }[]>();
+  const stacks: StackOutput[] = [];
+  for (const name of readdirSync(stacksDir).sort()) {
+    const file = join(stacksDir, name, 'cdk.tf.json');
     bytes += statSync(file).size;
     const stack = JSON.parse(readFileSync(file, 'utf8')) as TerraformJson;
     resources += countBlocks(stack.resource);
     dataSources += countBlocks(stack.data);
-    plans.push({ environment, ...groupResolution(Object.values(stack.data?.okta_groups ?? {})) });
+    const environment = name.split('--')[0];
+    searchesByEnvironment.set(environment, [...(searchesByEnvironment.get(environment) ?? []), ...Object.values(stack.data?.okta_groups ?? {})]);
+    stacks.push({ stack: name, environment, apps: Object.keys(stack.resource?.okta_app_oauth ?? {}), planRequests: planRequests(stack) });
   }
-  return { bytes, resources, dataSources, plans };
+  const plans = [...searchesByEnvironment].map(([environment, searches]) => ({ environment, ...groupResolution(searches) }));
+  return { bytes, resources, dataSources, plans, stacks };
 }
 
 function countBlocks(blocks: Record<string, Record<string, unknown>> | undefined): number {

@@ -4,7 +4,13 @@ import { OktaStack } from './okta-stack';
 import { ShardStack } from './shard-stack';
 import { SharedStack } from './shared-stack';
 
-/** Every stack of one environment: its shared objects, then one stack per shard of apps. */
-export function addEnvironmentStacks(scope: Construct, plan: EnvironmentPlan): OktaStack[] {
-  return [new SharedStack(scope, { plan }), ...plan.shards.map((shard) => new ShardStack(scope, { plan, shard }))];
+/**
+ * The stacks of one environment: its shared objects, then one stack per shard of apps; only
+ * those `include` accepts (all by default).
+ */
+export function addEnvironmentStacks(scope: Construct, plan: EnvironmentPlan, include: (stack: string) => boolean = () => true): OktaStack[] {
+  const stacks: OktaStack[] = [];
+  if (include(plan.sharedStack)) stacks.push(new SharedStack(scope, { plan }));
+  for (const shard of plan.shards) if (include(shard.stack)) stacks.push(new ShardStack(scope, { plan, shard }));
+  return stacks;
 }

@@ -12,7 +12,7 @@ const size = (apps: number, synthMs: number, peakMb: number): SizeResult => ({
   validateMs: 0,
   synthMs,
   synthPeakRssBytes: peakMb * MB,
-  output: { bytes: 0, resources: 0, dataSources: 0, plans: [{ environment: 'prod', distinctGroups: 2000, searches: 50, searchRequests: 50 }] },
+  output: { bytes: 0, resources: 0, dataSources: 0, plans: [{ environment: 'prod', distinctGroups: 2000, searches: 50, searchRequests: 50 }], stacks: [] },
 });
 
 describe('median', () => {
@@ -28,6 +28,22 @@ describe('checkTargets', () => {
     const checks = checkTargets([size(1000, 2000, 300), size(10000, 31000, 900)]);
     const failed = checks.filter((c) => !c.met).map((c) => c.description);
     expect(failed).toEqual(['10,000 apps: validate + synth < 30.00 s', '10,000 / 1,000 time ratio ≤ 12']);
+  });
+
+  it('fails the shard target when a one-app PR does not plan 20 times fewer requests, or plans more than one stack per environment', () => {
+    const shards = (oneState: number, shard: number, planned: string[]) => ({
+      apps: 1000,
+      environment: 'prod',
+      stacks: 31,
+      oneStateRequests: oneState,
+      shardMedianRequests: shard,
+      shardMaxRequests: shard,
+      affected: { app: 'a', planned, skipped: 60, ms: 1 },
+    });
+    const failed = (s: ReturnType<typeof shards>) => checkTargets([], s).filter((c) => !c.met).map((c) => c.description);
+    expect(failed(shards(2000, 80, ['dev--team-01', 'prod--team-01']))).toEqual([]);
+    expect(failed(shards(2000, 120, ['dev--team-01', 'prod--team-01']))).toEqual(['1,000 apps, prod: a one-app PR makes ≥ 20× fewer Okta requests with shards']);
+    expect(failed(shards(2000, 80, ['prod--team-01', 'prod--shared']))).toEqual(['1,000 apps: a one-app PR plans one shard per environment']);
   });
 
   it('fails when batched lookups would make more requests than there are groups', () => {

@@ -22,7 +22,7 @@ describe('AllowlistedApp', () => {
   test('the profile holds the allow-listed IDs resolved by exact name, and the app limit for shared claims', () => {
     const json = synthApp(allowlist({ allowlist: { groups: ['Payroll Users', '00g1a2b3c4d5e6f7g8h9'] } }));
     expect(json.resource.okta_app_oauth.payroll.profile).toBe(
-      '${jsonencode({ groupallowlist = [[for g in data.okta_groups.groups_0.groups : g if g.name == "Payroll Users"][0].id, "00g1a2b3c4d5e6f7g8h9"], groupallowlistlimit = 2 })}',
+      '${jsonencode({ groupallowlist = [local.group_ids["Payroll Users"][0], "00g1a2b3c4d5e6f7g8h9"], groupallowlistlimit = 2 })}',
     );
   });
 

@@ -27,7 +27,7 @@ describe('affectedStacks, from real git history', () => {
     const result = affected(head);
     expect(names(result.planned)).toEqual(['dev--payroll', 'prod--payroll']);
     expect(result.planned[0].reason).toBe('its Terraform changes');
-    expect(names(result.skipped)).toEqual(['dev--hr', 'dev--shared', 'prod--hr', 'prod--shared']);
+    expect(names(result.skipped)).toEqual(['dev--shared', 'dev--hr', 'prod--shared', 'prod--hr']);
     expect(result.skipped[0].reason).toBe('its Terraform is unchanged by this pull request');
     repo.remove();
   });

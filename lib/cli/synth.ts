@@ -8,9 +8,10 @@ import { addEnvironmentStacks } from '../../stacks/environment-stacks';
 /**
  * Synthesizes every environment into `outdir` atomically: the stacks are written to a fresh
  * folder beside it and swapped in only when synthesis succeeded, so a failure never leaves a
- * half-written `cdktf.out/` for a later `terraform plan` to pick up.
+ * half-written `cdktf.out/` for a later `terraform plan` to pick up. `include` limits which
+ * stacks are written (all by default).
  */
-export function synthesize(project: Project, outdir: string): void {
+export function synthesize(project: Project, outdir: string, include?: (stack: string) => boolean): void {
   const target = resolve(outdir);
   const staging = mkdtempSync(`${target}.staging-`);
   try {
@@ -19,7 +20,7 @@ export function synthesize(project: Project, outdir: string): void {
     // BENCHMARKS.md) and make synthesis need a Terraform binary; the stacks declare the
     // Terraform version they need instead (required_version), which Terraform checks at plan.
     const app = new App({ outdir: staging, skipValidation: true });
-    for (const plan of project.plans) addEnvironmentStacks(app, plan);
+    for (const plan of project.plans) addEnvironmentStacks(app, plan, include);
     app.synth();
     const previous = `${staging}.previous`;
     if (existsSync(target)) renameSync(target, previous);

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { synthesize } from '../cli/synth';
 import { DEFAULT_ALLOWLISTS_DIR, loadProject, NOT_ALLOWLISTS, Project, ProjectSources } from '../load/load-project';
+import { stacksOf } from '../plan/environment-plan';
+import { filesAt } from './git-files';
 
 /** A stack the pull request plans or skips, and why, in words for the PR comment. */
 export interface StackDecision {
@@ -34,9 +36,10 @@ const DOCUMENTATION = /(^docs\/|\.md$)/;
 /**
  * Works out which stacks a change touches, the way Atlantis or digger pick projects, but
  * exactly: a change to anything but allow-list files (code, environments, policy, workflows)
- * plans every stack; otherwise the allow lists at base and head are both synthesized and a stack
- * is planned only when its Terraform differs. A stack that exists at base but not at head is
- * reported as orphaned.
+ * plans every stack. Otherwise the only stacks whose Terraform can differ are the shards of the
+ * changed apps (before and after) and the environments' shared stacks; those are synthesized at
+ * base and at head, and a stack is planned only when its Terraform differs. A stack that exists
+ * at base but not at head is reported as orphaned.
  */
 export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
   const head = options.head ?? 'HEAD';
@@ -44,46 +47,64 @@ export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
   // Git names files relative to the repository root, whatever folder the command runs in.
   const root = git(options.repository, 'rev-parse', '--show-toplevel').trim();
   const dir = relative(root, resolve(options.repository ?? '.', shownDir));
-  const changed = git(options.repository, 'diff', '--name-only', '-z', `${options.base}...${head}`).split('\0').filter(Boolean);
-  const isAllowlist = (path: string): boolean => dirname(path) === dir && path.endsWith('.json') && !NOT_ALLOWLISTS.has(path.slice(dir.length + 1));
-  const other = changed.filter((path) => !isAllowlist(path) && !DOCUMENTATION.test(path));
+  const changed = git(options.repository, 'diff', '--name-only', '--no-renames', '-z', `${options.base}...${head}`).split('\0').filter(Boolean);
+  const keyOf = (path: string): string | undefined =>
+    dirname(path) === dir && path.endsWith('.json') && !NOT_ALLOWLISTS.has(path.slice(dir.length + 1)) ? path.slice(dir.length + 1, -'.json'.length) : undefined;
+  const other = changed.filter((path) => keyOf(path) === undefined && !DOCUMENTATION.test(path));
 
-  const headStacks = stackTexts(mustLoad(options, 'head'));
+  const headProject = mustLoad(options, 'head');
+  const headStacks = headProject.plans.flatMap(stacksOf);
   if (other.length > 0) {
     const shown = other.slice(0, 3).join(', ') + (other.length > 3 ? ` and ${other.length - 3} more` : '');
     return decide(headStacks, () => `not only allow lists changed (${shown}): every stack is planned`);
   }
-  if (!changed.some(isAllowlist)) return decide(headStacks, () => undefined);
+  const keys = new Set(changed.map(keyOf).filter((k): k is string => k !== undefined));
+  if (keys.size === 0) return decide(headStacks, () => undefined);
 
   const baseDir = extractAt(options.repository, options.base, dir);
-  let baseStacks: Map<string, string>;
   try {
+    const baseProject = mustLoad({ ...options, allowlistsDir: baseDir }, 'base');
+    const baseStacks = baseProject.plans.flatMap(stacksOf);
+    const candidates = new Set([...candidateStacks(baseProject, keys), ...candidateStacks(headProject, keys)]);
+    const include = (stack: string): boolean => candidates.has(stack);
     // File names appear in the stacks' error messages: show the base files under their real folder.
-    baseStacks = stackTexts(mustLoad({ ...options, allowlistsDir: baseDir }, 'base'), (text) => text.split(baseDir).join(shownDir));
+    const before = stackTexts(baseProject, include, (text) => text.split(baseDir).join(shownDir));
+    const after = stackTexts(headProject, include);
+    const result = decide(headStacks, (stack) =>
+      !baseStacks.includes(stack) ? 'a new stack' : candidates.has(stack) && before.get(stack) !== after.get(stack) ? 'its Terraform changes' : undefined,
+    );
+    const orphaned = baseStacks
+      .filter((stack) => !headStacks.includes(stack))
+      .map((stack) => ({
+        environment: environmentOf(stack),
+        stack,
+        reason: 'no allow-list file places an app in this stack any more, so it would never be planned again while its state may still hold apps: retire the apps ("retire") or move them ("previousShard") first',
+      }));
+    return { ...result, orphaned };
   } finally {
     rmSync(baseDir, { recursive: true, force: true });
   }
-  const result = decide(headStacks, (stack, text) =>
-    baseStacks.get(stack) === undefined ? 'a new stack' : baseStacks.get(stack) !== text ? 'its Terraform changes' : undefined,
-  );
-  const orphaned = [...baseStacks.keys()]
-    .filter((stack) => !headStacks.has(stack))
-    .map((stack) => ({
-      environment: stack.split('--')[0],
-      stack,
-      reason: 'no allow-list file places an app in this stack any more, so it would never be planned again while its state may still hold apps: retire the apps ("retire") or move them ("previousShard") first',
-    }));
-  return { ...result, orphaned };
 }
 
-function decide(stacks: Map<string, string>, reasonOf: (stack: string, text: string) => string | undefined): AffectedStacks {
+/** The stacks a change to `keys` can touch: every shared stack, and the shards holding those apps. */
+function candidateStacks(project: Project, keys: ReadonlySet<string>): string[] {
+  return project.plans.flatMap((plan) => [
+    plan.sharedStack,
+    ...plan.shards
+      .filter((shard) => [...shard.apps.map((a) => a.app.key), ...shard.forgotten, ...shard.destroyed, ...shard.movedOut.map((m) => m.key)].some((k) => keys.has(k)))
+      .map((shard) => shard.stack),
+  ]);
+}
+
+const environmentOf = (stack: string): string => stack.split('--')[0];
+
+function decide(stacks: readonly string[], reasonOf: (stack: string) => string | undefined): AffectedStacks {
   const planned: StackDecision[] = [];
   const skipped: StackDecision[] = [];
-  for (const [stack, text] of stacks) {
-    const reason = reasonOf(stack, text);
-    const environment = stack.split('--')[0];
-    if (reason) planned.push({ environment, stack, reason });
-    else skipped.push({ environment, stack, reason: 'its Terraform is unchanged by this pull request' });
+  for (const stack of stacks) {
+    const reason = reasonOf(stack);
+    if (reason) planned.push({ environment: environmentOf(stack), stack, reason });
+    else skipped.push({ environment: environmentOf(stack), stack, reason: 'its Terraform is unchanged by this pull request' });
   }
   return { planned, skipped, orphaned: [] };
 }
@@ -96,12 +117,12 @@ function mustLoad(sources: ProjectSources, side: 'base' | 'head'): Project {
   return project;
 }
 
-/** Every stack's synthesized Terraform, by stack name. */
-function stackTexts(project: Project, normalize: (text: string) => string = (text) => text): Map<string, string> {
+/** The synthesized Terraform of the stacks `include` accepts, by stack name. */
+function stackTexts(project: Project, include: (stack: string) => boolean, normalize: (text: string) => string = (text) => text): Map<string, string> {
   const work = mkdtempSync(join(tmpdir(), 'affected-'));
   try {
     const out = join(work, 'cdktf.out');
-    synthesize(project, out);
+    synthesize(project, out, include);
     const stacks = readdirSync(join(out, 'stacks')).sort();
     return new Map(stacks.map((stack) => [stack, normalize(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8'))]));
   } finally {
@@ -112,11 +133,10 @@ function stackTexts(project: Project, normalize: (text: string) => string = (tex
 /** The allow-list folder as committed at `ref`, written to a temp folder. */
 function extractAt(repository: string | undefined, ref: string, dir: string): string {
   const target = mkdtempSync(join(tmpdir(), 'allowlists-at-'));
-  const names = git(repository, 'ls-tree', '-z', '--name-only', ref, '--', `${dir}/`).split('\0').filter(Boolean);
-  for (const path of names) {
+  for (const [path, text] of filesAt(ref, dir, repository)) {
     const file = join(target, path.slice(dir.length + 1));
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, git(repository, 'show', `${ref}:${path}`));
+    writeFileSync(file, text);
   }
   return target;
 }

@@ -30,6 +30,11 @@ export interface EnvironmentPlan {
   readonly shards: readonly ShardPlan[];
 }
 
+/** Every stack of an environment, shared stack first, in the order they are synthesized. */
+export function stacksOf(plan: EnvironmentPlan): string[] {
+  return [plan.sharedStack, ...plan.shards.map((s) => s.stack)];
+}
+
 /** One shard of an environment's apps: one Terraform stack and state. */
 export interface ShardPlan {
   readonly name: string;
