@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
-# Renders one environment's comment from what scripts/ci/terraform-plan.sh left in <plan-dir>.
+# Renders one environment's comment from the plan artifacts of its stacks.
 #
-#   scripts/ci/render-comment.sh <environment> <purpose> <plan-dir> <out-file> [pr-summary args...]
+#   scripts/ci/render-comment.sh <environment> <purpose> <plans-dir> <out-file> [pr-summary args...]
 #
-# When the plan failed there is no plan.json: the comment then says so instead of failing
-# again, so the pull request always learns what happened.
+# <plans-dir> holds one folder per stack (<plans-dir>/<stack>/), as scripts/ci/terraform-plan.sh
+# left it. A stack whose plan failed has no plan.json: the comment then says so for that stack
+# instead of failing again, so the pull request always learns what happened. Pass --affected so
+# that stacks whose job never uploaded anything are listed too, with what was skipped.
 set -euo pipefail
 
 if [ "$#" -lt 4 ]; then
-  echo "usage: $0 <environment> <plan|apply|drift> <plan-dir> <out-file> [pr-summary args...]" >&2
+  echo "usage: $0 <environment> <plan|apply|drift> <plans-dir> <out-file> [pr-summary args...]" >&2
   exit 64
 fi
-environment=$1 purpose=$2 plan_dir=$3 out=$4
+environment=$1 purpose=$2 plans_dir=$3 out=$4
 shift 4
 
-if [ -s "$plan_dir/plan.json" ]; then
-  plan_args=(--plan "$plan_dir/plan.json" --plan-text "$plan_dir/plan.txt")
-else
-  plan_args=(--plan-skipped "terraform plan failed before producing a plan; the job log says why (the managed-apps guard, for one, stops the plan there)")
-fi
+plan_args=()
+for dir in "$plans_dir"/"$environment"--*/; do
+  [ -d "$dir" ] || continue
+  stack=$(basename "$dir")
+  if [ -s "$dir/plan.json" ]; then
+    plan_args+=(--plan "$stack=$dir/plan.json" --plan-text "$stack=$dir/plan.txt")
+  else
+    plan_args+=(--plan-failed "$stack")
+  fi
+done
 npm run --silent pr-summary -- --environment "$environment" --purpose "$purpose" --out "$out" "${plan_args[@]}" "$@"

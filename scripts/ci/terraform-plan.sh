@@ -4,9 +4,11 @@
 #   scripts/ci/terraform-plan.sh <stack-dir> <out-dir> [extra terraform plan args...]
 #
 # Writes <out-dir>/plan.tfplan (the saved plan that apply must use), plan.json
-# (`terraform show -json`) and plan.txt (the human-readable plan). Exits with
-# terraform plan's own status, so `-detailed-exitcode` works: 0 no changes,
-# 2 changes, 1 error.
+# (`terraform show -json`), plan.txt (the human-readable plan), the provider lock
+# file the plan was made with (apply runs in another job and must init the same
+# providers) and exitcode. Exits with terraform plan's own status, so
+# `-detailed-exitcode` works: 0 no changes, 2 changes, 1 error; exitcode records
+# it, or the failure of any earlier step, for the jobs that read the artifacts.
 #
 # The managed-apps guard reads the stack's own last-applied state, which does not
 # exist before the first apply; only then is `-var first_apply=true` passed. An
@@ -23,8 +25,10 @@ out=$2
 shift 2
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+trap 'echo "$?" >"$out/exitcode"' EXIT
 
 terraform -chdir="$stack" init -input=false -no-color >&2
+cp "$stack/.terraform.lock.hcl" "$out/.terraform.lock.hcl" 2>/dev/null || true
 
 state=$(terraform -chdir="$stack" state pull)
 first_apply=()
