@@ -1,7 +1,11 @@
 import { parseArgs } from 'node:util';
-import { ProjectSources } from '../load/load-project';
+import { DEFAULT_POLICY_FILE, ProjectSources } from '../load/load-project';
 
-/** `--dir <allowlists folder>`, `--config <environments file>` and `--policy <policy file>`, shared by every command. */
+/**
+ * `--dir <allowlists folder>`, `--config <environments file>` and `--policy <policy file>`, shared
+ * by every command. In the repository's own layout (no --dir) the policy file is required, so
+ * deleting policy.json fails the check instead of silently switching the guardrails off.
+ */
 export function parseSourceArgs(argv: readonly string[], extra: Record<string, { type: 'string' | 'boolean' }> = {}): ProjectSources & { values: Record<string, unknown> } {
   const { values } = parseArgs({
     args: [...argv],
@@ -11,7 +15,7 @@ export function parseSourceArgs(argv: readonly string[], extra: Record<string, {
   return {
     allowlistsDir: values.dir as string | undefined,
     environmentsFile: values.config as string | undefined,
-    policyFile: values.policy as string | undefined,
+    policyFile: (values.policy as string | undefined) ?? (values.dir === undefined ? DEFAULT_POLICY_FILE : undefined),
     values,
   };
 }
