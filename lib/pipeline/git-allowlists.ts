@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { posix } from 'node:path';
 import { DEFAULT_ALLOWLISTS_DIR, NOT_ALLOWLISTS } from '../load/load-project';
 import { AppSnapshot, snapshotOf } from './allowlist-snapshot';
+import { filesAt } from './git-files';
 
 export interface GitAllowlistsOptions {
   /** The repository to read. @default - the current directory */
@@ -11,8 +12,8 @@ export interface GitAllowlistsOptions {
 }
 
 /**
- * Every allow-list file as committed at `ref`, read with `git ls-tree` and `git show` so the
- * working tree is never touched and any two commits can be compared.
+ * Every allow-list file as committed at `ref`, read from git so the working tree is never
+ * touched and any two commits can be compared.
  */
 export function allowlistsAt(ref: string, options: GitAllowlistsOptions = {}): Map<string, AppSnapshot> {
   const dir = (options.dir ?? DEFAULT_ALLOWLISTS_DIR).replace(/\/+$/, '');
@@ -23,12 +24,11 @@ export function allowlistsAt(ref: string, options: GitAllowlistsOptions = {}): M
     throw new Error(`--base/--head must name a commit, but got "${ref}": fetch it first (actions/checkout with fetch-depth: 0)`);
   }
   const snapshots = new Map<string, AppSnapshot>();
-  const names = git('ls-tree', '-z', '--name-only', ref, '--', `${dir}/`).split('\0').filter(Boolean);
-  for (const path of names) {
+  for (const [path, text] of filesAt(ref, dir, options.cwd)) {
     const name = posix.basename(path);
-    if (!name.endsWith('.json') || NOT_ALLOWLISTS.has(name)) continue;
+    if (posix.dirname(path) !== dir || !name.endsWith('.json') || NOT_ALLOWLISTS.has(name)) continue;
     const key = name.slice(0, -'.json'.length);
-    snapshots.set(key, snapshotOf(key, path, git('show', `${ref}:${path}`)));
+    snapshots.set(key, snapshotOf(key, path, text));
   }
   return snapshots;
 }
