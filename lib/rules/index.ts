@@ -1,4 +1,6 @@
 import { appTypeFitsGrants } from './app-type-fits-grants';
+import { backendsAreComplete } from './backends-are-complete';
+import { backendsSeparateStacks } from './backends-separate-stacks';
 import { claimLimitsFit } from './claim-limits-fit';
 import { claimNamesAreValid } from './claim-names-are-valid';
 import { claimServersExist } from './claim-servers-exist';
@@ -8,14 +10,12 @@ import { dynamicPatternsAreSafe } from './dynamic-patterns-are-safe';
 import { environmentsAreDeclared } from './environments-are-declared';
 import { groupReferencesAreValid } from './group-references-are-valid';
 import { keysAreValid } from './keys-are-valid';
+import { oauthScopesNeedOauth } from './oauth-scopes-need-oauth';
 import { orgClaimsAreIdTokenOnly } from './org-claims-are-id-token-only';
 import { orgClaimsNeedApiToken } from './org-claims-need-api-token';
 import { redirectUrisAreUrls } from './redirect-uris-are-urls';
-import { backendsAreComplete } from './backends-are-complete';
-import { oauthScopesNeedOauth } from './oauth-scopes-need-oauth';
 import { EnvironmentsRule, FileRule } from './rule';
 import { serversHaveOneReference } from './servers-have-one-reference';
-import { backendsSeparateStacks } from './backends-separate-stacks';
 import { shardsAreValid } from './shards-are-valid';
 
 export { allowlistHasOneKind } from './allowlist-has-one-kind';
