@@ -3,6 +3,9 @@
 #
 #   scripts/e2e-toolchain.sh              build/verify, then print the env lines
 #   scripts/e2e-toolchain.sh --print-env  build if needed, print only the env lines
+#   scripts/e2e-toolchain.sh --terraform-only
+#                                         only Terraform (for .ci/run's real-Terraform
+#                                         tests): print the PATH line
 #
 # Only the `export ...` lines go to stdout; logs go to stderr. `eval "$(...)"`
 # hides a failure (eval of "" succeeds), so callers should do:
@@ -23,7 +26,7 @@ OKTA_MODULE=github.com/okta/terraform-provider-okta
 OKTA_REF=1924ec5199ea
 
 mode=${1:-}
-case "$mode" in "" | --print-env) ;; *) echo "usage: $0 [--print-env]" >&2; exit 2 ;; esac
+case "$mode" in "" | --print-env | --terraform-only) ;; *) echo "usage: $0 [--print-env | --terraform-only]" >&2; exit 2 ;; esac
 
 log() { echo "e2e-toolchain: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -74,6 +77,11 @@ fi
 TF_VERSION=$(tf_version "$TF")
 version_ge "$TF_VERSION" "$TF_MIN" || log "WARNING: terraform $TF_VERSION < $TF_MIN: no \`removed\` blocks"
 log "terraform $TF_VERSION at $TF"
+if [ "$mode" = --terraform-only ]; then
+  # shellcheck disable=SC2016 # $PATH is for the caller's eval to expand
+  printf 'export PATH=%q:"$PATH"\n' "$(dirname "$TF")"
+  exit 0
+fi
 
 # --- okta provider, in the "unpacked" filesystem-mirror layout terraform expects.
 PLATFORM=$(go env GOOS)_$(go env GOARCH)
