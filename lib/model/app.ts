@@ -59,6 +59,11 @@ export interface CheckedFile {
   readonly data: AllowlistFileData;
 }
 
+/** One claim in one token of one server: apps asking for the same identity share one Okta claim. */
+export function claimIdentity(claim: Pick<ClaimSpec, 'server' | 'name' | 'token'>): string {
+  return `${claim.server}\u0000${claim.name}\u0000${claim.token}`;
+}
+
 export function allowlistOf(data: AllowlistFileData): AllowlistSpec {
   const { groups, source } = data.allowlist;
   if (groups) return { kind: 'static', groups };

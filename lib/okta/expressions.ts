@@ -1,4 +1,5 @@
 import { AllowlistSpec, DynamicMatch, MAX_CLAIM_LIMIT } from '../model/app';
+import { UNSAFE_IN_EXPRESSION } from './unsafe-text';
 
 /**
  * Okta Expression Language for Groups claims. Every string placed in an expression comes from a
@@ -17,7 +18,7 @@ export const PROFILE_KEYS = {
 } as const;
 
 export function literal(text: string): string {
-  if (/["\\\u0000-\u001f\u007f]/.test(text)) {
+  if (UNSAFE_IN_EXPRESSION.test(text)) {
     throw new Error(`refusing to place ${JSON.stringify(text)} in an Okta expression: it holds a quote, backslash or control character`);
   }
   return `"${text}"`;

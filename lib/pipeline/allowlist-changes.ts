@@ -1,4 +1,4 @@
-import { AllowlistSpec, ClaimSpec } from '../model/app';
+import { AllowlistSpec, ClaimSpec, claimIdentity } from '../model/app';
 import { AppSnapshot } from './allowlist-snapshot';
 import { describeAllowlist, describeClaim, describeTokens, groupName } from './describe';
 
@@ -109,14 +109,13 @@ function allowlistDifferences(before: AllowlistSpec | undefined, after: Allowlis
 
 const VALUE_WORDS = { name: 'group names', id: 'group IDs' } as const;
 
-const claimId = (c: ClaimSpec): string => `${c.server}\u0000${c.token}\u0000${c.name}`;
 
 function claimDifferences(before: readonly ClaimSpec[], after: readonly ClaimSpec[]): { details: string[]; warnings: string[] } {
   const details: string[] = [];
   const warnings: string[] = [];
-  const old = new Map(before.map((c) => [claimId(c), c]));
+  const old = new Map(before.map((c) => [claimIdentity(c), c]));
   for (const claim of after) {
-    const previous = old.get(claimId(claim));
+    const previous = old.get(claimIdentity(claim));
     if (!previous) {
       details.push(`claim added: ${describeClaim(claim)}`);
       continue;
@@ -129,8 +128,8 @@ function claimDifferences(before: readonly ClaimSpec[], after: readonly ClaimSpe
     ].filter((f): f is string => typeof f === 'string');
     if (fields.length) details.push(`claim changed: ${describeClaim(claim)}: ${fields.join('; ')}`);
   }
-  const now = new Set(after.map(claimId));
-  for (const claim of before.filter((c) => !now.has(claimId(c)))) {
+  const now = new Set(after.map(claimIdentity));
+  for (const claim of before.filter((c) => !now.has(claimIdentity(c)))) {
     warnings.push(`claim removed: ${describeClaim(claim)} no longer carries this app's groups`);
   }
   return { details, warnings };

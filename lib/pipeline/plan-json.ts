@@ -47,7 +47,7 @@ export function parsePlanJson(text: string, file: string): TerraformPlanJson {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} must be the output of \`terraform show -json <planfile>\`, but it is not JSON: ${(error as Error).message}`);
+    throw new Error(`${file} must be the output of \`terraform show -json <planfile>\`, but it is not JSON: ${(error as Error).message}`, { cause: error });
   }
   const plan = value as Partial<TerraformPlanJson> | null;
   if (typeof plan?.format_version !== 'string' || !/^1\./.test(plan.format_version)) {

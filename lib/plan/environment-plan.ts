@@ -1,6 +1,6 @@
 import { JsonPath } from '../load/json-document';
 import { Problem } from '../load/problem';
-import { AppModel, ClaimSpec } from '../model/app';
+import { AppModel, ClaimSpec, claimIdentity } from '../model/app';
 import { EnvironmentData, EnvironmentsFileData } from '../model/environments-file';
 import { orgClaimExpression, sharedClaimExpression } from '../okta/expressions';
 import { isGroupId } from '../okta/group-ids';
@@ -190,7 +190,7 @@ function shareClaims(environment: string, apps: readonly AppModel[]): { claims: 
           alwaysIncludeInToken: claim.alwaysIncludeInToken,
         },
       };
-      const id = `${claim.server}\u0000${claim.name}\u0000${claim.token}`;
+      const id = claimIdentity(claim);
       groups.set(id, [...(groups.get(id) ?? []), request]);
     }
   }

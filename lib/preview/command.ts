@@ -88,7 +88,7 @@ function readGroupFile(readText: (path: string) => string, path: string): string
   try {
     return readText(path);
   } catch (error) {
-    throw new Error(`cannot read --user-groups-file ${JSON.stringify(path)}: ${(error as Error).message}`);
+    throw new Error(`cannot read --user-groups-file ${JSON.stringify(path)}: ${(error as Error).message}`, { cause: error });
   }
 }
 

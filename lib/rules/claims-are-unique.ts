@@ -1,3 +1,4 @@
+import { claimIdentity } from '../model/app';
 import { FileRule, Finding } from './rule';
 
 /** One file asks for a given claim (server, name, token) once. */
@@ -5,7 +6,7 @@ export const claimsAreUnique: FileRule = (app) => {
   const findings: Finding[] = [];
   const first = new Map<string, number>();
   for (const claim of app.claims) {
-    const id = `${claim.server}\u0000${claim.name}\u0000${claim.token}`;
+    const id = claimIdentity(claim);
     const index = claim.path[1] as number;
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, index);

@@ -1,3 +1,4 @@
+import { UNSAFE_IN_EXPRESSION } from '../okta/unsafe-text';
 import { FileRule, Finding } from './rule';
 
 /**
@@ -5,8 +6,6 @@ import { FileRule, Finding } from './rule';
  * no escape for quotes or backslashes there, so rather than guess we refuse them: a pattern that
  * broke out of its string could change what every token on the server contains.
  */
-const UNSAFE_IN_EXPRESSION = /["\\\u0000-\u001f\u007f]/;
-
 export const dynamicPatternsAreSafe: FileRule = (app) => {
   const findings: Finding[] = [];
   if (app.allowlist.kind !== 'dynamic') return findings;

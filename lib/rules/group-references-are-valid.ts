@@ -1,7 +1,6 @@
 import { isGroupId } from '../okta/group-ids';
+import { CONTROL_CHARACTERS } from '../okta/unsafe-text';
 import { FileRule, Finding } from './rule';
-
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /**
  * Static entries are exact group names or IDs. Catch the mistakes that would otherwise surface
