@@ -83,6 +83,20 @@ describe('affectedStacks, from real git history', () => {
     repo.remove();
   });
 
+  test('deleting the files of a shard whose apps were all retired before needs no plan and orphans nothing', () => {
+    const { repo, files } = repository();
+    const retired = repo.commit({ ...files, 'hr.json': { ...(files['hr.json'] as object), retire: { dev: 'destroy', prod: 'forget' } } });
+    const head = repo.commit({ 'payroll.json': files['payroll.json'] });
+    const result = affectedStacks({ base: retired, head, repository: repo.dir, allowlistsDir: join(repo.dir, 'allowlists'), environmentsFile: join(repo.dir, 'environments.json') });
+    expect(result.orphaned).toEqual([]);
+    expect(result.planned).toEqual([]);
+    expect(result.skipped.filter((s) => s.stack.endsWith('--hr'))).toEqual([
+      { environment: 'dev', stack: 'dev--hr', reason: 'its apps were all retired or moved away before: the stack is no longer needed' },
+      { environment: 'prod', stack: 'prod--hr', reason: 'its apps were all retired or moved away before: the stack is no longer needed' },
+    ]);
+    repo.remove();
+  });
+
   test('allow lists that do not load at base are reported, not guessed at', () => {
     const { repo, affected } = repository();
     const broken = repo.commit({ 'payroll.json': '{' });

@@ -39,7 +39,7 @@ const DOCUMENTATION = /(^docs\/|\.md$)/;
  * plans every stack. Otherwise the only stacks whose Terraform can differ are the shards of the
  * changed apps (before and after) and the environments' shared stacks; those are synthesized at
  * base and at head, and a stack is planned only when its Terraform differs. A stack that exists
- * at base but not at head is reported as orphaned.
+ * at base but not at head is reported as orphaned while its apps were still managed at base.
  */
 export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
   const head = options.head ?? 'HEAD';
@@ -73,14 +73,20 @@ export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
     const result = decide(headStacks, (stack) =>
       !baseStacks.includes(stack) ? 'a new stack' : candidates.has(stack) && before.get(stack) !== after.get(stack) ? 'its Terraform changes' : undefined,
     );
-    const orphaned = baseStacks
-      .filter((stack) => !headStacks.includes(stack))
+    // A vanishing stack whose apps were all retired or moved away at base holds nothing any more.
+    const stillManaging = new Set(baseProject.plans.flatMap((plan) => plan.shards.filter((shard) => shard.apps.length > 0).map((shard) => shard.stack)));
+    const vanished = baseStacks.filter((stack) => !headStacks.includes(stack));
+    const orphaned = vanished
+      .filter((stack) => stillManaging.has(stack))
       .map((stack) => ({
         environment: environmentOf(stack),
         stack,
-        reason: 'no allow-list file places an app in this stack any more, so it would never be planned again while its state may still hold apps: retire the apps ("retire") or move them ("previousShard") first',
+        reason: 'no allow-list file places an app in this stack any more, so it would never be planned again while its state still holds apps: retire the apps ("retire") or move them ("previousShard"), apply, then delete the files',
       }));
-    return { ...result, orphaned };
+    const emptied = vanished
+      .filter((stack) => !stillManaging.has(stack))
+      .map((stack) => ({ environment: environmentOf(stack), stack, reason: 'its apps were all retired or moved away before: the stack is no longer needed' }));
+    return { ...result, skipped: [...result.skipped, ...emptied], orphaned };
   } finally {
     rmSync(baseDir, { recursive: true, force: true });
   }
