@@ -127,7 +127,7 @@ test('the preview profile has the keys and values synthesis writes on each sampl
   for (const plan of samples.plans) {
     for (const planned of plan.apps) {
       const json = synthJson((scope) => {
-        const shard = plan.shards.find((s) => s.apps.some((a) => a.app.key === planned.app.key))!;
+        const shard = plan.shards.find((s) => s.apps.includes(planned))!;
         const directory = new GroupDirectory(scope, 'groups', { environment: plan.name, batches: shard.groupBatches });
         new AllowlistedApp(scope, 'app', { ...planned, directory });
       });

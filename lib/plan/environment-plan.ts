@@ -107,26 +107,28 @@ function planEnvironment(name: string, settings: EnvironmentData, allApps: reado
   const { claims, problems } = shareClaims(name, apps);
   const managedScopes = Object.entries(settings.authorizationServers ?? {}).filter(([, s]) => s.manageGroupsScope).map(([n]) => n);
   const shardNames = new Set(inEnvironment.flatMap((app) => [app.shard, ...(app.previousShard ? [app.previousShard] : [])]));
+  const planned = apps.map((app) => planApp(app, name));
   const plan: EnvironmentPlan = {
     name,
     settings,
-    apps: apps.map((app) => planApp(app, name)),
+    apps: planned,
     groups: groupReferences(apps),
     sharedClaims: claims,
     servers: [...new Set([...claims.map((c) => c.server), ...managedScopes])].sort(),
     sharedStack: stackName(name, SHARED_STACK),
-    shards: [...shardNames].sort().map((shard) => planShard(name, shard, inEnvironment)),
+    shards: [...shardNames].sort().map((shard) => planShard(name, shard, inEnvironment, planned)),
   };
   return { plan, problems };
 }
 
-function planShard(environment: string, shard: string, inEnvironment: readonly AppModel[]): ShardPlan {
+function planShard(environment: string, shard: string, inEnvironment: readonly AppModel[], planned: readonly PlannedApp[]): ShardPlan {
   const members = inEnvironment.filter((app) => app.shard === shard);
-  const apps = members.filter((app) => app.retire[environment] === undefined);
+  const mine = planned.filter((p) => p.app.shard === shard);
+  const apps = mine.map((p) => p.app);
   return {
     name: shard,
     stack: stackName(environment, shard),
-    apps: apps.map((app) => planApp(app, environment)),
+    apps: mine,
     groupBatches: chunks(groupReferences(apps), GROUP_SEARCH_BATCH_SIZE),
     forgotten: members.filter((a) => a.retire[environment] === 'forget').map((a) => a.key),
     destroyed: members.filter((a) => a.retire[environment] === 'destroy').map((a) => a.key),
