@@ -39,7 +39,7 @@ describe('AllowlistedApp', () => {
 
   test('a dynamic list with a custom-server claim opts the app in, and needs no group lookups', () => {
     const json = synthApp(allowlist({ allowlist: { startsWith: 'IT-' }, claims: [{ server: 'default' }] }));
-    expect(json.resource.okta_app_oauth.payroll.profile).toBe('${jsonencode({ groupallowlistdynamic = true })}');
+    expect(json.resource.okta_app_oauth.payroll.profile).toBe('${jsonencode({ groupallowlistdynamic = "startsWith:OKTA:IT-" })}');
     expect(json.resource.okta_app_oauth.payroll.groups_claim).toBeUndefined();
     expect(json.data).toBeUndefined();
   });

@@ -23,8 +23,8 @@ describe('Okta expressions', () => {
     expect(value).not.toContain(', 2)');
   });
 
-  test('a shared dynamic claim gives groups only to apps that opted in', () => {
-    expect(sharedClaimExpression(dynamicList, 'name', 10)).toBe('app.profile.groupallowlistdynamic == true ? Groups.startsWith("OKTA", "IT-", 10) : {}');
+  test('a shared dynamic claim gives groups only to apps that opted into its own pattern', () => {
+    expect(sharedClaimExpression(dynamicList, 'name', 10)).toBe('app.profile.groupallowlistdynamic == "startsWith:OKTA:IT-" ? Groups.startsWith("OKTA", "IT-", 10) : {}');
   });
 
   test.each(['a"b', 'a\\b', 'a\nb', 'a\u0000b'])('refuses to place %p in an expression string', (text) => {

@@ -106,10 +106,12 @@ describe('Groups.startsWith / endsWith / contains', () => {
     expect(() => run(groupsMatching('contains', 'OKTA', 'IT', 2), held)).toThrow(/matched 3 groups, but its limit is 2/);
   });
 
-  test('a shared dynamic claim yields nothing for apps that did not opt in', () => {
+  test('a shared dynamic claim yields nothing for apps that did not opt into its very pattern', () => {
     const expression = groupsMatchingForOptedInApps('startsWith', 'OKTA', 'IT', 10);
     expect(values(expression, held, {})).toEqual([]);
-    expect(values(expression, held, { groupallowlistdynamic: true })).toEqual(['IT-Ops', 'IT Desk']);
+    // Another pattern's opt-in must not unlock this claim.
+    expect(values(expression, held, { groupallowlistdynamic: 'startsWith:OKTA:Sales' })).toEqual([]);
+    expect(values(expression, held, { groupallowlistdynamic: 'startsWith:OKTA:IT' })).toEqual(['IT-Ops', 'IT Desk']);
   });
 });
 

@@ -132,7 +132,9 @@ test('the preview profile has the keys and values synthesis writes on each sampl
         new AllowlistedApp(scope, 'app', { ...planned, directory });
       });
       const synthesized: string = json.resource.okta_app_oauth[planned.app.key].profile ?? '';
-      const scalars = Object.fromEntries([...synthesized.matchAll(/(\w+) = (\d+|true)\b/g)].map(([, key, value]) => [key, value === 'true' ? true : Number(value)]));
+      const scalars = Object.fromEntries(
+        [...synthesized.matchAll(/(\w+) = (\d+\b|true\b|"(?:[^"\\]|\\.)*")/g)].map(([, key, value]) => [key, value === 'true' ? true : value.startsWith('"') ? JSON.parse(value) : Number(value)]),
+      );
       const keys = [...synthesized.matchAll(/(?:\{ |, )(\w+) = /g)].map(([, key]) => key);
       const profile = appProfileOf(planned);
       expect(keys).toEqual(Object.keys(profile));

@@ -1,9 +1,9 @@
 import { AppOauth } from '@cdktf/provider-okta/lib/app-oauth';
 import { Construct } from 'constructs';
 import { AppModel } from '../model/app';
-import { PROFILE_KEYS } from '../okta/expressions';
+import { dynamicOptInValue, PROFILE_KEYS } from '../okta/expressions';
 import { GroupDirectory } from './group-directory';
-import { expression, templateText } from './hcl';
+import { expression, hclString, templateText } from './hcl';
 
 export interface AllowlistedAppProps {
   /** The app as its allow-list file describes it. */
@@ -19,7 +19,7 @@ export interface AllowlistedAppProps {
   readonly orgClaim?: { readonly name: string; readonly expression: string };
   /** The limit shared custom-server claims read from this app's profile. @default - not written */
   readonly profileLimit?: number;
-  /** Let shared dynamic claims on custom servers give this app its groups. @default false */
+  /** Let the shared dynamic claims of the app's own pattern give it its groups. @default false */
   readonly dynamicOptIn?: boolean;
 }
 
@@ -65,6 +65,6 @@ function profileOf(props: AllowlistedAppProps): string | undefined {
     fields.push(`${PROFILE_KEYS.groups} = [${ids.join(', ')}]`);
   }
   if (props.profileLimit !== undefined) fields.push(`${PROFILE_KEYS.limit} = ${props.profileLimit}`);
-  if (props.dynamicOptIn) fields.push(`${PROFILE_KEYS.dynamic} = true`);
+  if (props.dynamicOptIn && app.allowlist.kind === 'dynamic') fields.push(`${PROFILE_KEYS.dynamic} = ${hclString(dynamicOptInValue(app.allowlist))}`);
   return fields.length > 0 ? expression(`jsonencode({ ${fields.join(', ')} })`) : undefined;
 }

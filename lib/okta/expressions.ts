@@ -13,7 +13,10 @@ export const PROFILE_KEYS = {
   groups: 'groupallowlist',
   /** The app's own limit, read by claims shared on a custom server. */
   limit: 'groupallowlistlimit',
-  /** Opts the app into a shared dynamic claim, so other apps on the server get nothing from it. */
+  /**
+   * The app's dynamic pattern (`startsWith:OKTA:IT-`): a shared dynamic claim serves only apps
+   * whose value equals its own pattern, so other apps on the server get nothing from it.
+   */
   dynamic: 'groupallowlistdynamic',
 } as const;
 
@@ -48,9 +51,15 @@ export function groupsMatching(match: DynamicMatch, source: string, pattern: str
   return `Groups.${match}(${literal(source)}, ${literal(pattern)}, ${limit})`;
 }
 
-/** A shared dynamic claim that only apps which opted in receive. */
+/** The profile value that opts an app into the shared dynamic claims of its own pattern only. */
+export function dynamicOptInValue(allowlist: Extract<AllowlistSpec, { kind: 'dynamic' }>): string {
+  return `${allowlist.match}:${allowlist.source}:${allowlist.pattern}`;
+}
+
+/** A shared dynamic claim that only apps opted into this very pattern receive. */
 export function groupsMatchingForOptedInApps(match: DynamicMatch, source: string, pattern: string, limit: number): string {
-  return `${profile(PROFILE_KEYS.dynamic)} == true ? ${groupsMatching(match, source, pattern, limit)} : {}`;
+  const optIn = literal(dynamicOptInValue({ kind: 'dynamic', match, source, pattern }));
+  return `${profile(PROFILE_KEYS.dynamic)} == ${optIn} ? ${groupsMatching(match, source, pattern, limit)} : {}`;
 }
 
 /** The org-server claim value for an app: it is configured on the app itself. */
