@@ -109,6 +109,11 @@ describe('environments and servers', () => {
     expectProblem({ 'a.json': file }, at(A, file, '"0oa1b2c3d4e5f6g7h8i9"'), /^app.importIds names "prod", but the app is not deployed there/);
   });
 
+  test('an import for a misspelt environment name', () => {
+    const file = allowlist({ app: { ...(allowlist().app as object), importIds: { Prod: '0oa1b2c3d4e5f6g7h8i9' } } });
+    expectProblem({ 'a.json': file }, at(A, file, '"Prod"'), 'each name in app.importIds must be an environment name: lower-case letters, digits and single "-", starting with a letter, but got "Prod"');
+  });
+
   test('a malformed app ID to import', () => {
     const file = allowlist({ app: { ...(allowlist().app as object), importIds: { prod: '0oa123' } } });
     expectProblem({ 'a.json': file }, at(A, file, '"0oa123"'), 'app.importIds.prod must be an Okta app ID: "0oa" followed by 17 letters or digits, but got "0oa123"');
@@ -243,7 +248,11 @@ describe('app settings', () => {
 
 describe('keys and renames', () => {
   test('a file name that cannot be an app key', () => {
-    expectProblem({ 'Payroll_App.json': allowlist() }, 'allowlists/Payroll_App.json:1:1', /^the file name must be a key of lower-case letters, digits and single "-" \(at most 64\), but got "Payroll_App"/);
+    expectProblem({ 'Payroll_App.json': allowlist() }, 'allowlists/Payroll_App.json:1:1', /^the file name must be a key of lower-case letters, digits and single "-", starting with a letter \(at most 64\), but got "Payroll_App"/);
+  });
+
+  test('a file name starting with a digit, which Terraform refuses as an address', () => {
+    expectProblem({ '1password.json': allowlist() }, 'allowlists/1password.json:1:1', /but got "1password"/);
   });
 
   test('previousKeys naming the file itself', () => {
@@ -308,6 +317,16 @@ describe('environments file', () => {
   test('OAuth scopes with an API token', () => {
     const envs = environments({ dev: { ...dev, auth: { method: 'api_token', scopes: ['okta.apps.manage'] } } });
     expectProblem({ 'a.json': allowlist() }, at(E, envs, '[\n          "okta.apps.manage"'), /^auth.scopes applies to method "oauth" only/, envs);
+  });
+
+  test('a misspelt environment name is refused instead of skipping validation', () => {
+    const envs = environments({ 'Prod--EU': { ...dev, extra: 'x' } });
+    expectProblem({ 'a.json': allowlist({ environments: ['dev'] }) }, at(E, envs, '"Prod--EU"'), 'each name in environments must be an environment name: lower-case letters, digits and single "-", starting with a letter, but got "Prod--EU"', envs);
+  });
+
+  test('an authorization server name Terraform could not use in an address', () => {
+    const envs = environments({ dev: { ...dev, authorizationServers: { default: { id: 'default' }, eu_access: { id: 'aus1' } } } });
+    expectProblem({ 'a.json': allowlist() }, at(E, envs, '"eu_access"'), 'each name in environments.dev.authorizationServers must be a server name of letters, digits and "-", starting with a letter, but got "eu_access"', envs);
   });
 
   test('an unknown field in an environment', () => {

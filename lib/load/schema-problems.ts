@@ -60,6 +60,10 @@ function toProblem(document: JsonDocument, error: ValueError): Problem | undefin
   switch (error.type) {
     case ValueErrorType.ObjectAdditionalProperties: {
       const parentPath = path.slice(0, -1);
+      if (schema.patternProperties) {
+        const rule = typeof schema.keyErrorMessage === 'string' ? schema.keyErrorMessage : `text matching ${Object.keys(schema.patternProperties as object).join(' or ')}`;
+        return { file: document.file, ...document.locateKey(path), message: `each name in ${displayPath(parentPath)} must be ${rule}, but got "${String(path[path.length - 1])}"` };
+      }
       // The error's own schema is the object that rejected the property.
       const known = Object.keys((schema.properties as object | undefined) ?? {}).filter((k) => k !== '$schema');
       const name = String(path[path.length - 1]);

@@ -1,4 +1,5 @@
 import { Static, Type } from '@sinclair/typebox';
+import { KeyedRecord } from './keyed-record';
 
 /**
  * The shape of one allow-list file (`allowlists/<app-key>.json`).
@@ -129,7 +130,7 @@ export const AppSettings = Type.Object(
       { minItems: 1, uniqueItems: true },
     ),
     importIds: Type.Optional(
-      Type.Record(EnvironmentName, Type.String({ pattern: APP_ID_PATTERN, errorMessage: 'an Okta app ID: "0oa" followed by 17 letters or digits' }), {
+      KeyedRecord(EnvironmentName, Type.String({ pattern: APP_ID_PATTERN, errorMessage: 'an Okta app ID: "0oa" followed by 17 letters or digits' }), {
         description: 'Adopt an existing Okta app (ID 0oa…) per environment instead of creating a new one.',
       }),
     ),
@@ -183,7 +184,7 @@ export const AllowlistFile = Type.Object(
       description: 'Moves the app from this shard to its current one without recreating it (see "Shards" in the README).',
     }),
     retire: Type.Optional(
-      Type.Record(EnvironmentName, RetireMode, {
+      KeyedRecord(EnvironmentName, RetireMode, {
         description: 'Per environment: "destroy" deletes the Okta app, "forget" stops managing it and leaves it in Okta.',
       }),
     ),

@@ -1,5 +1,6 @@
 import { Static, Type } from '@sinclair/typebox';
 import { EnvironmentName } from './allowlist-file';
+import { KeyedRecord } from './keyed-record';
 
 /**
  * The shape of `stacks/environments.json`: one entry per Okta org, in apply order.
@@ -81,7 +82,7 @@ export const Environment = Type.Object(
     baseUrl: Type.String({ pattern: '^[a-z0-9.-]+\\.[a-z]+$', errorMessage: 'an Okta domain such as "okta.com" or "oktapreview.com"', description: 'The Okta domain: okta.com, oktapreview.com, okta-emea.com, …' }),
     auth: Auth,
     authorizationServers: Type.Optional(
-      Type.Record(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$', errorMessage: 'a server name of letters, digits, "_" and "-"' }), AuthorizationServer, {
+      KeyedRecord(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9-]*$', errorMessage: 'a server name of letters, digits and "-", starting with a letter' }), AuthorizationServer, {
         description: 'Custom authorization servers that allow-list files may name in "claims[].server".',
       }),
     ),
@@ -99,7 +100,7 @@ export const EnvironmentsFile = Type.Object(
         description: 'Default shard of an app without "shard": its first owner\'s team ("owner"), or one shard "apps" for all ("single"). @default "owner"',
       }),
     ),
-    environments: Type.Record(EnvironmentName, Environment, {
+    environments: KeyedRecord(EnvironmentName, Environment, {
       description: 'Okta orgs by environment name, listed in apply order (dev before prod).',
       minProperties: 1,
     }),

@@ -1,5 +1,6 @@
 import { Static, Type } from '@sinclair/typebox';
 import { EnvironmentName, OWNER_PATTERN } from '../model/allowlist-file';
+import { KeyedRecord } from '../model/keyed-record';
 
 /**
  * The shape of `policy.json`, the guardrails the platform team sets for every allow list.
@@ -51,7 +52,7 @@ export const GroupsPolicy = Type.Object(
       ),
     ),
     owners: Type.Optional(
-      Type.Record(Type.String({ pattern: OWNER_PATTERN, errorMessage: 'a GitHub user or team such as "@acme/payroll"' }), GroupGrant, {
+      KeyedRecord(Type.String({ pattern: OWNER_PATTERN, errorMessage: 'a GitHub user or team such as "@acme/payroll"' }), GroupGrant, {
         description: 'Which groups each owner (as written in allow-list "owners") may allow-list. A file may use a group granted to any of its owners.',
       }),
     ),
@@ -115,7 +116,7 @@ export const PolicyFile = Type.Object(
     apps: Type.Optional(AppsPolicy),
     claims: Type.Optional(ClaimsPolicy),
     environments: Type.Optional(
-      Type.Record(EnvironmentName, EnvironmentPolicy, { description: 'Per environment of the environments file.' }),
+      KeyedRecord(EnvironmentName, EnvironmentPolicy, { description: 'Per environment of the environments file.' }),
     ),
   },
   { ...strict, title: 'Allow-list guardrails' },
