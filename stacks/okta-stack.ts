@@ -1,7 +1,7 @@
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { EnvironmentData } from '../lib/model/environments-file';
+import { DEFAULT_MAX_API_CAPACITY, DEFAULT_PARALLEL_JOBS, EnvironmentData } from '../lib/model/environments-file';
 import { configureBackend, StateReader } from './state-backend';
 
 /** Scopes the OAuth 2.0 service app needs for what this repo manages. */
@@ -10,10 +10,7 @@ export const DEFAULT_OAUTH_SCOPES = ['okta.apps.manage', 'okta.groups.read', 'ok
 /** The oldest Terraform that understands everything the stacks contain (`removed` blocks: 1.7). */
 export const REQUIRED_TERRAFORM_VERSION = '>= 1.7.0';
 
-/** The share of the environment's Okta rate limit used when no setting says otherwise. */
-export const DEFAULT_MAX_API_CAPACITY = 50;
-/** Stacks of one environment planned or applied at once when no setting says otherwise. */
-export const DEFAULT_PARALLEL_JOBS = 4;
+export { DEFAULT_PARALLEL_JOBS } from '../lib/model/environments-file';
 
 /**
  * Each of `parallelJobs` concurrent stacks gets an equal part of the environment's API budget,

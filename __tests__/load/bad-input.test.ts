@@ -65,6 +65,11 @@ describe('file shape (schema)', () => {
     expectProblem({ 'a.json': file }, at(A, file, '[\n      "A"'), 'allowlist.groups must not list the same item twice, but "A" appears more than once');
   });
 
+  test('a scope name that is not a scope', () => {
+    const file = allowlist({ claims: [{ server: 'default', scopes: ['${file("/etc/hostname")}'] }] });
+    expectProblem({ 'a.json': file }, at(A, file, '"${file'), /^claims\[0\].scopes\[0\] must be a scope name such as "groups"/);
+  });
+
   test('an unknown token type lists the allowed values', () => {
     const file = allowlist({ claims: [{ server: 'default', token: 'refresh' }] });
     expectProblem({ 'a.json': file }, at(A, file, '"refresh"'), 'claims[0].token must be one of "id", "access", but got "refresh"');
@@ -220,9 +225,9 @@ describe('app settings', () => {
     expectProblem({ 'a.json': file }, at(A, file, '"service"'), /^app.type must be "web", "native" or "browser", but got "service": service apps sign in no user/);
   });
 
-  test('a browser app with client credentials', () => {
-    const file = allowlist({ app: { ...app, type: 'browser', grantTypes: ['authorization_code', 'client_credentials'] } });
-    expectProblem({ 'a.json': file }, at(A, file, '[\n      "authorization_code"'), /^a browser app cannot use "client_credentials"/);
+  test.each(['browser', 'native'])('a %s app with client credentials', (type) => {
+    const file = allowlist({ app: { ...app, type, grantTypes: ['authorization_code', 'client_credentials'] } });
+    expectProblem({ 'a.json': file }, at(A, file, '[\n      "authorization_code"'), new RegExp(`^a ${type} app cannot use "client_credentials": it is a public client`));
   });
 
   test('authorization code without a redirect URI', () => {
@@ -309,6 +314,17 @@ describe('environments file', () => {
     expectProblem({ 'a.json': allowlist() }, at(E, envs, '{\n        "type": "s3"'), 'backend "s3" of environment "dev" must set "bucket" in "config", but they are missing', envs);
   });
 
+  test('a backend without a state name per stack would put every stack in one state', () => {
+    const envs = environments({ dev: { ...dev, backend: { type: 'gcs', config: { bucket: 'b' } } } });
+    const problems = problemsOf({ 'a.json': allowlist() }, envs);
+    expect(problems).toContain(`${at(E, envs, '"config": {', 1, '"config": '.length)}: backend.config.prefix must name each stack's state with "{stack}" (e.g. "okta/{stack}"), but got nothing: without it every stack of "dev" would share one state`);
+  });
+
+  test('an API budget smaller than the number of parallel stacks', () => {
+    const envs = environments({ dev: { ...dev, rateLimits: { maxApiCapacity: 2, parallelJobs: 4 } } });
+    expectProblem({ 'a.json': allowlist() }, at(E, envs, '"rateLimits": {', 1, '"rateLimits": '.length), /^rateLimits.maxApiCapacity must be at least parallelJobs \(4\), but got 2: each parallel stack gets at least 1%/, envs);
+  });
+
   test('a credential in the backend settings', () => {
     const envs = environments({ dev: { ...dev, backend: { type: 's3', config: { bucket: 'b', key: 'k', region: 'r', secretKey: 'x' } } } });
     expectProblem({ 'a.json': allowlist() }, at(E, envs, '"x"'), /^backend.config.secretKey looks like a credential: never put secrets in this file/, envs);
@@ -359,6 +375,11 @@ describe('shards', () => {
   test('previousShard naming the current shard', () => {
     const file = allowlist({ shard: 'finance', previousShard: 'finance' });
     expectProblem({ 'a.json': file }, at(A, file, '"finance"', 2), 'previousShard must name the shard the app moves FROM, but got its current shard "finance": remove previousShard');
+  });
+
+  test('a retirement and a shard move at once', () => {
+    const file = allowlist({ shard: 'finance', previousShard: 'payroll', retire: { dev: 'destroy' } });
+    expectProblem({ 'a.json': file }, at(A, file, '"retire": {', 1, '"retire": '.length), /^an app can be retired or moved to another shard \(previousShard\) in one change, but not both/);
   });
 
   test('a rename and a shard move at once', () => {

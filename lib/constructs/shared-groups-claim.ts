@@ -27,7 +27,7 @@ export class SharedGroupsClaim extends Construct {
       claimType: claim.token === 'id' ? 'IDENTITY' : 'RESOURCE',
       valueType: 'EXPRESSION',
       value: templateText(claim.expression),
-      scopes: claim.scopes && [...claim.scopes],
+      scopes: claim.scopes?.map(templateText),
       alwaysIncludeInToken: claim.alwaysIncludeInToken,
       status: 'ACTIVE',
       lifecycle: { preventDestroy: true },

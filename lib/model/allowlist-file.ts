@@ -92,7 +92,7 @@ export const Claim = Type.Object(
       }),
     ),
     scopes: Type.Optional(
-      Type.Array(Type.String({ minLength: 1 }), {
+      Type.Array(Type.String({ pattern: '^[A-Za-z0-9_.:/-]{1,100}$', errorMessage: 'a scope name such as "groups" (letters, digits, "_", ".", ":", "/", "-")' }), {
         minItems: 1,
         uniqueItems: true,
         description: 'Custom servers only: include the claim only when one of these scopes is requested.',

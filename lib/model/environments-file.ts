@@ -39,6 +39,11 @@ export const Auth = Type.Object(
   strict,
 );
 
+/** The share of each Okta rate-limit bucket an environment uses when no setting says otherwise. */
+export const DEFAULT_MAX_API_CAPACITY = 50;
+/** Stacks of one environment planned or applied at once when no setting says otherwise. */
+export const DEFAULT_PARALLEL_JOBS = 4;
+
 export const RateLimits = Type.Object(
   {
     maxApiCapacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Percent of each Okta rate-limit bucket the provider may use. @default 50' })),

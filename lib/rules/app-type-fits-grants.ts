@@ -7,8 +7,8 @@ export const appTypeFitsGrants: FileRule = (app) => {
   if (app.type === 'service') {
     findings.push({ path: ['app', 'type'], message: 'app.type must be "web", "native" or "browser", but got "service": service apps sign in no user, so a Groups claim would always be empty' });
   }
-  if (app.type === 'browser' && grants.has('client_credentials')) {
-    findings.push({ path: ['app', 'grantTypes'], message: 'a browser app cannot use "client_credentials": it cannot keep a client secret. Remove it, or use type "web"' });
+  if (app.type !== 'web' && app.type !== 'service' && grants.has('client_credentials')) {
+    findings.push({ path: ['app', 'grantTypes'], message: `a ${app.type} app cannot use "client_credentials": it is a public client and keeps no secret. Remove it, or use type "web"` });
   }
   if ((grants.has('authorization_code') || grants.has('implicit')) && app.redirectUris.length === 0) {
     findings.push({ path: ['app'], message: 'app.redirectUris must list at least one URI for "authorization_code" or "implicit", but got none' });

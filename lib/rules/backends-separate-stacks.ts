@@ -20,7 +20,12 @@ export const backendsSeparateStacks: EnvironmentsRule = ({ environments }) => {
     if (backend.type === 'local') continue;
     const setting = STATE_NAME_SETTING[backend.type];
     const value = setting.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), backend.config);
-    if (typeof value === 'string' && !value.includes('{stack}')) {
+    if (typeof value !== 'string') {
+      findings.push({
+        path: ['environments', env, 'backend', ...(backend.config ? ['config'] : [])],
+        message: `backend.config.${setting.join('.')} must name each stack's state with "{stack}" (e.g. "okta/{stack}"), but got ${value === undefined ? 'nothing' : 'no text'}: without it every stack of "${env}" would share one state`,
+      });
+    } else if (!value.includes('{stack}')) {
       findings.push({
         path: ['environments', env, 'backend', 'config', ...setting],
         message: `backend.config.${setting.join('.')} must contain "{stack}" so each stack of "${env}" has its own state, but got "${value}": for example "${value.replace(/(\.tfstate)?$/, '-{stack}$1')}"`,

@@ -1,3 +1,4 @@
+import { apiBudgetCoversParallelJobs } from './api-budget-covers-parallel-jobs';
 import { appTypeFitsGrants } from './app-type-fits-grants';
 import { backendsAreComplete } from './backends-are-complete';
 import { backendsSeparateStacks } from './backends-separate-stacks';
@@ -39,4 +40,4 @@ export const FILE_RULES: readonly FileRule[] = [
 ];
 
 /** Every rule over the environments file. */
-export const ENVIRONMENTS_RULES: readonly EnvironmentsRule[] = [serversHaveOneReference, backendsAreComplete, backendsSeparateStacks, oauthScopesNeedOauth];
+export const ENVIRONMENTS_RULES: readonly EnvironmentsRule[] = [serversHaveOneReference, backendsAreComplete, backendsSeparateStacks, oauthScopesNeedOauth, apiBudgetCoversParallelJobs];

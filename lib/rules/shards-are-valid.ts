@@ -17,5 +17,8 @@ export const shardsAreValid: FileRule = (app) => {
   if (app.previousShard !== undefined && app.previousKeys.length > 0) {
     findings.push({ path: ['previousShard'], message: 'an app can be renamed (previousKeys) or moved to another shard (previousShard) in one change, but not both: do one, apply it, then the other' });
   }
+  if (app.previousShard !== undefined && Object.keys(app.retire).length > 0) {
+    findings.push({ path: ['retire'], message: 'an app can be retired or moved to another shard (previousShard) in one change, but not both: finish the move first, or retire it where it is' });
+  }
   return findings;
 };
