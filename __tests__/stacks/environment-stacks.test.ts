@@ -91,7 +91,7 @@ describe('shard assignment', () => {
     const after = projectOf({
       'a.json': allowlist(),
       'b.json': allowlist({ owners: ['@acme/hr'] }),
-      '0-first.json': allowlist({ owners: ['@acme/aaa'] }),
+      'aa-first.json': allowlist({ owners: ['@acme/aaa'] }),
       'z.json': allowlist({ owners: ['@acme/payroll'] }),
       'x.json': allowlist({ shard: 'new-shard' }),
     });
