@@ -1,19 +1,22 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const SCRIPT = join(__dirname, '..', '..', 'scripts', 'ci', 'terraform-plan.sh');
 const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
+// Skipping locally is fine; under CI a missing Terraform must fail, or these tests never run there.
+const runsInCi = Boolean(process.env.CI);
 
 /**
  * A provider-free stack shaped like the managed-apps guard: the `first_apply` variable and the
  * `managed_apps` output, with a local backend. Real Terraform, no network.
  */
-(hasTerraform ? describe : describe.skip)('scripts/ci/terraform-plan.sh with real Terraform', () => {
+(hasTerraform || runsInCi ? describe : describe.skip)('scripts/ci/terraform-plan.sh with real Terraform', () => {
   let dir: string;
   const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
   beforeAll(() => {
+    if (!hasTerraform) throw new Error('terraform must be on PATH when CI is set, but it is missing: install it before npm test (hashicorp/setup-terraform)');
     dir = mkdtempSync(join(tmpdir(), 'tf-plan-'));
     const cli = join(dir, 'terraform.rc');
     writeFileSync(cli, '');
@@ -62,4 +65,25 @@ const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).st
     expect(failed.status).not.toBe(0);
     expect(readFileSync(join(dir, 'failed', 'exitcode'), 'utf8')).toBe(`${failed.status}\n`);
   });
+
+  test('plans while another run holds the state lock: a plan never writes state', async () => {
+    writeFileSync(join(dir, 'pending.tf.json'), JSON.stringify({ output: { pending: { value: 1 } } }));
+    // An apply waiting for its confirmation holds the lock for as long as it waits.
+    const holder = spawn('terraform', [`-chdir=${dir}`, 'apply', '-no-color'], { env, stdio: ['pipe', 'ignore', 'ignore'] });
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
+    try {
+      const lockInfo = join(dir, '.state.tfstate.lock.info');
+      for (let waited = 0; !existsSync(lockInfo); waited += 100) {
+        if (waited > 20_000) throw new Error('the waiting apply never took the state lock');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const locked = plan('locked');
+      expect(locked.stderr).not.toContain('Error acquiring the state lock');
+      expect(locked.status).toBe(0);
+    } finally {
+      holder.kill('SIGINT');
+      await exited;
+      rmSync(join(dir, 'pending.tf.json'));
+    }
+  }, 30_000);
 });

@@ -14,6 +14,10 @@
 # exist before the first apply; only then is `-var first_apply=true` passed. An
 # empty `terraform state pull` is the one reliable sign of an empty state: passing
 # the flag on an applied environment would switch the guard off.
+#
+# Plans run with -lock=false: a plan never writes state, so taking the lock would only make PR,
+# drift and apply-time plans queue behind each other and behind applies, and would need write
+# access to the backend. Apply stays safe: Terraform refuses a saved plan whose state changed.
 set -euo pipefail
 
 if [ "$#" -lt 2 ]; then
@@ -38,7 +42,7 @@ if [ -z "${state//[[:space:]]/}" ]; then
 fi
 
 status=0
-terraform -chdir="$stack" plan -input=false -no-color -lock-timeout=5m \
+terraform -chdir="$stack" plan -input=false -no-color -lock=false \
   -out="$out/plan.tfplan" "${first_apply[@]}" "$@" >"$out/plan.log" || status=$?
 cat "$out/plan.log" >&2
 if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then
