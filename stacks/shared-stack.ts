@@ -22,7 +22,14 @@ export class SharedStack extends OktaStack {
       plan.servers.map((name) => [name, new AuthorizationServer(this, `server-${name}`, { name, settings: plan.settings.authorizationServers![name] })]),
     );
     for (const claim of plan.sharedClaims) {
-      new SharedGroupsClaim(this, `claim-${claim.server}-${claim.token}-${claim.name}`, { authServerId: servers.get(claim.server)!.serverId, claim });
+      const server = servers.get(claim.server)!;
+      // A claim restricted to the scope this stack creates must not exist before it.
+      const needsScope = server.groupsScope && claim.scopes?.includes('groups');
+      new SharedGroupsClaim(this, `claim-${claim.server}-${claim.token}-${claim.name}`, {
+        authServerId: server.serverId,
+        claim,
+        dependsOn: needsScope ? [server.groupsScope!] : undefined,
+      });
     }
   }
 }

@@ -55,6 +55,12 @@ describe('the shipped samples', () => {
     }
   });
 
+  test('a claim restricted to a managed groups scope is created after the scope', () => {
+    const shared = stacks.get('dev--shared')!;
+    expect(shared.resource.okta_auth_server_claim.default_access_groups.depends_on).toEqual(['okta_auth_server_scope.default_groups']);
+    expect(shared.resource.okta_auth_server_claim.default_id_groups.depends_on).toBeUndefined();
+  });
+
   test('prod: apps sharing a custom-server claim get ONE claim resource', () => {
     const claims = Object.values(stacks.get('prod--shared')!.resource.okta_auth_server_claim) as { name: string; claim_type: string }[];
     expect(claims.map((c) => `${c.name}/${c.claim_type}`).sort()).toEqual(['groups/IDENTITY', 'groups/RESOURCE', 'it_groups/RESOURCE', 'partner_groups/IDENTITY', 'partner_groups/RESOURCE']);

@@ -18,6 +18,8 @@ export interface AuthorizationServerProps {
 export class AuthorizationServer extends Construct {
   /** The server's ID, literal or from the lookup. */
   readonly serverId: string;
+  /** The managed `groups` scope, when the environment manages it. */
+  readonly groupsScope?: AuthServerScope;
 
   constructor(scope: Construct, id: string, props: AuthorizationServerProps) {
     super(scope, id);
@@ -30,7 +32,7 @@ export class AuthorizationServer extends Construct {
       this.serverId = lookup.id;
     }
     if (settings.manageGroupsScope) {
-      const scopeResource = new AuthServerScope(this, 'groups-scope', {
+      this.groupsScope = new AuthServerScope(this, 'groups-scope', {
         authServerId: this.serverId,
         name: 'groups',
         displayName: 'Groups',
@@ -38,7 +40,7 @@ export class AuthorizationServer extends Construct {
         consent: 'IMPLICIT',
         metadataPublish: 'ALL_CLIENTS',
       });
-      scopeResource.overrideLogicalId(`${name}_groups`);
+      this.groupsScope.overrideLogicalId(`${name}_groups`);
     }
   }
 }

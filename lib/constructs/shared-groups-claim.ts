@@ -1,5 +1,6 @@
 import { AuthServerClaim } from '@cdktf/provider-okta/lib/auth-server-claim';
 import { createHash } from 'node:crypto';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { SharedClaim } from '../plan/environment-plan';
 import { templateText } from './hcl';
@@ -9,6 +10,8 @@ export interface SharedGroupsClaimProps {
   readonly authServerId: string;
   /** The claim every app on the server shares. */
   readonly claim: SharedClaim;
+  /** Resources the claim needs first, e.g. the scope it is restricted to. @default - none */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /**
@@ -30,6 +33,7 @@ export class SharedGroupsClaim extends Construct {
       scopes: claim.scopes?.map(templateText),
       alwaysIncludeInToken: claim.alwaysIncludeInToken,
       status: 'ACTIVE',
+      dependsOn: props.dependsOn,
       lifecycle: { preventDestroy: true },
     });
     this.resource.overrideLogicalId(claimAddress(claim));
