@@ -16,13 +16,14 @@ function fakeClient(pages: Record<string, unknown[]>): GitHubClient & { calls: s
 }
 
 const marker = '<!-- okta-groups-claims:plan:dev -->';
-const filler = (n: number, from = 1) => Array.from({ length: n }, (_, i) => ({ id: from + i, body: 'lgtm' }));
+const bot = { login: 'github-actions[bot]', type: 'Bot' };
+const filler = (n: number, from = 1) => Array.from({ length: n }, (_, i) => ({ id: from + i, body: 'lgtm', user: { login: 'alice', type: 'User' } }));
 
 describe('one comment per environment', () => {
   test('updates the marked comment in place, even when it is on the second page', async () => {
     const client = fakeClient({
       '/repos/o/r/issues/7/comments?per_page=100&page=1': filler(100),
-      '/repos/o/r/issues/7/comments?per_page=100&page=2': [{ id: 555, body: `${marker}\nold` }, { id: 556, body: '<!-- okta-groups-claims:plan:prod -->' }],
+      '/repos/o/r/issues/7/comments?per_page=100&page=2': [{ id: 555, body: `${marker}\nold`, user: bot }, { id: 556, body: '<!-- okta-groups-claims:plan:prod -->', user: bot }],
     });
     await expect(upsertComment(client, { repository: 'o/r', issueNumber: 7, marker, body: `${marker}\nnew` })).resolves.toBe('updated');
     expect(client.calls.at(-1)).toBe('PATCH /repos/o/r/issues/comments/555');
@@ -35,6 +36,23 @@ describe('one comment per environment', () => {
     expect(client.calls.at(-1)).toBe('POST /repos/o/r/issues/7/comments');
   });
 
+  test('never updates a comment carrying the marker that the bot did not write', async () => {
+    const client = fakeClient({
+      '/repos/o/r/issues/7/comments?per_page=100&page=1': [
+        { id: 10, body: `quoting ${marker} here`, user: { login: 'alice', type: 'User' } },
+        { id: 11, body: marker, user: { login: 'dependabot[bot]', type: 'Bot' } },
+        { id: 12, body: marker, user: { login: 'github-actions[bot]', type: 'User' } },
+      ],
+    });
+    await expect(upsertComment(client, { repository: 'o/r', issueNumber: 7, marker, body: `${marker}\nnew` })).resolves.toBe('created');
+    expect(client.calls.filter((c) => c.startsWith('PATCH'))).toEqual([]);
+  });
+
+  test('a GitHub App posting with its own token names its bot login', async () => {
+    const client = fakeClient({ '/repos/o/r/issues/7/comments?per_page=100&page=1': [{ id: 20, body: marker, user: { login: 'okta-bot[bot]', type: 'Bot' } }] });
+    await expect(upsertComment(client, { repository: 'o/r', issueNumber: 7, marker, body: `${marker}\nnew`, botLogin: 'okta-bot[bot]' })).resolves.toBe('updated');
+  });
+
   test('refuses a body without its marker, which the next run could never find', async () => {
     await expect(upsertComment(fakeClient({}), { repository: 'o/r', issueNumber: 7, marker, body: 'no marker' })).rejects.toThrow(/must contain its marker/);
   });
@@ -45,22 +63,29 @@ describe('one drift issue per environment', () => {
   const openIssues = '/repos/o/r/issues?state=open&per_page=100&page=1';
 
   test('opens an issue on first drift', async () => {
-    const client = fakeClient({ [openIssues]: [{ id: 1, number: 3, body: driftMarker, pull_request: {} }] });
+    const client = fakeClient({ [openIssues]: [{ id: 1, number: 3, body: driftMarker, pull_request: {}, user: bot }] });
     await expect(syncDriftIssue(client, { repository: 'o/r', marker: driftMarker, title: 'Okta drift in prod', body: `${driftMarker}\nx` })).resolves.toBe('opened');
     expect(client.calls.at(-1)).toBe('POST /repos/o/r/issues');
   });
 
   test('updates the open issue on later drift', async () => {
-    const client = fakeClient({ [openIssues]: [{ id: 1, number: 9, body: `${driftMarker}\nold` }] });
+    const client = fakeClient({ [openIssues]: [{ id: 1, number: 9, body: `${driftMarker}\nold`, user: bot }] });
     await expect(syncDriftIssue(client, { repository: 'o/r', marker: driftMarker, title: 't', body: `${driftMarker}\nnew` })).resolves.toBe('updated');
     expect(client.calls.at(-1)).toBe('PATCH /repos/o/r/issues/9');
   });
 
   test('closes it when the environment is clean, and does nothing when there is none', async () => {
-    const client = fakeClient({ [openIssues]: [{ id: 1, number: 9, body: driftMarker }] });
+    const client = fakeClient({ [openIssues]: [{ id: 1, number: 9, body: driftMarker, user: bot }] });
     await expect(syncDriftIssue(client, { repository: 'o/r', marker: driftMarker, title: 't' })).resolves.toBe('closed');
     expect(client.bodies.at(-1)).toEqual({ state: 'closed', state_reason: 'completed' });
     await expect(syncDriftIssue(fakeClient({}), { repository: 'o/r', marker: driftMarker, title: 't' })).resolves.toBe('unchanged');
+  });
+
+  test('never closes or rewrites an issue a person opened with the marker in it', async () => {
+    const client = fakeClient({ [openIssues]: [{ id: 1, number: 9, body: `see ${driftMarker}`, user: { login: 'mallory', type: 'User' } }] });
+    await expect(syncDriftIssue(client, { repository: 'o/r', marker: driftMarker, title: 't' })).resolves.toBe('unchanged');
+    await expect(syncDriftIssue(client, { repository: 'o/r', marker: driftMarker, title: 't', body: `${driftMarker}\nx` })).resolves.toBe('opened');
+    expect(client.calls.filter((c) => c.includes('/issues/9'))).toEqual([]);
   });
 });
 

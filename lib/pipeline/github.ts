@@ -1,7 +1,8 @@
 /**
  * The few GitHub REST calls the workflows make, behind a small client interface so that the
  * find-by-marker logic is tested without a network. Comments and issues are found by a hidden
- * HTML marker, so each environment keeps ONE comment per pull request and ONE drift issue.
+ * HTML marker written by the workflow's bot, so each environment keeps ONE comment per pull
+ * request and ONE drift issue.
  */
 
 export interface GitHubClient {
@@ -39,6 +40,7 @@ export function fetchClient(options: GitHubClientOptions): GitHubClient {
 interface Commented {
   readonly id: number;
   readonly body?: string | null;
+  readonly user?: { readonly login?: string; readonly type?: string } | null;
 }
 
 interface Issue extends Commented {
@@ -47,6 +49,17 @@ interface Issue extends Commented {
 }
 
 const PAGE_SIZE = 100;
+
+/** The author of what `github.token` posts. */
+export const DEFAULT_BOT_LOGIN = 'github-actions[bot]';
+
+/**
+ * Anyone can paste a marker into a comment or issue; only what the workflow's bot wrote is ours
+ * to update (or to close), or a user could make the pipeline overwrite or close their text.
+ */
+function writtenBy(botLogin: string): (item: Commented) => boolean {
+  return (item) => item.user?.type === 'Bot' && item.user.login === botLogin;
+}
 
 async function findAll<T>(client: GitHubClient, path: string, matches: (item: T) => boolean): Promise<T[]> {
   const found: T[] = [];
@@ -64,13 +77,16 @@ export interface UpsertCommentOptions {
   /** The hidden marker the body starts with; see `commentMarker`. */
   readonly marker: string;
   readonly body: string;
+  /** Login of the bot that posts with the job's token; comments by anyone else are never updated. @default "github-actions[bot]" */
+  readonly botLogin?: string;
 }
 
 /** Updates the comment carrying `marker` in place, or creates it when there is none. */
 export async function upsertComment(client: GitHubClient, options: UpsertCommentOptions): Promise<'created' | 'updated'> {
   requireMarker(options.marker, options.body);
   const base = `/repos/${options.repository}/issues`;
-  const [existing] = await findAll<Commented>(client, `${base}/${options.issueNumber}/comments`, (c) => Boolean(c.body?.includes(options.marker)));
+  const ours = writtenBy(options.botLogin ?? DEFAULT_BOT_LOGIN);
+  const [existing] = await findAll<Commented>(client, `${base}/${options.issueNumber}/comments`, (c) => ours(c) && Boolean(c.body?.includes(options.marker)));
   if (existing) {
     await client.request('PATCH', `${base}/comments/${existing.id}`, { body: options.body });
     return 'updated';
@@ -87,6 +103,8 @@ export interface SyncDriftIssueOptions {
   readonly body?: string;
   /** Labels for a new issue. @default ["drift"] */
   readonly labels?: readonly string[];
+  /** Login of the bot that posts with the job's token; issues by anyone else are never updated or closed. @default "github-actions[bot]" */
+  readonly botLogin?: string;
 }
 
 /**
@@ -95,7 +113,8 @@ export interface SyncDriftIssueOptions {
  */
 export async function syncDriftIssue(client: GitHubClient, options: SyncDriftIssueOptions): Promise<'opened' | 'updated' | 'closed' | 'unchanged'> {
   const base = `/repos/${options.repository}/issues`;
-  const [open] = await findAll<Issue>(client, `${base}?state=open`, (i) => !i.pull_request && Boolean(i.body?.includes(options.marker)));
+  const ours = writtenBy(options.botLogin ?? DEFAULT_BOT_LOGIN);
+  const [open] = await findAll<Issue>(client, `${base}?state=open`, (i) => !i.pull_request && ours(i) && Boolean(i.body?.includes(options.marker)));
   if (options.body === undefined) {
     if (!open) return 'unchanged';
     await client.request('POST', `${base}/${open.number}/comments`, { body: 'The environment matches the configuration again; closing.' });
