@@ -7,11 +7,12 @@
  * environment in the selection and writes the outputs `verdict` (drift|clean|unknown) and
  * `failed` (how many stacks could not be checked) to $GITHUB_OUTPUT (stdout when unset).
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AffectedStacks } from '../../lib/pipeline/affected-stacks';
 import { driftVerdict } from '../../lib/pipeline/drift-verdict';
+import { writeStepOutputs } from '../../lib/pipeline/step-outputs';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -34,6 +35,4 @@ const result = driftVerdict(
   exitCodeOf,
 );
 for (const stack of result.failed) console.error(`${stack}: the drift plan failed or never ran; the plan job's log says why`);
-const outputs = `verdict=${result.verdict}\nfailed=${result.failed.length}\n`;
-if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, outputs);
-else process.stdout.write(outputs);
+writeStepOutputs({ verdict: result.verdict, failed: String(result.failed.length) });

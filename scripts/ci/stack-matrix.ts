@@ -7,12 +7,13 @@
  * Writes the outputs `stacks` ({"dev": ["dev--payroll", …], …}) and `parallel-jobs` ({"dev": 4, …})
  * to $GITHUB_OUTPUT (stdout when unset). Fails with one error annotation per orphaned stack.
  */
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadProject } from '../../lib/load/load-project';
 import type { AffectedStacks } from '../../lib/pipeline/affected-stacks';
 import { escapeData, escapeProperty } from '../../lib/pipeline/annotations';
 import { everyStack, stackMatrix } from '../../lib/pipeline/stack-matrix';
+import { writeStepOutputs } from '../../lib/pipeline/step-outputs';
 
 function main(): number {
   const { values } = parseArgs({
@@ -29,9 +30,7 @@ function main(): number {
   if (values.write) writeFileSync(values.write, JSON.stringify(selection));
   for (const stack of selection.orphaned) console.log(`::error title=${escapeProperty(`Orphaned stack ${stack.stack}`)}::${escapeData(`stack ${stack.stack}: ${stack.reason}`)}`);
   const matrix = stackMatrix(project.plans, selection.planned);
-  const outputs = `stacks=${JSON.stringify(matrix.stacks)}\nparallel-jobs=${JSON.stringify(matrix.parallelJobs)}\n`;
-  if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, outputs);
-  else process.stdout.write(outputs);
+  writeStepOutputs({ stacks: JSON.stringify(matrix.stacks), 'parallel-jobs': JSON.stringify(matrix.parallelJobs) });
   return selection.orphaned.length > 0 ? 1 : 0;
 }
 
