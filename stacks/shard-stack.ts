@@ -38,7 +38,7 @@ export class ShardStack extends OktaStack {
         }),
     );
 
-    const movedOut = shard.movedOut.map((m) => m.key);
+    const { movedOut } = shard;
     new ForgottenApps(this, 'forgotten', { keys: [...shard.forgotten, ...movedOut] });
     new ManagedAppsGuard(this, 'managed-apps', {
       environment: plan.name,

@@ -97,7 +97,7 @@ function candidateStacks(project: Project, keys: ReadonlySet<string>): string[] 
   return project.plans.flatMap((plan) => [
     plan.sharedStack,
     ...plan.shards
-      .filter((shard) => [...shard.apps.map((a) => a.app.key), ...shard.forgotten, ...shard.destroyed, ...shard.movedOut.map((m) => m.key)].some((k) => keys.has(k)))
+      .filter((shard) => [...shard.apps.map((a) => a.app.key), ...shard.forgotten, ...shard.destroyed, ...shard.movedOut].some((k) => keys.has(k)))
       .map((shard) => shard.stack),
   ]);
 }

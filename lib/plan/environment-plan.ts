@@ -1,5 +1,5 @@
-import { JsonPath } from '../load/json-document';
 import { Problem } from '../load/problem';
+import { displayPath } from '../load/schema-problems';
 import { AppModel, ClaimSpec, claimIdentity } from '../model/app';
 import { EnvironmentData, EnvironmentsFileData } from '../model/environments-file';
 import { orgClaimExpression, sharedClaimExpression } from '../okta/expressions';
@@ -49,8 +49,8 @@ export interface ShardPlan {
   readonly destroyed: readonly string[];
   /** Renames declared with previousKeys: state moves, the Okta app stays. */
   readonly renames: readonly { readonly from: string; readonly to: string }[];
-  /** Apps leaving this shard for another (their previousShard is this one): forgotten here. */
-  readonly movedOut: readonly { readonly key: string; readonly to: string }[];
+  /** Keys of apps leaving this shard for another (their previousShard is this one): forgotten here. */
+  readonly movedOut: readonly string[];
   /** Apps arriving from another shard: imported here with the ID that shard recorded. */
   readonly movedIn: readonly { readonly key: string; readonly from: string }[];
 }
@@ -106,8 +106,14 @@ function planEnvironment(name: string, settings: EnvironmentData, allApps: reado
   const apps = inEnvironment.filter((app) => app.retire[name] === undefined);
   const { claims, problems } = shareClaims(name, apps);
   const managedScopes = Object.entries(settings.authorizationServers ?? {}).filter(([, s]) => s.manageGroupsScope).map(([n]) => n);
-  const shardNames = new Set(inEnvironment.flatMap((app) => [app.shard, ...(app.previousShard ? [app.previousShard] : [])]));
   const planned = apps.map((app) => planApp(app, name));
+  const shards = new Map<string, { members: AppModel[]; planned: PlannedApp[]; movedOut: string[] }>();
+  const shard = (shardName: string) => shards.get(shardName) ?? shards.set(shardName, { members: [], planned: [], movedOut: [] }).get(shardName)!;
+  for (const app of inEnvironment) {
+    shard(app.shard).members.push(app);
+    if (app.previousShard) shard(app.previousShard).movedOut.push(app.key);
+  }
+  for (const p of planned) shard(p.app.shard).planned.push(p);
   const plan: EnvironmentPlan = {
     name,
     settings,
@@ -116,24 +122,26 @@ function planEnvironment(name: string, settings: EnvironmentData, allApps: reado
     sharedClaims: claims,
     servers: [...new Set([...claims.map((c) => c.server), ...managedScopes])].sort(),
     sharedStack: stackName(name, SHARED_STACK),
-    shards: [...shardNames].sort().map((shard) => planShard(name, shard, inEnvironment, planned)),
+    shards: [...shards.keys()].sort().map((shardName) => planShard(name, shardName, shards.get(shardName)!)),
   };
   return { plan, problems };
 }
 
-function planShard(environment: string, shard: string, inEnvironment: readonly AppModel[], planned: readonly PlannedApp[]): ShardPlan {
-  const members = inEnvironment.filter((app) => app.shard === shard);
-  const mine = planned.filter((p) => p.app.shard === shard);
-  const apps = mine.map((p) => p.app);
+function planShard(
+  environment: string,
+  shard: string,
+  { members, planned, movedOut }: { readonly members: readonly AppModel[]; readonly planned: readonly PlannedApp[]; readonly movedOut: readonly string[] },
+): ShardPlan {
+  const apps = planned.map((p) => p.app);
   return {
     name: shard,
     stack: stackName(environment, shard),
-    apps: mine,
+    apps: planned,
     groupBatches: chunks(groupReferences(apps), GROUP_SEARCH_BATCH_SIZE),
     forgotten: members.filter((a) => a.retire[environment] === 'forget').map((a) => a.key),
     destroyed: members.filter((a) => a.retire[environment] === 'destroy').map((a) => a.key),
     renames: apps.flatMap((app) => app.previousKeys.map((from) => ({ from, to: app.key }))),
-    movedOut: inEnvironment.filter((a) => a.previousShard === shard).map((a) => ({ key: a.key, to: a.shard })),
+    movedOut,
     movedIn: apps.filter((a) => a.previousShard !== undefined).map((a) => ({ key: a.key, from: a.previousShard as string })),
   };
 }
@@ -193,7 +201,9 @@ function shareClaims(environment: string, apps: readonly AppModel[]): { claims: 
         },
       };
       const id = claimIdentity(claim);
-      groups.set(id, [...(groups.get(id) ?? []), request]);
+      const sharing = groups.get(id);
+      if (sharing) sharing.push(request);
+      else groups.set(id, [request]);
     }
   }
   const problems: Problem[] = [];
@@ -228,11 +238,9 @@ function conflict(environment: string, first: ClaimRequest, other: ClaimRequest,
   const { server, name, token } = other.claim;
   return other.app.document.problem(
     other.claim.path,
-    `this claim conflicts with ${first.app.file} ${pathText(first.claim.path)}: apps on server "${server}" share ONE "${name}" ${token}-token claim (environment "${environment}"), so they must agree on ${difference}. Align the two files, or give one claim another name`,
+    `this claim conflicts with ${first.app.file} ${displayPath(first.claim.path)}: apps on server "${server}" share ONE "${name}" ${token}-token claim (environment "${environment}"), so they must agree on ${difference}. Align the two files, or give one claim another name`,
   );
 }
-
-const pathText = (path: JsonPath): string => path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('');
 
 function renameProblems(apps: readonly AppModel[]): Problem[] {
   const problems: Problem[] = [];
