@@ -1,9 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { planRequests } from './okta-requests';
-
-/** Okta returns at most this many groups per search request; more results mean more pages. */
-export const OKTA_GROUPS_PAGE_SIZE = 200;
+import { planRequests, searchRequestsOf, searchTermsOf, StackJson } from './okta-requests';
 
 /** Group resolution in one environment's plan, read back from its synthesized lookups. */
 export interface GroupResolution {
@@ -36,15 +33,6 @@ export interface SynthOutput {
   readonly stacks: readonly StackOutput[];
 }
 
-interface TerraformJson {
-  readonly provider?: { readonly okta?: readonly { readonly scopes?: readonly string[] }[] };
-  readonly resource?: Record<string, Record<string, unknown>>;
-  readonly data?: Record<string, Record<string, { readonly search?: string }>>;
-}
-
-/** An exact-match term of a synthesized search: `profile.name eq "…"` or `id eq "…"`. */
-const SEARCH_TERM = /(?:profile\.name|id) eq ("(?:[^"\\]|\\.)*")/g;
-
 /** Reads `<outdir>/stacks/<environment>--<shard>/cdk.tf.json` of every stack. */
 export function describeSynthOutput(outdir: string): SynthOutput {
   const stacksDir = join(outdir, 'stacks');
@@ -56,7 +44,7 @@ export function describeSynthOutput(outdir: string): SynthOutput {
   for (const name of readdirSync(stacksDir).sort()) {
     const file = join(stacksDir, name, 'cdk.tf.json');
     bytes += statSync(file).size;
-    const stack = JSON.parse(readFileSync(file, 'utf8')) as TerraformJson;
+    const stack = JSON.parse(readFileSync(file, 'utf8')) as StackJson;
     resources += countBlocks(stack.resource);
     dataSources += countBlocks(stack.data);
     const environment = name.split('--')[0];
@@ -75,16 +63,8 @@ function groupResolution(searches: readonly { readonly search?: string }[]): Omi
   const groups = new Set<string>();
   let searchRequests = 0;
   for (const { search = '' } of searches) {
-    const terms = searchTermsOf(search);
-    terms.forEach((term) => groups.add(term));
-    // An exact term matches at most one group (Okta's `eq` may ignore case, rarely a few more).
-    searchRequests += Math.max(1, Math.ceil(terms.length / OKTA_GROUPS_PAGE_SIZE));
+    searchTermsOf(search).forEach((term) => groups.add(term));
+    searchRequests += searchRequestsOf(search);
   }
   return { distinctGroups: groups.size, searches: searches.length, searchRequests };
-}
-
-/** The names and IDs a search looks for; Terraform template escapes (`$${`, `%%{`) undone. */
-function searchTermsOf(search: string): string[] {
-  const text = search.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-  return [...text.matchAll(SEARCH_TERM)].map((match) => JSON.parse(match[1]) as string);
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OKTA_GROUPS_PAGE_SIZE } from '../../bench/okta-requests';
 import { describeSynthOutput } from '../../bench/synth-output';
 
 describe('describeSynthOutput', () => {
@@ -49,5 +50,14 @@ describe('describeSynthOutput', () => {
       { stack: 'prod--payroll', environment: 'prod', apps: ['a', 'b'], planRequests: 1 + 2 * 2 + 1 },
       { stack: 'prod--shared', environment: 'prod', apps: [], planRequests: 1 + 2 + 1 + 1 },
     ]);
+  });
+
+  it('counts a full page of groups as one request, also when a group name holds " eq "', () => {
+    const names = ['Finance eq Ops', ...Array.from({ length: OKTA_GROUPS_PAGE_SIZE - 1 }, (_, i) => `Group ${i}`)];
+    writeStack('prod--payroll', { data: { okta_groups: { groups_0: { search: names.map((n) => `profile.name eq "${n}"`).join(' or ') } } } });
+    const output = describeSynthOutput(outdir);
+    expect(output.plans).toEqual([{ environment: 'prod', distinctGroups: OKTA_GROUPS_PAGE_SIZE, searches: 1, searchRequests: 1 }]);
+    // The plan's count and the group resolution read the same terms: configure + one page.
+    expect(output.stacks[0].planRequests).toBe(1 + 1);
   });
 });
