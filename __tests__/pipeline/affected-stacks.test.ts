@@ -83,6 +83,17 @@ describe('affectedStacks, from real git history', () => {
     repo.remove();
   });
 
+  test('an environments change plans everything, and still reports a shard its files would orphan', () => {
+    const { repo, files, affected } = repository();
+    writeFileSync(join(repo.dir, 'environments.json'), JSON.stringify({ ...environments(), shardBy: 'single' }));
+    const result = affected(repo.commit(files));
+    expect(result.planned).toHaveLength(4);
+    expect(names(result.planned)).toEqual(['dev--shared', 'dev--apps', 'prod--shared', 'prod--apps']);
+    // Every app would move to the new "apps" shard while the old states still hold them.
+    expect(names(result.orphaned)).toEqual(['dev--hr', 'dev--payroll', 'prod--hr', 'prod--payroll']);
+    repo.remove();
+  });
+
   test('deleting the files of a shard whose apps were all retired before needs no plan and orphans nothing', () => {
     const { repo, files } = repository();
     const retired = repo.commit({ ...files, 'hr.json': { ...(files['hr.json'] as object), retire: { dev: 'destroy', prod: 'forget' } } });

@@ -20,6 +20,11 @@ export const DEFAULT_POLICY_FILE = 'policy.json';
 /** Files in the allow-lists folder that are not allow lists. */
 export const NOT_ALLOWLISTS: ReadonlySet<string> = new Set(['schema.json']);
 
+/** Whether a file name in the allow-lists folder is an app's allow list (`<key>.json`). */
+export function isAllowlistFile(name: string): boolean {
+  return name.endsWith('.json') && !NOT_ALLOWLISTS.has(name);
+}
+
 export interface ProjectSources {
   /** Folder of `<app-key>.json` files. @default "allowlists" */
   readonly allowlistsDir?: string;
@@ -122,7 +127,7 @@ function listAllowlists(dir: string, problems: Problem[]): string[] {
     return [];
   }
   return names
-    .filter((name) => name.endsWith('.json') && !NOT_ALLOWLISTS.has(name))
+    .filter(isAllowlistFile)
     .sort()
     .map((name) => join(dir, name));
 }

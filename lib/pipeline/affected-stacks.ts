@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { synthesize } from '../cli/synth';
-import { DEFAULT_ALLOWLISTS_DIR, loadProject, NOT_ALLOWLISTS, Project, ProjectSources } from '../load/load-project';
+import { DEFAULT_ALLOWLISTS_DIR, DEFAULT_ENVIRONMENTS_FILE, isAllowlistFile, loadProject, Project, ProjectSources } from '../load/load-project';
 import { stacksOf } from '../plan/environment-plan';
 import { filesAt } from './git-files';
 
@@ -46,23 +46,31 @@ export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
   const shownDir = options.allowlistsDir ?? DEFAULT_ALLOWLISTS_DIR;
   // Git names files relative to the repository root, whatever folder the command runs in.
   const root = git(options.repository, 'rev-parse', '--show-toplevel').trim();
-  const dir = relative(root, resolve(options.repository ?? '.', shownDir));
+  const fromRoot = (path: string): string => relative(root, resolve(options.repository ?? '.', path));
+  const dir = fromRoot(shownDir);
   const changed = git(options.repository, 'diff', '--name-only', '--no-renames', '-z', `${options.base}...${head}`).split('\0').filter(Boolean);
   const keyOf = (path: string): string | undefined =>
-    dirname(path) === dir && path.endsWith('.json') && !NOT_ALLOWLISTS.has(path.slice(dir.length + 1)) ? path.slice(dir.length + 1, -'.json'.length) : undefined;
+    dirname(path) === dir && isAllowlistFile(basename(path)) ? basename(path, '.json') : undefined;
   const other = changed.filter((path) => keyOf(path) === undefined && !DOCUMENTATION.test(path));
 
   const headProject = mustLoad(options, 'head');
   const headStacks = headProject.plans.flatMap(stacksOf);
-  if (other.length > 0) {
-    const shown = other.slice(0, 3).join(', ') + (other.length > 3 ? ` and ${other.length - 3} more` : '');
-    return decide(headStacks, () => `not only allow lists changed (${shown}): every stack is planned`);
-  }
   const keys = new Set(changed.map(keyOf).filter((k): k is string => k !== undefined));
-  if (keys.size === 0) return decide(headStacks, () => undefined);
+  if (other.length === 0 && keys.size === 0) return decide(headStacks, () => undefined);
 
-  const baseDir = extractAt(options.repository, options.base, dir);
+  const work = mkdtempSync(join(tmpdir(), 'affected-base-'));
   try {
+    const baseDir = extractAt(options.repository, options.base, dir, join(work, 'allowlists'));
+    if (other.length > 0) {
+      // Code, environments or policy changed: everything is planned, and the base allow lists are
+      // read with the base environments file only to find stacks the change would drop. Base
+      // files that the new code no longer accepts leave that check out rather than block the PR.
+      const environmentsFile = extractFileAt(options.repository, options.base, fromRoot(options.environmentsFile ?? DEFAULT_ENVIRONMENTS_FILE), join(work, 'environments.json'));
+      const baseProject = environmentsFile && loadProject({ ...options, allowlistsDir: baseDir, environmentsFile }).project;
+      const shown = other.slice(0, 3).join(', ') + (other.length > 3 ? ` and ${other.length - 3} more` : '');
+      const result = decide(headStacks, () => `not only allow lists changed (${shown}): every stack is planned`);
+      return baseProject ? withVanishedStacks(result, baseProject, headStacks) : result;
+    }
     const baseProject = mustLoad({ ...options, allowlistsDir: baseDir }, 'base');
     const baseStacks = baseProject.plans.flatMap(stacksOf);
     const candidates = new Set([...candidateStacks(baseProject, keys), ...candidateStacks(headProject, keys)]);
@@ -73,23 +81,31 @@ export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
     const result = decide(headStacks, (stack) =>
       !baseStacks.includes(stack) ? 'a new stack' : candidates.has(stack) && before.get(stack) !== after.get(stack) ? 'its Terraform changes' : undefined,
     );
-    // A vanishing stack whose apps were all retired or moved away at base holds nothing any more.
-    const stillManaging = new Set(baseProject.plans.flatMap((plan) => plan.shards.filter((shard) => shard.apps.length > 0).map((shard) => shard.stack)));
-    const vanished = baseStacks.filter((stack) => !headStacks.includes(stack));
-    const orphaned = vanished
-      .filter((stack) => stillManaging.has(stack))
-      .map((stack) => ({
-        environment: environmentOf(stack),
-        stack,
-        reason: 'no allow-list file places an app in this stack any more, so it would never be planned again while its state still holds apps: retire the apps ("retire") or move them ("previousShard"), apply, then delete the files',
-      }));
-    const emptied = vanished
-      .filter((stack) => !stillManaging.has(stack))
-      .map((stack) => ({ environment: environmentOf(stack), stack, reason: 'its apps were all retired or moved away before: the stack is no longer needed' }));
-    return { ...result, skipped: [...result.skipped, ...emptied], orphaned };
+    return withVanishedStacks(result, baseProject, headStacks);
   } finally {
-    rmSync(baseDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Stacks of the base that the head no longer has: orphaned when their apps were still managed at
+ * base (nothing would ever plan their state again), merely skipped when every app had been
+ * retired or moved away.
+ */
+function withVanishedStacks(result: AffectedStacks, baseProject: Project, headStacks: readonly string[]): AffectedStacks {
+  const stillManaging = new Set(baseProject.plans.flatMap((plan) => plan.shards.filter((shard) => shard.apps.length > 0).map((shard) => shard.stack)));
+  const vanished = baseProject.plans.flatMap(stacksOf).filter((stack) => !headStacks.includes(stack));
+  const orphaned = vanished
+    .filter((stack) => stillManaging.has(stack))
+    .map((stack) => ({
+      environment: environmentOf(stack),
+      stack,
+      reason: 'no allow-list file places an app in this stack any more, so it would never be planned again while its state still holds apps: retire the apps ("retire") or move them ("previousShard"), apply, then delete the files',
+    }));
+  const emptied = vanished
+    .filter((stack) => !stillManaging.has(stack))
+    .map((stack) => ({ environment: environmentOf(stack), stack, reason: 'its apps were all retired or moved away before: the stack is no longer needed' }));
+  return { ...result, skipped: [...result.skipped, ...emptied], orphaned };
 }
 
 /** The stacks a change to `keys` can touch: every shared stack, and the shards holding those apps. */
@@ -136,14 +152,26 @@ function stackTexts(project: Project, include: (stack: string) => boolean, norma
   }
 }
 
-/** The allow-list folder as committed at `ref`, written to a temp folder. */
-function extractAt(repository: string | undefined, ref: string, dir: string): string {
-  const target = mkdtempSync(join(tmpdir(), 'allowlists-at-'));
+/** The allow-list folder as committed at `ref`, written to `target`. */
+function extractAt(repository: string | undefined, ref: string, dir: string, target: string): string {
+  mkdirSync(target, { recursive: true });
   for (const [path, text] of filesAt(ref, dir, repository)) {
     const file = join(target, path.slice(dir.length + 1));
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
+  return target;
+}
+
+/** One file as committed at `ref`, written to `target`; undefined when it did not exist then. */
+function extractFileAt(repository: string | undefined, ref: string, path: string, target: string): string | undefined {
+  let text: string;
+  try {
+    text = git(repository, 'show', `${ref}:${path}`);
+  } catch {
+    return undefined;
+  }
+  writeFileSync(target, text);
   return target;
 }
 
