@@ -108,10 +108,20 @@ describe('affectedStacks, from real git history', () => {
     repo.remove();
   });
 
-  test('allow lists that do not load at base are reported, not guessed at', () => {
+  test('allow lists that do not load at head are reported, not guessed at', () => {
     const { repo, affected } = repository();
     const broken = repo.commit({ 'payroll.json': '{' });
     expect(() => affected(broken)).toThrow(/the allow lists at head do not load/);
+    repo.remove();
+  });
+
+  test('allow lists that do not load at base are reported, not guessed at', () => {
+    const { repo, files } = repository();
+    const broken = repo.commit({ ...files, 'payroll.json': '{' });
+    const fixed = repo.commit(files);
+    expect(() =>
+      affectedStacks({ base: broken, head: fixed, repository: repo.dir, allowlistsDir: join(repo.dir, 'allowlists'), environmentsFile: join(repo.dir, 'environments.json') }),
+    ).toThrow(/the allow lists at base do not load/);
     repo.remove();
   });
 });
