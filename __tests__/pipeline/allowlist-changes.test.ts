@@ -80,6 +80,17 @@ describe('allow-list changes between two real commits', () => {
     expect(changesBetween(base, head, 'dev')).toEqual([]);
   });
 
+  test('an existing app whose owners change says who was added and removed; a reorder or a new app does not', () => {
+    const base = { 'payroll.json': allowlistFile({ owners: ['@acme/payroll', '@acme/finance'] }) };
+    const [change] = changesBetween(base, { 'payroll.json': allowlistFile({ owners: ['@acme/finance', '@acme/intruders'] }) });
+    expect(change.owners).toEqual({ added: ['@acme/intruders'], removed: ['@acme/payroll'] });
+    expect(change.details).toContain('owners @acme/payroll, @acme/finance → @acme/finance, @acme/intruders');
+    const [reordered] = changesBetween(base, { 'payroll.json': allowlistFile({ owners: ['@acme/finance', '@acme/payroll'] }) });
+    expect(reordered.owners).toBeUndefined();
+    const [added] = changesBetween({}, { 'payroll.json': allowlistFile() });
+    expect(added.owners).toBeUndefined();
+  });
+
   test('a base file that is not valid JSON degrades to what the head says', () => {
     const [change] = changesBetween({ 'payroll.json': '{ "owners": [' }, { 'payroll.json': allowlistFile() });
     expect(change.kind).toBe('changed');

@@ -24,6 +24,17 @@ describe('PR comment', () => {
     expect(caution).toContain('> - prod--payroll: DELETES claim "groups" (access token) on authorization server default');
   });
 
+  test('an owner change on an existing app is in the caution block, for the platform team', () => {
+    const body = renderPlanComment({
+      environment: 'prod',
+      marker,
+      changes: [{ key: 'payroll', kind: 'changed', details: [], warnings: [], tokens: [], owners: { added: ['@acme/intruders'], removed: [] } }],
+    });
+    const caution = body.slice(body.indexOf('> [!CAUTION]'), body.indexOf('### Allow-list changes'));
+    expect(caution).toContain('changes who owns an app');
+    expect(caution).toContain('> - owners of "payroll" changed (added: &#64;acme/intruders; removed: none): the platform team must review');
+  });
+
   test('names from files cannot inject Markdown, HTML or mentions', () => {
     const body = renderPlanComment({
       environment: 'dev',

@@ -15,6 +15,18 @@ export interface AppChange {
   readonly warnings: readonly string[];
   /** Which groups appear in which tokens at head; empty when the tokens did not change. */
   readonly tokens: readonly string[];
+  /** Owners added to or removed from an app that already existed. @default - the owners did not change, or the app is new */
+  readonly owners?: OwnerChange;
+}
+
+/**
+ * A change of an existing app's `owners`. The policy trusts them (OKTA-G2 lets owners use their
+ * groups, OKTA-G1 exempts groups granted to them) and CODEOWNERS is read from the base branch,
+ * so a team could add another team as owner, and that team's groups, in one pull request.
+ */
+export interface OwnerChange {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
 }
 
 /**
@@ -76,6 +88,7 @@ function changeBetween(before: AppSnapshot, after: AppSnapshot, environment: str
   }
   const warnings = [...claimDetails.warnings, ...retirementWarnings(before.retire, after.retire, environment)];
   const renamed = before.key !== after.key;
+  const owners = ownerChange(before.owners, after.owners);
   if (!renamed && details.length === 0 && warnings.length === 0) return undefined;
   const tokensChanged = allowlistDetails.length > 0 || claimDetails.details.length > 0 || claimDetails.warnings.length > 0;
   return {
@@ -85,7 +98,14 @@ function changeBetween(before: AppSnapshot, after: AppSnapshot, environment: str
     details: renamed ? [`renamed from "${before.key}": the same Okta app, its Terraform state moves`, ...details] : details,
     warnings,
     tokens: tokensChanged ? describeTokens(after.allowlist, after.claims) : [],
+    ...(owners && { owners }),
   };
+}
+
+function ownerChange(before: readonly string[], after: readonly string[]): OwnerChange | undefined {
+  const added = after.filter((o) => !before.includes(o));
+  const removed = before.filter((o) => !after.includes(o));
+  return added.length + removed.length > 0 ? { added, removed } : undefined;
 }
 
 function environmentChanges(before: AppSnapshot, after: AppSnapshot, environment: string | undefined): string[] {

@@ -14,6 +14,8 @@ export interface AppSnapshot {
   readonly file: string;
   readonly label?: string;
   readonly owners: readonly string[];
+  /** Where `owners` is written, for annotations. @default - the file has no owners: its first line */
+  readonly ownersAt?: { readonly line: number; readonly column: number };
   /** Environments named in the file. @default - every environment */
   readonly environments?: readonly string[];
   readonly allowlist?: AllowlistSpec;
@@ -42,6 +44,7 @@ export function snapshotOf(key: string, file: string, text: string): AppSnapshot
     file,
     label: typeof app.label === 'string' ? app.label : undefined,
     owners: strings(data.owners),
+    ownersAt: 'owners' in data ? document.locateKey(['owners']) : undefined,
     environments: Array.isArray(data.environments) ? strings(data.environments) : undefined,
     allowlist,
     // claimOf needs an allow list only for the default limit; the largest one is the safe guess.

@@ -1,5 +1,6 @@
 import { Problem } from '../load/problem';
 import { AppChange } from './allowlist-changes';
+import { describeOwnerChange } from './owner-changes';
 import { escapeMarkdown, fenced, GITHUB_BODY_LIMIT, truncateToBytes, utf8Length } from './markdown';
 import type { StackDecision } from './affected-stacks';
 import { PlanCounts, PlanSummary } from './plan-json';
@@ -86,11 +87,12 @@ function cautionBlock(props: PlanCommentProps): string {
       (s.plan?.dangerous ?? []).map((d) => `${s.stack}: ${d.action === 'replace' ? 'REPLACES (deletes, then creates anew)' : 'DELETES'} ${d.description}`),
     ),
     ...(props.changes ?? []).flatMap((c) => c.warnings.map((w) => `${c.key}: ${w}`)),
+    ...(props.changes ?? []).flatMap((c) => (c.owners ? [describeOwnerChange(c.key, c.owners)] : [])),
   ];
   if (lines.length === 0) return '';
   return [
     '> [!CAUTION]',
-    `> **This change deletes or removes something in Okta \`${props.environment}\`, or will stop the plan. Read before approving.**`,
+    `> **This change deletes or removes something in Okta \`${props.environment}\`, changes who owns an app, or will stop the plan. Read before approving.**`,
     ...lines.map((l) => `> - ${escapeMarkdown(l)}`),
   ].join('\n');
 }

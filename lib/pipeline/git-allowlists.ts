@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { posix } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { DEFAULT_ALLOWLISTS_DIR, NOT_ALLOWLISTS } from '../load/load-project';
 import { AppSnapshot, snapshotOf } from './allowlist-snapshot';
 import { filesAt } from './git-files';
@@ -23,8 +24,23 @@ export function allowlistsAt(ref: string, options: GitAllowlistsOptions = {}): M
   } catch {
     throw new Error(`--base/--head must name a commit, but got "${ref}": fetch it first (actions/checkout with fetch-depth: 0)`);
   }
+  return snapshotsOf(filesAt(ref, dir, options.cwd), dir);
+}
+
+/** Every allow-list file in the folder `dir` as it is on disk, uncommitted edits included. */
+export function allowlistsInFolder(dir: string = DEFAULT_ALLOWLISTS_DIR): Map<string, AppSnapshot> {
+  const folder = dir.replace(/\/+$/, '');
+  return snapshotsOf(
+    readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .map((name): [string, string] => [posix.join(folder, name), readFileSync(join(folder, name), 'utf8')]),
+    folder,
+  );
+}
+
+function snapshotsOf(files: Iterable<[string, string]>, dir: string): Map<string, AppSnapshot> {
   const snapshots = new Map<string, AppSnapshot>();
-  for (const [path, text] of filesAt(ref, dir, options.cwd)) {
+  for (const [path, text] of files) {
     const name = posix.basename(path);
     if (posix.dirname(path) !== dir || !name.endsWith('.json') || NOT_ALLOWLISTS.has(name)) continue;
     const key = name.slice(0, -'.json'.length);
