@@ -130,6 +130,24 @@ describe('shard assignment', () => {
   });
 });
 
+describe('shared claims', () => {
+  test('a claim that no file asks for any more fails the plan unless the environments file lists it in removedClaims', () => {
+    const dev = (environments().environments as Record<string, Record<string, unknown>>).dev;
+    const files = { 'a.json': allowlist({ claims: [{ server: 'org' }, { server: 'default', token: 'access' }] }) };
+    const guarded = synthAll(projectOf(files)).get('dev--shared')!;
+    expect(guarded.output.managed_claims.value).toEqual(['default/access/groups']);
+    expect(guarded.output.managed_claims.precondition.condition).toBe(
+      '${length(setsubtract(toset((var.first_apply ? [] : data.terraform_remote_state.last_applied[0].outputs.managed_claims)), toset(["default/access/groups"]))) == 0}',
+    );
+    expect(guarded.output.managed_claims.precondition.error_message).toMatch(/^Shared claim\(s\) \$\{join\(", ", sort\(setsubtract\(/);
+    expect(guarded.output.managed_claims.precondition.error_message).toContain('authorizationServers.<server>.removedClaims');
+
+    const envs = environments({ dev: { ...dev, authorizationServers: { default: { id: 'default', removedClaims: [{ name: 'groups', token: 'id' }] } } } });
+    const removing = synthAll(projectOf(files, envs)).get('dev--shared')!;
+    expect(removing.output.managed_claims.precondition.condition).toContain('toset(["default/access/groups", "default/id/groups"])');
+  });
+});
+
 describe('retiring and moving apps', () => {
   test('forget writes a removed block, destroy drops the app; both are accepted by the guard, in the app\'s shard only', () => {
     const files = { 'a.json': allowlist(), 'legacy.json': allowlist({ retire: { dev: 'forget' } }), 'old.json': allowlist({ retire: { dev: 'destroy' } }) };

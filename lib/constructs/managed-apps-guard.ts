@@ -1,6 +1,9 @@
-import { TerraformOutput, TerraformRemoteState, TerraformVariable } from 'cdktf';
+import { TerraformOutput, TerraformRemoteState } from 'cdktf';
 import { Construct } from 'constructs';
 import { expression, hclString } from './hcl';
+import { VanishedKeysGuard } from './vanished-keys-guard';
+
+export { FIRST_APPLY_VARIABLE } from './vanished-keys-guard';
 
 export interface ManagedAppsGuardProps {
   /** Environment name, quoted in the error message. */
@@ -23,50 +26,32 @@ export interface ManagedAppsGuardProps {
 
 export const MANAGED_APPS_OUTPUT = 'managed_apps';
 export const APP_IDS_OUTPUT = 'app_ids';
-export const FIRST_APPLY_VARIABLE = 'first_apply';
 
 /**
  * Stops an allow-list file deletion (or an environment dropped from a file) from deleting the
- * Okta app. `prevent_destroy` cannot do it: Terraform ignores it once the resource is gone from
- * the configuration. So the stack records the keys it manages in an output, reads the last
- * applied value back from its own state, and fails the plan when a key disappears without an
- * explicit "retire" or "previousKeys".
+ * Okta app: the plan fails unless the app left with "retire", "previousKeys" or
+ * "previousShard". Also records each app's Okta ID for moves between shards.
  */
 export class ManagedAppsGuard extends Construct {
   constructor(scope: Construct, id: string, props: ManagedAppsGuardProps) {
     super(scope, id);
-    // Terraform cannot read a state that does not exist yet, so the very first plan of an
-    // environment (empty state: nothing to protect) says so explicitly with -var first_apply=true.
-    const firstApply = new TerraformVariable(this, 'first-apply', {
-      type: 'bool',
-      default: false,
-      description: 'Set to true only while this environment has no Terraform state yet (its first apply).',
-    });
-    firstApply.overrideLogicalId(FIRST_APPLY_VARIABLE);
-    const state = props.readOwnState(this, 'last-applied', { [MANAGED_APPS_OUTPUT]: [], [APP_IDS_OUTPUT]: {} });
-    state.overrideLogicalId('last_applied');
-    state.addOverride('count', expression(`var.${FIRST_APPLY_VARIABLE} ? 0 : 1`));
-    const lastApplied = `(var.${FIRST_APPLY_VARIABLE} ? [] : data.terraform_remote_state.last_applied[0].outputs.${MANAGED_APPS_OUTPUT})`;
-    const known = [...props.managed, ...props.leaving].map(hclString).join(', ');
-    const vanished = `setsubtract(toset(${lastApplied}), toset([${known}]))`;
-    const output = new TerraformOutput(this, 'output', {
-      value: [...props.managed].sort(),
+    const env = props.environment;
+    const guard = new VanishedKeysGuard(this, 'keys', {
+      output: MANAGED_APPS_OUTPUT,
       description: 'Keys of the Okta apps this stack manages; read back by the next plan to catch deleted allow-list files.',
-    });
-    // cdktf 0.21 accepts an output precondition but never writes it, hence the override.
-    output.addOverride('precondition', {
-      condition: expression(`length(${vanished}) == 0`),
-      error_message:
-        `Okta app(s) \${join(", ", sort(${vanished}))} in environment "${props.environment}" no longer have an allow-list file here ` +
-        `(the file was deleted or renamed, or "${props.environment}" was removed from its "environments"). Nothing was changed. ` +
+      managed: props.managed,
+      leaving: props.leaving,
+      readOwnState: props.readOwnState,
+      otherOutputs: { [APP_IDS_OUTPUT]: {} },
+      problem: (vanished) =>
+        `Okta app(s) ${vanished} in environment "${env}" no longer have an allow-list file here ` +
+        `(the file was deleted or renamed, or "${env}" was removed from its "environments"). Nothing was changed. ` +
         `To rename, name the old key in the new file's "previousKeys". To delete the Okta app, restore the file and add ` +
-        `"retire": {"${props.environment}": "destroy"}. To stop managing it but keep it in Okta, use "forget" instead of "destroy". ` +
+        `"retire": {"${env}": "destroy"}. To stop managing it but keep it in Okta, use "forget" instead of "destroy". ` +
         `If it moved to another shard (a new "shard" or first owner), add "previousShard" naming this one. ` +
         `See "Removing or renaming an app" in the README.`,
     });
-    output.overrideLogicalId(MANAGED_APPS_OUTPUT);
-
-    const lastIds = `(var.${FIRST_APPLY_VARIABLE} ? {} : data.terraform_remote_state.last_applied[0].outputs.${APP_IDS_OUTPUT})`;
+    const lastIds = guard.lastApplied(APP_IDS_OUTPUT, '{}');
     const carried = Object.fromEntries((props.movedOut ?? []).map((key) => [key, expression(`lookup(${lastIds}, ${hclString(key)}, null)`)]));
     const ids = new TerraformOutput(this, 'ids', {
       value: { ...carried, ...props.appIds },

@@ -18,6 +18,22 @@ export const AuthorizationServer = Type.Object(
     manageGroupsScope: Type.Optional(
       Type.Boolean({ description: 'Create the "groups" scope on this server (metadata published). @default false' }),
     ),
+    removedClaims: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            name: Type.String({ minLength: 1 }),
+            token: Type.Union([Type.Literal('id'), Type.Literal('access')]),
+          },
+          { additionalProperties: false },
+        ),
+        {
+          minItems: 1,
+          description:
+            'Shared claims this server may lose: a claim no file asks for any more is deleted only when listed here, because apps this repo does not manage may rely on it. Remove the entry after the apply.',
+        },
+      ),
+    ),
   },
   { ...strict, description: 'Exactly one of "id" or "lookupName".' },
 );
