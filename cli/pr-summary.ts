@@ -9,13 +9,17 @@
  * --base out for drift reports), --affected (`npm run affected` output), --plan <stack>=<file>
  * (`terraform show -json`, repeatable), --plan-text <stack>=<file> (`terraform show`,
  * repeatable), --plan-failed <stack> (repeatable), --plan-skipped <reason>, --note <markdown>,
- * --policy <problems.json>, --artifact <where a stack's full plan is; "{stack}" is replaced>,
- * --dir <allow-lists folder>, --repo <git repository>.
+ * --artifact <where a stack's full plan is; "{stack}" is replaced>, --dir <allow-lists folder>,
+ * --config <environments file>, --repo <git repository>.
+ *
+ * A plan comment (the default purpose) also loads the project from the working tree of --repo,
+ * the checked-out head, and lists the policy warnings and suppressions of the environment's apps.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCommand } from '../lib/cli/run';
-import { Problem } from '../lib/load/problem';
+import { DEFAULT_ALLOWLISTS_DIR, DEFAULT_ENVIRONMENTS_FILE, DEFAULT_POLICY_FILE, loadProject } from '../lib/load/load-project';
 import type { AffectedStacks } from '../lib/pipeline/affected-stacks';
 import { prSummary } from '../lib/pipeline/pr-summary';
 
@@ -36,9 +40,9 @@ runCommand(() => {
       'plan-failed': { type: 'string', multiple: true, default: [] },
       'plan-skipped': { type: 'string' },
       note: { type: 'string' },
-      policy: { type: 'string' },
       artifact: { type: 'string' },
       dir: { type: 'string' },
+      config: { type: 'string' },
       repo: { type: 'string' },
       out: { type: 'string' },
     },
@@ -51,6 +55,16 @@ runCommand(() => {
   for (const stack of planTexts.keys()) {
     if (!plans.some(([planned]) => planned === stack)) throw new Error(`--plan-text ${stack}=… must come with --plan ${stack}=<plan.json>, but there is none`);
   }
+  const root = values.repo ?? '.';
+  const loaded =
+    purpose === 'plan'
+      ? loadProject({
+          allowlistsDir: join(root, values.dir ?? DEFAULT_ALLOWLISTS_DIR),
+          environmentsFile: join(root, values.config ?? DEFAULT_ENVIRONMENTS_FILE),
+          // As every command: the repository's own layout requires its policy file.
+          policyFile: values.dir === undefined ? join(root, DEFAULT_POLICY_FILE) : undefined,
+        })
+      : undefined;
   const body = prSummary({
     environment: values.environment,
     purpose,
@@ -63,7 +77,7 @@ runCommand(() => {
     failedStacks: values['plan-failed'],
     planSkipped: values['plan-skipped'],
     note: values.note,
-    policy: values.policy === undefined ? undefined : readJson<Problem[]>('--policy', values.policy, 'a list of problems', Array.isArray),
+    loaded,
     fullPlanLocation: values.artifact,
   });
   if (values.out === undefined) return [body];

@@ -55,16 +55,28 @@ describe('PR comment', () => {
     expect(body).not.toContain('<details>');
   });
 
-  test('policy findings get their own section, errors first', () => {
+  test('policy warnings and suppressions with their reasons get their own section', () => {
     const body = renderPlanComment({
       environment: 'dev',
       marker,
-      policy: [
-        { file: 'allowlists/a.json', line: 3, column: 1, message: 'broad pattern', level: 'warning', rule: 'OKTA-G1' },
-        { file: 'allowlists/b.json', line: 7, column: 2, message: 'too many groups', rule: 'OKTA-S1' },
-      ],
+      policy: {
+        warnings: [{ file: 'allowlists/a.json', line: 3, column: 1, message: 'owns too many apps', level: 'warning', rule: 'OKTA-O1' }],
+        suppressions: [
+          { app: 'b', file: 'allowlists/b.json', line: 30, rule: 'OKTA-C2', reason: 'Helpdesk staff are in *many* groups', silenced: 2 },
+          { app: 'c', file: 'allowlists/c.json', line: 9, rule: 'OKTA-O1', reason: 'agreed in SEC-1', silenced: 0 },
+        ],
+      },
     });
-    expect(body).toContain('### Policy\n\n- **error** `OKTA-S1` allowlists/b.json:7: too many groups\n- warning `OKTA-G1` allowlists/a.json:3: broad pattern');
+    expect(body).toContain(
+      '### Policy\n\n- warning `OKTA-O1` allowlists/a.json:3: owns too many apps\n\nSuppressions (each file exempts itself from a rule, for the reason given):\n' +
+        '- `OKTA-C2` in allowlists/b.json:30 (silences 2 finding(s)): Helpdesk staff are in \\*many\\* groups\n' +
+        '- `OKTA-O1` in allowlists/c.json:9 (silences nothing any more: remove it): agreed in SEC-1',
+    );
+  });
+
+  test('a project that does not load says the guardrails could not be checked', () => {
+    const body = renderPlanComment({ environment: 'dev', marker, policy: { warnings: [], suppressions: [], problemsPreventingLoad: 3 } });
+    expect(body).toContain('### Policy\n\nThe allow lists do not load at this commit (3 problem(s)), so the guardrails could not be checked');
   });
 
   test('an oversized plan is cut after a whole line, outside the fence, under the limit, with a note', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prSummary } from '../../lib/pipeline/pr-summary';
 import { allowlistFile, TempGitRepo } from './temp-git-repo';
@@ -72,4 +72,41 @@ test('the command refuses a missing --environment with exit code 2', () => {
   const result = cli('--plan', 'dev--payroll=x.json');
   expect(result.status).toBe(2);
   expect(result.stderr).toMatch(/--environment must name the environment/);
+});
+
+describe('the Policy section, from the project loaded at head', () => {
+  /** Two apps of one owner over `maxPerOwner: 1` (OKTA-O1 warnings), and a prod-only app that suppresses it. */
+  const writeProject = (policy: unknown = { apps: { maxPerOwner: 1 } }) => {
+    repo.commit({
+      'a.json': allowlistFile(),
+      'b.json': allowlistFile({ environments: ['prod'] }),
+      'c.json': allowlistFile({ environments: ['prod'], suppressions: [{ rule: 'OKTA-O1', reason: 'agreed with the platform team in SEC-1' }] }),
+    });
+    mkdirSync(join(repo.dir, 'stacks'));
+    copyFileSync(join(__dirname, '..', '..', 'stacks', 'environments.json'), join(repo.dir, 'stacks', 'environments.json'));
+    writeFileSync(join(repo.dir, 'policy.json'), JSON.stringify(policy));
+  };
+  const policyOf = (body: string) => body.slice(body.indexOf('### Policy'));
+
+  test('each environment lists the warnings and suppressions of its own apps', () => {
+    writeProject();
+    const dev = policyOf(cli('--environment', 'dev').stdout);
+    expect(dev).toContain('- warning `OKTA-O1` allowlists/a.json:');
+    expect(dev).not.toContain('allowlists/b.json');
+    expect(dev).not.toContain('Suppressions');
+    const prod = policyOf(cli('--environment', 'prod').stdout);
+    expect(prod).toContain('allowlists/a.json');
+    expect(prod).toContain('allowlists/b.json');
+    expect(prod).toMatch(/- `OKTA-O1` in allowlists\/c\.json:\d+ \(silences \d finding\(s\)\): agreed with the platform team in SEC-1/);
+  });
+
+  test('a project that does not load says so instead of staying silent', () => {
+    writeProject({ apps: { maxPerOwner: 'one' } });
+    expect(policyOf(cli('--environment', 'dev').stdout)).toMatch(/^### Policy\n\nThe allow lists do not load at this commit \(\d+ problem\(s\)\)/);
+  });
+
+  test('apply and drift reports leave the section out', () => {
+    writeProject();
+    expect(cli('--environment', 'prod', '--purpose', 'drift').stdout).not.toContain('### Policy');
+  });
 });

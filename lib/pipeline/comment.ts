@@ -1,9 +1,9 @@
-import { Problem } from '../load/problem';
 import { AppChange } from './allowlist-changes';
 import { describeOwnerChange } from './owner-changes';
 import { escapeMarkdown, fenced, GITHUB_BODY_LIMIT, truncateToBytes, utf8Length } from './markdown';
 import type { StackDecision } from './affected-stacks';
 import { PlanCounts, PlanSummary } from './plan-json';
+import { PolicyReport } from './policy-report';
 
 /** One stack's plan, as the comment shows it. */
 export interface StackReport {
@@ -28,8 +28,8 @@ export interface PlanCommentProps {
   readonly note?: string;
   /** Allow-list changes between base and head. @default - the section is left out (drift runs) */
   readonly changes?: readonly AppChange[];
-  /** Policy findings to show (warnings and errors). @default - the section is left out */
-  readonly policy?: readonly Problem[];
+  /** Policy warnings and suppressions of the environment's apps. @default - the section is left out */
+  readonly policy?: PolicyReport;
   /** The environment's planned stacks, in the order to show them. @default - no Terraform section */
   readonly stacks?: readonly StackReport[];
   /** The environment's stacks this run did not plan, and why. @default - none listed */
@@ -112,16 +112,21 @@ function changesSection(changes: readonly AppChange[]): string {
   return lines.join('\n');
 }
 
-/** The seam for policy rules: their findings arrive as Problems with a level and a rule ID. */
-function policySection(problems: readonly Problem[]): string {
-  if (problems.length === 0) return '### Policy\n\nNo policy findings.';
-  const ordered = [...problems].sort((a, b) => Number(a.level === 'warning') - Number(b.level === 'warning'));
-  const lines = ordered.map((p) => {
-    const level = p.level === 'warning' ? 'warning' : '**error**';
-    const rule = p.rule ? ` \`${p.rule.replace(/`/g, '')}\`` : '';
-    return `- ${level}${rule} ${escapeMarkdown(`${p.file}:${p.line}: ${p.message}`)}`;
-  });
-  return ['### Policy', '', ...lines].join('\n');
+/** Errors never get here (they fail the check before any comment), so: warnings and suppressions. */
+function policySection(policy: PolicyReport): string {
+  if (policy.problemsPreventingLoad !== undefined) {
+    return `### Policy\n\nThe allow lists do not load at this commit (${policy.problemsPreventingLoad} problem(s)), so the guardrails could not be checked: the check's annotations list the problems, or run \`npm run validate\`.`;
+  }
+  if (policy.warnings.length === 0 && policy.suppressions.length === 0) return '### Policy\n\nNo policy warnings and no suppressions.';
+  const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
+  const lines = ['### Policy', ''];
+  for (const w of policy.warnings) lines.push(`- warning${w.rule ? ` ${code(w.rule)}` : ''} ${escapeMarkdown(`${w.file}:${w.line}: ${w.message}`)}`);
+  if (policy.suppressions.length > 0) lines.push(...(policy.warnings.length > 0 ? [''] : []), 'Suppressions (each file exempts itself from a rule, for the reason given):');
+  for (const s of policy.suppressions) {
+    const effect = s.silenced === 0 ? 'silences nothing any more: remove it' : `silences ${s.silenced} finding(s)`;
+    lines.push(`- ${code(s.rule)} in ${escapeMarkdown(`${s.file}:${s.line}`)} (${effect}): ${escapeMarkdown(s.reason)}`);
+  }
+  return lines.join('\n');
 }
 
 function terraformSection(props: PlanCommentProps): string {

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { Problem } from '../load/problem';
+import type { LoadResult } from '../load/load-project';
 import type { AffectedStacks } from './affected-stacks';
 import { allowlistChanges } from './allowlist-changes';
 import { commentMarker, renderPlanComment, StackReport } from './comment';
 import { allowlistsAt } from './git-allowlists';
 import { parsePlanJson, summarizePlan } from './plan-json';
+import { policyReport } from './policy-report';
 
 /** The files `scripts/ci/terraform-plan.sh` left for one stack. */
 export interface StackPlanFiles {
@@ -39,8 +40,8 @@ export interface PrSummaryOptions {
   readonly planSkipped?: string;
   /** A line under the heading, e.g. the outcome of an apply. @default - none */
   readonly note?: string;
-  /** Policy findings to list. @default - no policy section */
-  readonly policy?: readonly Problem[];
+  /** The project as `loadProject()` loaded it at head: its policy warnings and suppressions for the environment's apps are listed. @default - no policy section */
+  readonly loaded?: LoadResult;
   /** Where a stack's full plan is kept, `{stack}` standing for its name. @default "the workflow run's artifacts" */
   readonly fullPlanLocation?: string;
 }
@@ -71,7 +72,7 @@ export function prSummary(options: PrSummaryOptions): string {
     marker: commentMarker(purpose, options.environment),
     title: TITLES[purpose],
     changes,
-    policy: options.policy,
+    policy: options.loaded && policyReport(options.loaded, options.environment),
     stacks,
     skipped: ofEnvironment(options.affected?.skipped),
     planSkipped: options.planSkipped,
