@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { snapshotOf } from '../../lib/pipeline/allowlist-snapshot';
+import { allowlistsInFolder } from '../../lib/pipeline/git-allowlists';
 import { ownerChangeWarnings } from '../../lib/pipeline/owner-changes';
 import { allowlistFile } from './temp-git-repo';
 
@@ -27,4 +31,19 @@ test('a renamed app is compared with its previous key', () => {
   const [warning] = ownerChangeWarnings(base, head);
   expect(warning.file).toBe('allowlists/payroll-portal.json');
   expect(warning.message).toMatch(/^owners of "payroll-portal" changed \(added: @acme\/other; removed: @acme\/payroll\)/);
+});
+
+test('the working tree is read as it is on disk, and a missing folder holds no apps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'owners-'));
+  try {
+    mkdirSync(join(dir, 'allowlists'));
+    writeFileSync(join(dir, 'allowlists', 'payroll.json'), JSON.stringify(allowlistFile({ owners: ['@acme/other'] })));
+    writeFileSync(join(dir, 'allowlists', 'schema.json'), '{}');
+    const onDisk = allowlistsInFolder(join(dir, 'allowlists'));
+    expect([...onDisk.keys()]).toEqual(['payroll']);
+    expect(ownerChangeWarnings(snapshots({ payroll: allowlistFile() }), onDisk)).toHaveLength(1);
+    expect(allowlistsInFolder(join(dir, 'missing')).size).toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

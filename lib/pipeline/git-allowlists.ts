@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { DEFAULT_ALLOWLISTS_DIR, NOT_ALLOWLISTS } from '../load/load-project';
 import { AppSnapshot, snapshotOf } from './allowlist-snapshot';
@@ -27,9 +27,11 @@ export function allowlistsAt(ref: string, options: GitAllowlistsOptions = {}): M
   return snapshotsOf(filesAt(ref, dir, options.cwd), dir);
 }
 
-/** Every allow-list file in the folder `dir` as it is on disk, uncommitted edits included. */
+/** Every allow-list file in the folder `dir` as it is on disk, uncommitted edits included; none when it is missing. */
 export function allowlistsInFolder(dir: string = DEFAULT_ALLOWLISTS_DIR): Map<string, AppSnapshot> {
   const folder = dir.replace(/\/+$/, '');
+  // Validation reports a missing folder; the owner comparison just finds no apps.
+  if (!existsSync(folder)) return new Map();
   return snapshotsOf(
     readdirSync(folder)
       .filter((name) => name.endsWith('.json'))
