@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { DEFAULT_ALLOWLISTS_DIR, NOT_ALLOWLISTS } from '../load/load-project';
+import { DEFAULT_ALLOWLISTS_DIR, isAllowlistFile } from '../load/load-project';
 import { AppSnapshot, snapshotOf } from './allowlist-snapshot';
 import { filesAt } from './git-files';
 
@@ -34,7 +34,7 @@ export function allowlistsInFolder(dir: string = DEFAULT_ALLOWLISTS_DIR): Map<st
   if (!existsSync(folder)) return new Map();
   return snapshotsOf(
     readdirSync(folder)
-      .filter((name) => name.endsWith('.json'))
+      .filter(isAllowlistFile)
       .map((name): [string, string] => [posix.join(folder, name), readFileSync(join(folder, name), 'utf8')]),
     folder,
   );
@@ -44,7 +44,7 @@ function snapshotsOf(files: Iterable<[string, string]>, dir: string): Map<string
   const snapshots = new Map<string, AppSnapshot>();
   for (const [path, text] of files) {
     const name = posix.basename(path);
-    if (posix.dirname(path) !== dir || !name.endsWith('.json') || NOT_ALLOWLISTS.has(name)) continue;
+    if (posix.dirname(path) !== dir || !isAllowlistFile(name)) continue;
     const key = name.slice(0, -'.json'.length);
     snapshots.set(key, snapshotOf(key, path, text));
   }
