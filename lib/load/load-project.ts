@@ -18,7 +18,7 @@ export const DEFAULT_ENVIRONMENTS_FILE = 'stacks/environments.json';
 export const DEFAULT_POLICY_FILE = 'policy.json';
 
 /** Files in the allow-lists folder that are not allow lists. */
-export const NOT_ALLOWLISTS: ReadonlySet<string> = new Set(['schema.json']);
+const NOT_ALLOWLISTS: ReadonlySet<string> = new Set(['schema.json']);
 
 /** Whether a file name in the allow-lists folder is an app's allow list (`<key>.json`). */
 export function isAllowlistFile(name: string): boolean {
