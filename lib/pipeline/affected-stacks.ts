@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { synthesize } from '../cli/synth';
 import { DEFAULT_ALLOWLISTS_DIR, DEFAULT_ENVIRONMENTS_FILE, isAllowlistFile, loadProject, Project, ProjectSources } from '../load/load-project';
 import { stacksOf } from '../plan/environment-plan';
-import { filesAt } from './git-files';
+import { filesAt, git } from './git-files';
 
 /** A stack the pull request plans or skips, and why, in words for the PR comment. */
 export interface StackDecision {
@@ -173,8 +172,4 @@ function extractFileAt(repository: string | undefined, ref: string, path: string
   }
   writeFileSync(target, text);
   return target;
-}
-
-function git(cwd: string | undefined, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
 }

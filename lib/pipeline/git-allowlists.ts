@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { DEFAULT_ALLOWLISTS_DIR, isAllowlistFile } from '../load/load-project';
 import { AppSnapshot, snapshotOf } from './allowlist-snapshot';
-import { filesAt } from './git-files';
+import { filesAt, git } from './git-files';
 
 export interface GitAllowlistsOptions {
   /** The repository to read. @default - the current directory */
@@ -18,9 +17,8 @@ export interface GitAllowlistsOptions {
  */
 export function allowlistsAt(ref: string, options: GitAllowlistsOptions = {}): Map<string, AppSnapshot> {
   const dir = (options.dir ?? DEFAULT_ALLOWLISTS_DIR).replace(/\/+$/, '');
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: options.cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
-    git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+    git(options.cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
   } catch {
     throw new Error(`--base/--head must name a commit, but got "${ref}": fetch it first (actions/checkout with fetch-depth: 0)`);
   }
