@@ -9,6 +9,7 @@ describe('synthesize', () => {
   test('writes every stack of every environment and replaces the previous output whole', () => {
     const fixture = writeProject({ 'a.json': allowlist() });
     const out = join(fixture.dir, 'cdktf.out');
+    synthesize(loadProject(fixture).project!, out);
     mkdirSync(join(out, 'stacks', 'stale'), { recursive: true });
     synthesize(loadProject(fixture).project!, out);
     for (const stack of ['dev--shared', 'dev--payroll', 'prod--shared', 'prod--payroll']) expect(existsSync(join(out, 'stacks', stack, 'cdk.tf.json'))).toBe(true);

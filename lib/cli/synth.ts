@@ -1,20 +1,17 @@
 import { App } from 'cdktf';
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Project } from '../load/load-project';
 import { ShardPlan } from '../plan/environment-plan';
+import { replaceOutputFolder } from './output-folder';
 import { addEnvironmentStacks } from '../../stacks/environment-stacks';
 
 /**
- * Synthesizes every environment into `outdir` atomically: the stacks are written to a fresh
- * folder beside it and swapped in only when synthesis succeeded, so a failure never leaves a
- * half-written `cdktf.out/` for a later `terraform plan` to pick up. `include` limits which
- * stacks are written (all by default).
+ * Synthesizes every environment into `outdir` atomically (see replaceOutputFolder): a failure
+ * never leaves a half-written `cdktf.out/` for a later `terraform plan` to pick up, and a folder
+ * that synth did not create is refused rather than replaced. `include` limits which stacks are
+ * written (all by default).
  */
 export function synthesize(project: Project, outdir: string, include?: (stack: string) => boolean): void {
-  const target = resolve(outdir);
-  const staging = mkdtempSync(`${target}.staging-`);
-  try {
+  replaceOutputFolder(outdir, (staging) => {
     // The files were validated by loadProject. cdktf's own validations would only add a
     // `terraform version` process per imported app (most of a large synth's time, see
     // BENCHMARKS.md) and make synthesis need a Terraform binary; the stacks declare the
@@ -22,14 +19,7 @@ export function synthesize(project: Project, outdir: string, include?: (stack: s
     const app = new App({ outdir: staging, skipValidation: true });
     for (const plan of project.plans) addEnvironmentStacks(app, plan, include);
     app.synth();
-    const previous = `${staging}.previous`;
-    if (existsSync(target)) renameSync(target, previous);
-    renameSync(staging, target);
-    rmSync(previous, { recursive: true, force: true });
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
+  });
 }
 
 /** One line per environment: what its stacks hold. */
