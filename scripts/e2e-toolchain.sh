@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Provision an offline Terraform + okta/okta 4.20.0 toolchain for the e2e tests.
+# With internet access none of this is needed: `terraform init` installs okta/okta 4.20.0
+# from the registry (run the suite with E2E_PROVIDER=registry).
 #
 #   scripts/e2e-toolchain.sh              build/verify, then print the env lines
 #   scripts/e2e-toolchain.sh --print-env  build if needed, print only the env lines
@@ -20,10 +22,6 @@ TF_MIN=1.7.0 # `removed` blocks first appeared in 1.7
 # (~3 min on 2 cores); 1.6.6 is the last resort and lacks `removed` blocks.
 TF_GO_VERSIONS=(v1.7.5 v1.6.6)
 OKTA_VERSION=4.20.0
-# The v4.20.0 tag can't be used: the module path has no /v4 suffix, so Go
-# rejects the tag. This is the commit that tag points at.
-OKTA_MODULE=github.com/okta/terraform-provider-okta
-OKTA_REF=1924ec5199ea
 
 mode=${1:-}
 case "$mode" in "" | --print-env | --terraform-only) ;; *) echo "usage: $0 [--print-env | --terraform-only]" >&2; exit 2 ;; esac
@@ -83,15 +81,68 @@ if [ "$mode" = --terraform-only ]; then
   exit 0
 fi
 
-# --- okta provider, in the "unpacked" filesystem-mirror layout terraform expects.
-PLATFORM=$(go env GOOS)_$(go env GOARCH)
-PROV_DIR=$CACHE/mirror/registry.terraform.io/okta/okta/$OKTA_VERSION/$PLATFORM
-PROV_BIN=$PROV_DIR/terraform-provider-okta_v$OKTA_VERSION
-if [ ! -x "$PROV_BIN" ]; then
-  log "building $OKTA_MODULE@$OKTA_REF (slow, once)"
-  goinstall "$PROV_DIR" "-X main.version=$OKTA_VERSION" "$OKTA_MODULE@$OKTA_REF" ||
-    die "could not build the okta provider (see the go error above)"
-  mv "$PROV_DIR/terraform-provider-okta" "$PROV_BIN"
+# --- okta provider 4.20.0, in the "unpacked" filesystem-mirror layout terraform expects.
+# Sources, first match wins:
+#   OKTA_PROVIDER_BINARY  a prebuilt terraform-provider-okta_v4.20.0 for this platform;
+#   OKTA_PROVIDER_SOURCE  the provider's source archive (tag v4.20.0), checked against the
+#                         SHA256SUMS file beside it and built once, cached by the archive's hash;
+#   the workplace copy of that archive: ../shared/vendor/ beside this checkout, else
+#   /work/shared/vendor/ (where a fresh clone in a temp folder finds it).
+# The Go module proxy does not serve the provider module itself, only its dependencies.
+PLATFORM=$(go env GOOS 2>/dev/null || echo linux)_$(go env GOARCH 2>/dev/null || echo amd64)
+ARCHIVE_NAME=terraform-provider-okta-$OKTA_VERSION.tar.gz
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+find_archive() {
+  if [ -n "${OKTA_PROVIDER_SOURCE:-}" ]; then
+    [ -f "$OKTA_PROVIDER_SOURCE" ] || die "OKTA_PROVIDER_SOURCE=$OKTA_PROVIDER_SOURCE is not a file"
+    echo "$OKTA_PROVIDER_SOURCE"
+    return
+  fi
+  local candidate
+  for candidate in "$REPO/../shared/vendor/$ARCHIVE_NAME" "/work/shared/vendor/$ARCHIVE_NAME"; do
+    if [ -f "$candidate" ]; then echo "$candidate"; return; fi
+  done
+}
+# The archive's hash must be listed in SHA256SUMS beside it: a swapped or truncated archive
+# never reaches the build, and the cache key below is the verified hash.
+verified_hash() { # verified_hash ARCHIVE
+  local dir sums actual expected
+  dir=$(dirname "$1")
+  sums=$dir/SHA256SUMS
+  [ -f "$sums" ] || die "no SHA256SUMS beside $1: cannot verify the provider source"
+  actual=$(sha256sum "$1" | cut -d' ' -f1)
+  expected=$(awk -v name="$(basename "$1")" '$2 == name || $2 == "*" name { print $1 }' "$sums")
+  [ -n "$expected" ] || die "$sums does not list $(basename "$1")"
+  [ "$actual" = "$expected" ] || die "sha256 of $1 is $actual, but $sums says $expected: refusing to build it"
+  echo "$actual"
+}
+
+if [ -n "${OKTA_PROVIDER_BINARY:-}" ]; then
+  [ -x "$OKTA_PROVIDER_BINARY" ] || die "OKTA_PROVIDER_BINARY=$OKTA_PROVIDER_BINARY is not an executable file"
+  MIRROR=$CACHE/prebuilt/mirror
+  PROV_DIR=$MIRROR/registry.terraform.io/okta/okta/$OKTA_VERSION/$PLATFORM
+  PROV_BIN=$PROV_DIR/terraform-provider-okta_v$OKTA_VERSION
+  mkdir -p "$PROV_DIR"
+  cp "$OKTA_PROVIDER_BINARY" "$PROV_BIN.tmp" && mv "$PROV_BIN.tmp" "$PROV_BIN"
+else
+  ARCHIVE=$(find_archive)
+  [ -n "$ARCHIVE" ] || die "no okta provider source: set OKTA_PROVIDER_SOURCE to $ARCHIVE_NAME (with SHA256SUMS beside it) or OKTA_PROVIDER_BINARY to a prebuilt provider"
+  HASH=$(verified_hash "$ARCHIVE")
+  MIRROR=$CACHE/providers/$HASH/mirror
+  PROV_DIR=$MIRROR/registry.terraform.io/okta/okta/$OKTA_VERSION/$PLATFORM
+  PROV_BIN=$PROV_DIR/terraform-provider-okta_v$OKTA_VERSION
+  if [ ! -x "$PROV_BIN" ]; then
+    log "building okta provider $OKTA_VERSION from $ARCHIVE (sha256 $HASH; slow, once)"
+    src=$(mktemp -d "$CACHE/src.XXXXXX")
+    tar -xzf "$ARCHIVE" -C "$src"
+    top=$(find "$src" -mindepth 1 -maxdepth 1 -type d | head -n1)
+    # Built into a scratch file and moved: an interrupted build never leaves a binary a later run trusts.
+    if (cd "$top" && nice -n 10 go build -p 1 -ldflags "-X main.version=$OKTA_VERSION" -o "$src/provider" . >&2); then
+      mkdir -p "$PROV_DIR" && mv "$src/provider" "$PROV_BIN"
+    fi
+    rm -rf "$src"
+    [ -x "$PROV_BIN" ] || die "could not build the okta provider from $ARCHIVE (see the go error above)"
+  fi
 fi
 log "okta provider at $PROV_BIN"
 
@@ -101,7 +152,7 @@ cat >"$CACHE/terraform.rc" <<EOF
 disable_checkpoint = true
 provider_installation {
   filesystem_mirror {
-    path    = "$CACHE/mirror"
+    path    = "$MIRROR"
     include = ["registry.terraform.io/okta/okta"]
   }
   direct {
@@ -111,7 +162,7 @@ provider_installation {
 EOF
 
 # --- Verify once per (terraform, provider) pair: offline init + schema load.
-stamp="$TF $TF_VERSION $(stat -c '%s %Y' "$PROV_BIN")"
+stamp="$TF $TF_VERSION $PROV_BIN $(stat -c '%s %Y' "$PROV_BIN")"
 if [ -z "$mode" ] && [ "$(cat "$CACHE/.verified" 2>/dev/null)" != "$stamp" ]; then
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
