@@ -1,4 +1,5 @@
 import { AppChange } from './allowlist-changes';
+import type { BlockedChange } from './blocked-changes';
 import { describeOwnerChange } from './owner-changes';
 import { escapeMarkdown, fenced, GITHUB_BODY_LIMIT, truncateToBytes, utf8Length } from './markdown';
 import type { StackDecision } from './affected-stacks';
@@ -13,6 +14,8 @@ export interface StackReport {
   readonly reason?: string;
   /** The plan's counts and destructive changes. @default - the plan failed or never ran */
   readonly plan?: PlanSummary;
+  /** Changes the provider would skip, which fail the plan (see blocked-changes.ts). @default - none */
+  readonly blocked?: readonly BlockedChange[];
   /** Output of `terraform show -no-color <planfile>`. @default - no full plan shown for this stack */
   readonly planText?: string;
 }
@@ -86,6 +89,7 @@ function cautionBlock(props: PlanCommentProps): string {
     ...(props.stacks ?? []).flatMap((s) =>
       (s.plan?.dangerous ?? []).map((d) => `${s.stack}: ${d.action === 'replace' ? 'REPLACES (deletes, then creates anew)' : 'DELETES'} ${d.description}`),
     ),
+    ...(props.stacks ?? []).flatMap((s) => (s.blocked ?? []).map((b) => `${s.stack}: CANNOT BE APPLIED: ${b.message}`)),
     ...(props.changes ?? []).flatMap((c) => c.warnings.map((w) => `${c.key}: ${w}`)),
     ...(props.changes ?? []).flatMap((c) => (c.owners ? [describeOwnerChange(c.key, c.owners)] : [])),
   ];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { LoadResult } from '../load/load-project';
 import type { AffectedStacks } from './affected-stacks';
 import { allowlistChanges } from './allowlist-changes';
+import { blockedChanges } from './blocked-changes';
 import { commentMarker, renderPlanComment, StackReport } from './comment';
 import { allowlistsAt } from './git-allowlists';
 import { parsePlanJson, summarizePlan } from './plan-json';
@@ -60,10 +61,12 @@ export function prSummary(options: PrSummaryOptions): string {
   const stackNames = [...new Set([...planned.map((d) => d.stack), ...plans.keys(), ...(options.failedStacks ?? [])])].sort();
   const stacks = stackNames.map((stack): StackReport => {
     const files = plans.get(stack);
+    const json = files && parsePlanJson(readFileSync(files.planJsonFile, 'utf8'), files.planJsonFile);
     return {
       stack,
       reason: planned.find((d) => d.stack === stack)?.reason,
-      plan: files && summarizePlan(parsePlanJson(readFileSync(files.planJsonFile, 'utf8'), files.planJsonFile)),
+      plan: json && summarizePlan(json),
+      blocked: json && blockedChanges(json),
       planText: files?.planTextFile === undefined ? undefined : readFileSync(files.planTextFile, 'utf8'),
     };
   });

@@ -24,6 +24,7 @@ if [ "$#" -lt 2 ]; then
   echo "usage: $0 <stack-dir> <out-dir> [extra terraform plan args...]" >&2
   exit 64
 fi
+repo=$(cd "$(dirname "$0")/../.." && pwd)
 stack=$1
 out=$2
 shift 2
@@ -51,4 +52,9 @@ fi
 
 terraform -chdir="$stack" show -json "$out/plan.tfplan" >"$out/plan.json"
 terraform -chdir="$stack" show -no-color "$out/plan.tfplan" >"$out/plan.txt"
+# A change the provider would report as applied without making it (removing an org-server
+# groups claim) fails the plan here, with the steps to make it by hand.
+if [ "$status" -eq 2 ]; then
+  "$repo/node_modules/.bin/tsx" "$repo/cli/check-plan.ts" "$out/plan.json" >&2 || exit 1
+fi
 exit "$status"
