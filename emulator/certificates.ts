@@ -27,8 +27,20 @@ function newCertificate(publicKey: forge.pki.PublicKey, days: number): forge.pki
   return cert;
 }
 
-/** Creates a CA and a leaf for `host` signed by it (SAN dNSName, serverAuth, SHA-256). */
-export function createTestCertificates(host: string): TestCertificates {
+// RSA key generation dominates start-up; emulators in one process share certificates per host.
+const cache = new Map<string, TestCertificates>();
+
+/** A CA and a leaf for `host` signed by it (SAN dNSName, serverAuth, SHA-256), made once per process. */
+export function testCertificates(host: string): TestCertificates {
+  let certs = cache.get(host);
+  if (!certs) {
+    certs = createTestCertificates(host);
+    cache.set(host, certs);
+  }
+  return certs;
+}
+
+function createTestCertificates(host: string): TestCertificates {
   const ca = keyPair();
   const caCert = newCertificate(ca.publicKey, 30);
   const caName = [{ name: 'commonName', value: 'Okta emulator test CA' }];

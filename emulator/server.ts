@@ -4,7 +4,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestCertificates } from './certificates';
+import { testCertificates } from './certificates';
 import { FaultInjector } from './faults';
 import { type Pipeline, handleApiRequest } from './handle-request';
 import type { OrgContext } from './http-types';
@@ -54,7 +54,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     log: new RequestLog(),
   };
   const state = new EmulatorState(store);
-  const certs = createTestCertificates(options.orgHost);
+  const certs = testCertificates(options.orgHost);
   const certDir = mkdtempSync(join(tmpdir(), 'okta-emulator-'));
   const caCertFile = join(certDir, 'ca.pem');
   writeFileSync(caCertFile, certs.caCertPem);
