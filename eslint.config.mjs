@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdktf.out/', 'coverage/', '**/*.cjs', 'jest.config.js'] },
+  { ignores: ['node_modules/', 'cdktf.out/', 'coverage/', '**/*.cjs', 'jest.config.js', 'jest.e2e.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
