@@ -9,7 +9,7 @@
 #                                         only Terraform (for .ci/run's real-Terraform
 #                                         tests): print the PATH line
 #
-# Only the `export ...` lines go to stdout; logs go to stderr. `eval "$(...)"`
+# Only the `export ...` lines go to stdout; logs go to stderr. Exit 3: no provider source found. `eval "$(...)"`
 # hides a failure (eval of "" succeeds), so callers should do:
 #   env_lines=$(scripts/e2e-toolchain.sh --print-env) && eval "$env_lines"
 #
@@ -126,7 +126,10 @@ if [ -n "${OKTA_PROVIDER_BINARY:-}" ]; then
   cp "$OKTA_PROVIDER_BINARY" "$PROV_BIN.tmp" && mv "$PROV_BIN.tmp" "$PROV_BIN"
 else
   ARCHIVE=$(find_archive)
-  [ -n "$ARCHIVE" ] || die "no okta provider source: set OKTA_PROVIDER_SOURCE to $ARCHIVE_NAME (with SHA256SUMS beside it) or OKTA_PROVIDER_BINARY to a prebuilt provider"
+  if [ -z "$ARCHIVE" ]; then
+    log "ERROR: no okta provider source: set OKTA_PROVIDER_SOURCE to $ARCHIVE_NAME (with SHA256SUMS beside it) or OKTA_PROVIDER_BINARY to a prebuilt provider"
+    exit 3 # distinct from a failed build: callers may skip the suite on a machine without the source
+  fi
   HASH=$(verified_hash "$ARCHIVE")
   MIRROR=$CACHE/providers/$HASH/mirror
   PROV_DIR=$MIRROR/registry.terraform.io/okta/okta/$OKTA_VERSION/$PLATFORM
