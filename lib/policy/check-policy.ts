@@ -3,6 +3,7 @@ import { AppModel } from '../model/app';
 import { PolicyFileData } from './policy-file';
 import { PolicyContext, PolicyLevel, PolicyRule } from './rule';
 import { POLICY_RULES } from './rules';
+import { own } from '../model/own';
 
 /** A suppression a file declares, as reviewers see it in the PR summary. */
 export interface AppliedSuppression {
@@ -32,7 +33,7 @@ export interface PolicyResult {
 /** A rule's level and suppressibility after policy.json's `rules` settings. */
 export function effectiveSettings(rule: PolicyRule, policy: PolicyFileData): { level: PolicyLevel; suppressible: boolean } {
   if (rule.configurable === false) return { level: rule.level, suppressible: false };
-  const settings = policy.rules?.[rule.id];
+  const settings = own(policy.rules, rule.id);
   return { level: settings?.level ?? rule.level, suppressible: settings?.suppressible ?? true };
 }
 
@@ -54,17 +55,14 @@ export function checkPolicy(
 
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
+  const ruleIds = pack.map((r) => r.id);
   for (const rule of pack) {
     const { level } = settings.get(rule.id)!;
+    // Apps that suppress a rule do not count for others; a suppressing app still sees itself
+    // (rules add the checked app when it is missing), so a suppression shows what it silences.
+    // One list per rule keeps the whole check linear in the number of apps.
+    const context: PolicyContext = { policy, apps: apps.filter((other) => !suppresses(other, rule.id)), ruleIds, isSuppressible };
     for (const app of apps) {
-      // Apps that suppress a rule do not count for others; each still counts for itself, so
-      // a suppression shows what it silences.
-      const context: PolicyContext = {
-        policy,
-        apps: apps.filter((other) => other === app || !suppresses(other, rule.id)),
-        ruleIds: pack.map((r) => r.id),
-        isSuppressible,
-      };
       const findings = rule.check(app, context);
       if (suppresses(app, rule.id)) {
         const counts = silenced.get(app)!;

@@ -8,7 +8,11 @@ export type PolicyLevel = 'error' | 'warning';
 export interface PolicyContext {
   /** The platform team's settings. */
   readonly policy: PolicyFileData;
-  /** Every app, except other apps that suppress this rule: an agreed exception does not count against the rest. */
+  /**
+   * Every app, except apps that suppress this rule: an agreed exception does not count against
+   * the rest. The same list for every app checked (so rules can index it once); a rule that
+   * counts apps adds the checked app itself when it is not in the list.
+   */
   readonly apps: readonly AppModel[];
   /** IDs of every rule in the pack, for rules that check rule references. */
   readonly ruleIds: readonly string[];

@@ -39,6 +39,29 @@ describe('OKTA-G1 forbidden and privileged groups', () => {
     expect(run(forbiddenGroups, policy, app).lines).toEqual([expect.stringContaining('would include "Everyone", which no app may receive')]);
   });
 
+  test('a dynamic pattern that spells the start of a privileged glob is refused, with an example name', () => {
+    const app = appOf({ allowlist: { startsWith: 'Payroll Ad' }, claims: [{ server: 'org' }] });
+    expect(run(forbiddenGroups, policy, app).lines).toEqual([
+      expect.stringContaining(`${at(app, '"Payroll Ad"')}: [OKTA-G1 error] allowlist.startsWith "Payroll Ad" must not select forbidden groups, but it would include a group named like "payroll admin", which matches "*Admin*"`),
+    ]);
+  });
+
+  test.each([
+    ['endsWith', 'dmins'],
+    ['contains', 'k Gla'],
+  ])('%s %p meeting a privileged glob is refused', (match, pattern) => {
+    const strict: PolicyFileData = { ...policy, groups: { forbidden: { patterns: ['*Admins', '*Break Glass*'] } } };
+    const app = appOf({ allowlist: { [match]: pattern }, claims: [{ server: 'org' }] });
+    expect(run(forbiddenGroups, strict, app).lines).toEqual([expect.stringContaining('must not select forbidden groups')]);
+  });
+
+  test('a pattern whose text cannot meet any privileged glob passes ("IT-" reaches "IT-Admins" only through the free part every dynamic list has)', () => {
+    const strict: PolicyFileData = { ...policy, groups: { forbidden: { patterns: ['*Admin*', 'Okta *'] } } };
+    expect(run(forbiddenGroups, strict, appOf({ allowlist: { startsWith: 'IT-' }, claims: [{ server: 'org' }] })).lines).toEqual([]);
+    expect(run(forbiddenGroups, strict, appOf({ allowlist: { startsWith: 'Payroll' }, claims: [{ server: 'org' }] })).lines).toEqual([]);
+    expect(run(forbiddenGroups, strict, appOf({ allowlist: { startsWith: 'Ok' }, claims: [{ server: 'org' }] })).lines).toEqual([expect.stringContaining('matches "Okta *"')]);
+  });
+
   test('a suppression silences it when policy.json allows suppressing it', () => {
     const result = run(forbiddenGroups, policy, appOf({ allowlist: { groups: ['Everyone'] }, ...suppressing('OKTA-G1') }));
     expect(result.lines).toEqual([]);

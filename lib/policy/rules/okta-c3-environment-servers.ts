@@ -1,5 +1,6 @@
 import { Finding, quoted } from '../../rules/rule';
 import { PolicyRule } from '../rule';
+import { own } from '../../model/own';
 
 /** In each environment that lists `servers`, claims use only those authorization servers. */
 export const environmentServers: PolicyRule = {
@@ -12,7 +13,7 @@ export const environmentServers: PolicyRule = {
     const findings: Finding[] = [];
     for (const claim of app.claims) {
       for (const env of app.environments) {
-        const servers = policy.environments?.[env]?.servers;
+        const servers = own(policy.environments, env)?.servers;
         if (!servers || servers.includes(claim.server)) continue;
         findings.push({
           path: [...claim.path, 'server'],

@@ -2,6 +2,7 @@ import { Finding, quoted } from '../../rules/rule';
 import { grantOf, otherOwnersOf, prefixesOf } from '../group-grants';
 import { PolicyContext, PolicyRule } from '../rule';
 import { AppModel } from '../../model/app';
+import { own } from '../../model/own';
 
 /**
  * Each owner (team) may allow-list only the groups policy.json grants it: names starting with
@@ -47,7 +48,7 @@ function ownersText(app: AppModel): string {
 
 function grantsText(app: AppModel, { policy }: PolicyContext): string {
   const prefixes = prefixesOf(policy, app.owners);
-  const names = app.owners.flatMap((owner) => policy.groups?.owners?.[owner]?.groups ?? []);
+  const names = app.owners.flatMap((owner) => own(policy.groups?.owners, owner)?.groups ?? []);
   if (prefixes.length === 0 && names.length === 0) return 'policy.json grants this file\'s owners no groups yet';
   const parts = [prefixes.length > 0 ? `groups starting with ${quoted(prefixes)}` : '', names.length > 0 ? `the groups ${quoted(names)}` : ''];
   return `policy.json allows only ${parts.filter(Boolean).join(' and ')}`;

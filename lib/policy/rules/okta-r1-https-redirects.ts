@@ -1,6 +1,7 @@
 import { Finding } from '../../rules/rule';
 import { isLoopback, isPrivateUseScheme, redirectUrisOf } from '../redirect-uris';
 import { PolicyRule } from '../rule';
+import { own } from '../../model/own';
 
 /**
  * Redirect URIs use https://. Exceptions: http:// on the loopback address for native apps
@@ -15,7 +16,7 @@ export const httpsRedirects: PolicyRule = {
     'Okta sends the sign-in code to the redirect URI. Over plain http anyone on the network path can read it and sign in as the user. Loopback addresses never leave the machine, so they are allowed for native apps and in non-production environments.',
   check(app, { policy }) {
     const findings: Finding[] = [];
-    const production = app.environments.filter((env) => policy.environments?.[env]?.production !== false);
+    const production = app.environments.filter((env) => own(policy.environments, env)?.production !== false);
     for (const { uri, path, url } of redirectUrisOf(app)) {
       if (!url || url.protocol === 'https:') continue;
       if (url.protocol === 'http:' && isLoopback(url)) {

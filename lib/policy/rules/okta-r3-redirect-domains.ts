@@ -1,6 +1,7 @@
 import { Finding, quoted } from '../../rules/rule';
 import { destinationHost, isLoopback, redirectUrisOf } from '../redirect-uris';
 import { PolicyRule } from '../rule';
+import { own } from '../../model/own';
 
 /**
  * In every environment of the app that lists `redirectDomains`, each redirect URI points to one
@@ -18,13 +19,13 @@ export const redirectDomains: PolicyRule = {
       if (!url || isLoopback(url)) continue;
       const host = destinationHost(url);
       const refusing = app.environments.filter((env) => {
-        const domains = policy.environments?.[env]?.redirectDomains;
+        const domains = own(policy.environments, env)?.redirectDomains;
         return domains && !domains.some((d) => host === d.toLowerCase() || host.endsWith(`.${d.toLowerCase()}`));
       });
       // Environments usually share their domain list: one message for those that do.
       const byDomains = new Map<string, string[]>();
       for (const env of refusing) {
-        const key = JSON.stringify(policy.environments?.[env]?.redirectDomains);
+        const key = JSON.stringify(own(policy.environments, env)?.redirectDomains);
         byDomains.set(key, [...(byDomains.get(key) ?? []), env]);
       }
       for (const envs of byDomains.values()) {
