@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { AllowlistedApp } from '../lib/constructs/allowlisted-app';
+import { constructId } from '../lib/constructs/construct-id';
 import { ForgottenApps } from '../lib/constructs/forgotten-apps';
 import { GroupDirectory } from '../lib/constructs/group-directory';
 import { hclString } from '../lib/constructs/hcl';
@@ -28,7 +29,7 @@ export class ShardStack extends OktaStack {
     const movedFrom = new Map(shard.movedIn.map((m) => [m.key, m.from]));
     const apps = shard.apps.map(
       (planned) =>
-        new AllowlistedApp(this, `app-${planned.app.key}`, {
+        new AllowlistedApp(this, constructId('app', planned.app.key), {
           app: planned.app,
           directory,
           importId: planned.importId ?? this.idRecordedBy(movedFrom.get(planned.app.key), plan.name, planned.app.key),

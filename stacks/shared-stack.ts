@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
 import { AuthorizationServer } from '../lib/constructs/authorization-server';
+import { constructId } from '../lib/constructs/construct-id';
 import { SharedGroupsClaim } from '../lib/constructs/shared-groups-claim';
 import { VanishedKeysGuard } from '../lib/constructs/vanished-keys-guard';
 import { EnvironmentPlan } from '../lib/plan/environment-plan';
 import { OktaStack } from './okta-stack';
+import { own } from '../lib/model/own';
 
 export const MANAGED_CLAIMS_OUTPUT = 'managed_claims';
 
@@ -27,7 +29,7 @@ export class SharedStack extends OktaStack {
     const { plan } = props;
     super(scope, plan.sharedStack, { environment: plan.name, settings: plan.settings });
     const servers = new Map(
-      plan.servers.map((name) => [name, new AuthorizationServer(this, `server-${name}`, { name, settings: plan.settings.authorizationServers![name] })]),
+      plan.servers.map((name) => [name, new AuthorizationServer(this, constructId('server', name), { name, settings: own(plan.settings.authorizationServers, name)! })]),
     );
     new VanishedKeysGuard(this, 'managed-claims', {
       output: MANAGED_CLAIMS_OUTPUT,
@@ -44,7 +46,7 @@ export class SharedStack extends OktaStack {
       const server = servers.get(claim.server)!;
       // A claim restricted to the scope this stack creates must not exist before it.
       const needsScope = server.groupsScope && claim.scopes?.includes('groups');
-      new SharedGroupsClaim(this, `claim-${claim.server}-${claim.token}-${claim.name}`, {
+      new SharedGroupsClaim(this, constructId('claim', claim.server, claim.token, claim.name), {
         authServerId: server.serverId,
         claim,
         dependsOn: needsScope ? [server.groupsScope!] : undefined,

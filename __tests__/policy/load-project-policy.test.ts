@@ -92,7 +92,7 @@ describe('loadProject with the policy', () => {
     const files = sampleFiles();
     Object.assign(files['it-tools.json'], { suppressions: [{ rule: 'OKTA-C2', reason: 'needed' }] });
     expect(load(files).errors).toEqual([
-      `${place('it-tools.json', files['it-tools.json'], '"needed"')}: suppressions[0].reason must be a reason of at least 10 characters that tells reviewers why the rule does not apply to this app, but got "needed"`,
+      `${place('it-tools.json', files['it-tools.json'], '"needed"')}: suppressions[0].reason must be a reason of at least 10 characters besides spaces that tells reviewers why the rule does not apply to this app, but got "needed"`,
     ]);
   });
 

@@ -47,6 +47,7 @@ describe('runPreview', () => {
     [[], /but got neither/],
     [['--app', 'payroll', '--token', 'refresh'], /--token must be "id" or "access", but got "refresh"/],
     [['--app', 'payroll', '--user-groups-file', '/nonexistent/alice.txt'], /cannot read --user-groups-file "\/nonexistent\/alice.txt"/],
+    [['--app', 'payroll', '--user-groups-file', '/dev/zero'], /cannot read --user-groups-file "\/dev\/zero": it must be a regular file, but it is a device/],
   ])('%j fails with a message that says what exists', (argv, message) => {
     expect(() => preview(...argv)).toThrow(message);
   });

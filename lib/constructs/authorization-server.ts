@@ -25,7 +25,7 @@ export class AuthorizationServer extends Construct {
     super(scope, id);
     const { name, settings } = props;
     if (settings.id !== undefined) {
-      this.serverId = settings.id;
+      this.serverId = templateText(settings.id);
     } else {
       const lookup = new DataOktaAuthServer(this, 'lookup', { name: templateText(settings.lookupName ?? name) });
       lookup.overrideLogicalId(name);

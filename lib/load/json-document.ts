@@ -20,6 +20,11 @@ export class JsonDocument {
    * last one) are returned as problems; the document is returned only when there are none.
    */
   static parse(file: string, text: string): { document?: JsonDocument; problems: Problem[] } {
+    if (text.startsWith('\ufeff')) {
+      return { problems: [{ file, line: 1, column: 1, message: 'the file must start with "{", but it starts with an invisible byte-order mark (U+FEFF, "UTF-8 with BOM"): save it as UTF-8 without BOM' }] };
+    }
+    const tooDeep = depthProblem(file, text);
+    if (tooDeep) return { problems: [tooDeep] };
     let ast: DocumentNode;
     try {
       ast = parse(text, { mode: 'json' });
@@ -27,7 +32,7 @@ export class JsonDocument {
       const { line = 1, column = 1, message } = error as Error & { line?: number; column?: number };
       return { problems: [{ file, line, column, message: `This is not valid JSON: ${readableSyntaxError(message)}` }] };
     }
-    const problems = findDuplicateKeys(file, ast.body);
+    const problems = checkNodes(file, text, ast.body);
     if (problems.length > 0) return { problems };
     return { document: new JsonDocument(file, toValue(ast.body), ast.body), problems };
   }
@@ -48,7 +53,7 @@ export class JsonDocument {
     const parent = this.nodeAt(path.slice(0, -1));
     const key = path[path.length - 1];
     if (parent?.type === 'Object') {
-      const member = parent.members.find((m) => memberName(m.name) === key);
+      const member = membersOf(parent).get(String(key));
       if (member) return { line: member.name.loc.start.line, column: member.name.loc.start.column };
     }
     return this.locate(path);
@@ -94,8 +99,25 @@ function memberName(name: AnyNode): string {
   return name.type === 'String' || name.type === 'Identifier' ? (name.type === 'String' ? name.value : name.name) : '';
 }
 
+type ObjectNode = Extract<AnyNode, { type: 'Object' }>;
+type MemberNode = ObjectNode['members'][number];
+
+/** Each object's members by name, built once: locating n problems in a large object stays linear. */
+const memberIndex = new WeakMap<ObjectNode, Map<string, MemberNode>>();
+
+function membersOf(node: ObjectNode): Map<string, MemberNode> {
+  let index = memberIndex.get(node);
+  if (!index) {
+    index = new Map();
+    // Duplicate keys are refused before any lookup; the first one wins here.
+    for (const member of node.members) if (!index.has(memberName(member.name))) index.set(memberName(member.name), member);
+    memberIndex.set(node, index);
+  }
+  return index;
+}
+
 function childOf(node: AnyNode, segment: string | number): AnyNode | undefined {
-  if (node.type === 'Object') return node.members.find((m) => memberName(m.name) === String(segment))?.value;
+  if (node.type === 'Object') return membersOf(node).get(String(segment))?.value;
   if (node.type === 'Array' && typeof segment === 'number') return node.elements[segment]?.value;
   return undefined;
 }
@@ -117,30 +139,116 @@ function toValue(node: AnyNode): unknown {
   }
 }
 
-function findDuplicateKeys(file: string, node: AnyNode): Problem[] {
+/** Most levels of nested objects and lists a file may have; real files use fewer than 10. */
+export const MAX_DEPTH = 32;
+/** Most object members (keys) in one file; the largest environments file needs a few hundred. */
+export const MAX_KEYS = 10_000;
+
+/**
+ * Finds nesting deeper than MAX_DEPTH with one pass over the text, before the parser (whose
+ * recursion a hostile file could exhaust) sees it.
+ */
+function depthProblem(file: string, text: string): Problem | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) {
+        return { file, line, column: i - lineStart + 1, message: `the file must nest objects and lists at most ${MAX_DEPTH} levels deep, but this one is deeper: an allow-list file needs about 5` };
+      }
+    } else if (c === 93 || c === 125) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Characters that are invisible or change the direction of the text around them: in a name they
+ * make two different names look identical, or a message say something other than the file does.
+ * (Zero-width joiners, which emoji and some scripts need, are allowed.)
+ */
+export const INVISIBLE_CHARACTERS = /[\u0080-\u009f\u00ad\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/** Why `text` cannot be used, or undefined: a lone surrogate (not Unicode) or an invisible character. */
+export function unusableTextReason(text: string): string | undefined {
+  const lone = LONE_SURROGATE.exec(text);
+  if (lone) {
+    const code = lone[0].charCodeAt(0).toString(16);
+    return `must be valid Unicode text, but holds a lone surrogate (\\u${code}) at character ${[...text.slice(0, lone.index)].length + 1}: retype the text`;
+  }
+  const found = INVISIBLE_CHARACTERS.exec(text);
+  if (found) {
+    const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return `must not hold invisible or direction-changing characters, but holds U+${code} at character ${[...text.slice(0, found.index)].length + 1}: delete it and retype the text around it`;
+  }
+  return undefined;
+}
+
+/** In Unicode mode a surrogate pair is one code point, so this finds only unpaired halves. */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
+/**
+ * One pass over the parsed file, without recursion: duplicate keys (which JSON.parse silently
+ * resolves to the last one), too many keys, numbers JSON tools cannot represent, and text that is
+ * not valid Unicode or holds invisible characters. Every problem found is returned, located.
+ */
+function checkNodes(file: string, text: string, root: AnyNode): Problem[] {
   const problems: Problem[] = [];
-  const visit = (current: AnyNode, path: string): void => {
-    if (current.type === 'Object') {
+  const at = (node: AnyNode, message: string): void => {
+    problems.push({ file, line: node.loc.start.line, column: node.loc.start.column, message });
+  };
+  let keys = 0;
+  const stack: { node: AnyNode; path: JsonPath }[] = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node.type === 'Object') {
       const seen = new Map<string, number>();
-      for (const member of current.members) {
+      for (const member of node.members) {
         const name = memberName(member.name);
+        keys++;
+        if (keys === MAX_KEYS + 1) {
+          at(member.name, `the file must have at most ${MAX_KEYS} keys, but it has more: an allow-list file needs a few dozen`);
+          return problems;
+        }
+        const badName = unusableTextReason(name);
+        if (badName) at(member.name, `a key in ${displayPath(path)} ${badName}`);
         const firstLine = seen.get(name);
         if (firstLine !== undefined) {
-          problems.push({
-            file,
-            line: member.name.loc.start.line,
-            column: member.name.loc.start.column,
-            message: `"${name}" appears twice in ${path || 'the top level'} (first on line ${firstLine}): keep one, JSON keeps only the last`,
-          });
+          at(member.name, `${JSON.stringify(name)} appears twice in ${path.length === 0 ? 'the top level' : `/${path.join('/')}`} (first on line ${firstLine}): keep one, JSON keeps only the last`);
         } else {
           seen.set(name, member.name.loc.start.line);
         }
-        visit(member.value, `${path}/${name}`);
+        stack.push({ node: member.value, path: [...path, name] });
       }
-    } else if (current.type === 'Array') {
-      current.elements.forEach((e, i) => visit(e.value, `${path}/${i}`));
+    } else if (node.type === 'Array') {
+      node.elements.forEach((e, i) => stack.push({ node: e.value, path: [...path, i] }));
+    } else if (node.type === 'String') {
+      const bad = unusableTextReason(node.value);
+      if (bad) at(node, `${displayPath(path)} ${bad}`);
+    } else if (node.type === 'Number' && !Number.isFinite(node.value)) {
+      const raw = text.slice(node.loc.start.offset, node.loc.end.offset);
+      at(node, `${displayPath(path)} must be a number JSON tools can read, but got ${raw.length > 40 ? `${raw.slice(0, 37)}…` : raw}, which is too large (it reads as infinity)`);
     }
-  };
-  visit(node, '');
+  }
   return problems;
+}
+
+/** `['claims', 0, 'limit']` → `claims[0].limit`, the way people read a path. */
+export function displayPath(path: JsonPath): string {
+  if (path.length === 0) return 'the file';
+  return path
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${i === 0 ? '' : '.'}${s}` : `[${JSON.stringify(s)}]`))
+    .join('');
 }

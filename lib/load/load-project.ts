@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { Dirent, existsSync, readdirSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { AllowlistFile } from '../model/allowlist-file';
 import { AppModel, appModelOf, CheckedFile } from '../model/app';
 import { EnvironmentsFile, EnvironmentsFileData } from '../model/environments-file';
@@ -10,6 +10,7 @@ import { readPolicy } from '../policy/read-policy';
 import { allowlistHasOneKind, ENVIRONMENTS_RULES, FILE_RULES } from '../rules';
 import { Finding } from '../rules/rule';
 import { JsonDocument } from './json-document';
+import { MAX_FILE_BYTES, readRegularFile } from './read-file';
 import { Problem, sortProblems } from './problem';
 import { SchemaChecker } from './schema-problems';
 
@@ -17,13 +18,16 @@ export const DEFAULT_ALLOWLISTS_DIR = 'allowlists';
 export const DEFAULT_ENVIRONMENTS_FILE = 'stacks/environments.json';
 export const DEFAULT_POLICY_FILE = 'policy.json';
 
-/** Files in the allow-lists folder that are not allow lists. */
-const NOT_ALLOWLISTS: ReadonlySet<string> = new Set(['schema.json']);
+/** Files in the allow-lists folder that are not allow lists; any other file that is not `<name>.json` is refused. */
+const NOT_ALLOWLISTS: ReadonlySet<string> = new Set(['schema.json', 'README.md', '.gitkeep']);
 
 /** Whether a file name in the allow-lists folder is an app's allow list (`<key>.json`). */
 export function isAllowlistFile(name: string): boolean {
   return name.endsWith('.json') && !NOT_ALLOWLISTS.has(name);
 }
+
+/** policy.json grants groups to every team by exact name, so a large org's can outgrow MAX_FILE_BYTES. */
+export const MAX_POLICY_BYTES = 16 * MAX_FILE_BYTES;
 
 export interface ProjectSources {
   /** Folder of `<app-key>.json` files. @default "allowlists" */
@@ -79,8 +83,9 @@ export function loadProject(sources: ProjectSources = {}): LoadResult {
     problems.push(...located(app.document, FILE_RULES.flatMap((rule) => rule(app, { environments }))));
   }
   const checked = policy && checkPolicy(apps, policy);
-  problems.push(...(checked?.errors ?? []));
-  warnings.push(...(checked?.warnings ?? []));
+  // A loop, not push(...): a policy can find hundreds of thousands of problems in a large project.
+  for (const error of checked?.errors ?? []) problems.push(error);
+  for (const warning of checked?.warnings ?? []) warnings.push(warning);
   if (problems.length > 0) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
   const { plans, problems: conflicts } = planEnvironments(apps, environments);
@@ -99,7 +104,7 @@ function loadPolicy(
     warnings.push({ file: path, line: 1, column: 1, level: 'warning', message: `there is no policy file, so the guardrails were not checked: restore ${path} or pass --policy <file> (see docs/policy.md)` });
     return undefined;
   }
-  const document = parseFile(path, problems);
+  const document = parseFile(path, problems, MAX_POLICY_BYTES);
   if (!document) return undefined;
   const { policy, problems: found } = readPolicy(document, environments);
   problems.push(...found);
@@ -119,17 +124,41 @@ function loadEnvironments(path: string, problems: Problem[]): EnvironmentsFileDa
 }
 
 function listAllowlists(dir: string, problems: Problem[]): string[] {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     problems.push({ file: dir, line: 1, column: 1, message: `cannot read the allow-lists folder: ${(error as Error).message}` });
     return [];
   }
-  return names
-    .filter(isAllowlistFile)
-    .sort()
-    .map((name) => join(dir, name));
+  const paths: string[] = [];
+  for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(dir, entry.name);
+    const refuse = (message: string): void => {
+      problems.push({ file: path, line: 1, column: 1, message });
+    };
+    if (NOT_ALLOWLISTS.has(entry.name)) continue;
+    if (!isAllowlistFile(entry.name)) {
+      const lower = entry.name.toLowerCase();
+      const hint = lower.endsWith('.json') ? `rename it to "${entry.name.slice(0, -'.json'.length)}.json"` : 'move it out of the folder';
+      refuse(`every file in ${dir} must be an allow list named "<key>.json", but got ${JSON.stringify(entry.name)}, which would be ignored: ${hint}`);
+    } else if (entry.isSymbolicLink() && !staysInside(dir, path)) {
+      refuse(`an allow-list file must not be a link to a file outside ${dir}, but ${JSON.stringify(entry.name)} is: copy the file into the folder instead`);
+    } else {
+      paths.push(path);
+    }
+  }
+  return paths;
+}
+
+/** Whether a link in `dir` resolves to a file inside `dir` (a dangling link counts as outside). */
+function staysInside(dir: string, path: string): boolean {
+  try {
+    const inside = relative(realpathSync(dir), realpathSync(path));
+    return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+  } catch {
+    return false;
+  }
 }
 
 function checkAllowlistShape(path: string, problems: Problem[]): CheckedFile[] {
@@ -146,10 +175,10 @@ function checkAllowlistShape(path: string, problems: Problem[]): CheckedFile[] {
   return kind.length > 0 ? [] : [{ key: basename(path, '.json'), document, data }];
 }
 
-function parseFile(path: string, problems: Problem[]): JsonDocument | undefined {
+function parseFile(path: string, problems: Problem[], maxBytes = MAX_FILE_BYTES): JsonDocument | undefined {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, maxBytes);
   } catch (error) {
     problems.push({ file: path, line: 1, column: 1, message: `cannot read the file: ${(error as Error).message}` });
     return undefined;

@@ -16,7 +16,19 @@ export interface Problem {
 
 /** `file:line:column: message`, the format editors and GitHub annotations understand. */
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+  return `${printable(problem.file)}:${problem.line}:${problem.column}: ${printable(problem.message)}`;
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what this finds.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udfff]/gu;
+
+/**
+ * Text from a file (field names, values, file names) as it may be printed to a terminal or a CI
+ * log: control characters (ESC, newlines that could start a "::error" workflow command), invisible
+ * and direction-changing characters and lone surrogates are shown as \u escapes.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {

@@ -1,7 +1,7 @@
 import { TSchema } from '@sinclair/typebox';
 import { TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValueError, ValueErrorType } from '@sinclair/typebox/errors';
-import { JsonDocument, JsonPath } from './json-document';
+import { displayPath, JsonDocument, JsonPath } from './json-document';
 import { Problem } from './problem';
 
 /** Compiles `schema` once and turns its errors into located, readable problems. */
@@ -37,13 +37,7 @@ export function parsePointer(pointer: string): JsonPath {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-/** `['claims', 0, 'limit']` → `claims[0].limit`, the way people read a path. */
-export function displayPath(path: JsonPath): string {
-  if (path.length === 0) return 'the file';
-  return path
-    .map((s, i) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${i === 0 ? '' : '.'}${s}` : `["${s}"]`))
-    .join('');
-}
+export { displayPath } from './json-document';
 
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';

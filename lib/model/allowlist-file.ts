@@ -142,8 +142,8 @@ export const Suppression = Type.Object(
   {
     rule: Type.String({ minLength: 1, description: 'ID of the policy rule to silence for this file, e.g. "OKTA-G2" (see docs/policy.md).' }),
     reason: Type.String({
-      pattern: '\\S[\\s\\S]{8,}\\S',
-      errorMessage: 'a reason of at least 10 characters that tells reviewers why the rule does not apply to this app',
+      pattern: '^\\s*(?:\\S\\s*){10,}$',
+      errorMessage: 'a reason of at least 10 characters besides spaces that tells reviewers why the rule does not apply to this app',
       description: 'Why the rule does not apply to this app; shown to reviewers in the PR summary.',
     }),
   },

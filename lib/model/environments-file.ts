@@ -11,9 +11,11 @@ const strict = { additionalProperties: false } as const;
 
 export const AuthorizationServer = Type.Object(
   {
-    id: Type.Optional(Type.String({ minLength: 1, description: 'The server ID (aus…, or "default").' })),
+    id: Type.Optional(
+      Type.String({ pattern: '^[A-Za-z0-9]{1,64}$', errorMessage: 'an authorization server ID such as "default" or "aus…" (letters and digits)', description: 'The server ID (aus…, or "default").' }),
+    ),
     lookupName: Type.Optional(
-      Type.String({ minLength: 1, description: 'Find the server by its name in Okta instead of by ID (one API call per plan).' }),
+      Type.String({ minLength: 1, maxLength: 255, description: 'Find the server by its name in Okta instead of by ID (one API call per plan).' }),
     ),
     manageGroupsScope: Type.Optional(
       Type.Boolean({ description: 'Create the "groups" scope on this server (metadata published). @default false' }),

@@ -5,6 +5,7 @@ import { EnvironmentData, EnvironmentsFileData } from '../model/environments-fil
 import { orgClaimExpression, sharedClaimExpression } from '../okta/expressions';
 import { isGroupId } from '../okta/group-ids';
 import { SHARED_STACK, stackName } from './shards';
+import { own } from '../model/own';
 
 /**
  * What one environment's stacks must contain, computed from the validated apps without cdktf.
@@ -92,18 +93,18 @@ export const GROUP_SEARCH_BATCH_SIZE = 40;
 
 /** Builds the plan of every declared environment; conflicts between files become problems. */
 export function planEnvironments(apps: readonly AppModel[], environments: EnvironmentsFileData): { plans: EnvironmentPlan[]; problems: Problem[] } {
-  const problems = renameProblems(apps);
+  const problems = [...renameProblems(apps), ...importProblems(apps)];
   const plans = Object.entries(environments.environments).map(([name, settings]) => {
     const { plan, problems: conflicts } = planEnvironment(name, settings, apps);
-    problems.push(...conflicts);
+    for (const conflict of conflicts) problems.push(conflict);
     return plan;
   });
   return { plans, problems: dedupe(problems) };
 }
 
 function planEnvironment(name: string, settings: EnvironmentData, allApps: readonly AppModel[]): { plan: EnvironmentPlan; problems: Problem[] } {
-  const inEnvironment = allApps.filter((app) => app.environments.includes(name) || app.retire[name] !== undefined);
-  const apps = inEnvironment.filter((app) => app.retire[name] === undefined);
+  const inEnvironment = allApps.filter((app) => app.environments.includes(name) || own(app.retire, name) !== undefined);
+  const apps = inEnvironment.filter((app) => own(app.retire, name) === undefined);
   const { claims, problems } = shareClaims(name, apps);
   const managedScopes = Object.entries(settings.authorizationServers ?? {}).filter(([, s]) => s.manageGroupsScope).map(([n]) => n);
   const planned = apps.map((app) => planApp(app, name));
@@ -138,8 +139,8 @@ function planShard(
     stack: stackName(environment, shard),
     apps: planned,
     groupBatches: chunks(groupReferences(apps), GROUP_SEARCH_BATCH_SIZE),
-    forgotten: members.filter((a) => a.retire[environment] === 'forget').map((a) => a.key),
-    destroyed: members.filter((a) => a.retire[environment] === 'destroy').map((a) => a.key),
+    forgotten: members.filter((a) => own(a.retire, environment) === 'forget').map((a) => a.key),
+    destroyed: members.filter((a) => own(a.retire, environment) === 'destroy').map((a) => a.key),
     renames: apps.flatMap((app) => app.previousKeys.map((from) => ({ from, to: app.key }))),
     movedOut,
     movedIn: apps.filter((a) => a.previousShard !== undefined).map((a) => ({ key: a.key, from: a.previousShard as string })),
@@ -151,7 +152,7 @@ function planApp(app: AppModel, environment: string): PlannedApp {
   const custom = app.claims.filter((c) => c.server !== 'org');
   return {
     app,
-    importId: app.importIds[environment],
+    importId: own(app.importIds, environment),
     orgClaim: org && { name: org.name, expression: orgClaimExpression(app.allowlist, org.value, org.limit) },
     profileLimit: app.allowlist.kind === 'static' && custom.length > 0 ? custom[0].limit : undefined,
     dynamicOptIn: app.allowlist.kind === 'dynamic' && custom.length > 0,
@@ -256,6 +257,29 @@ function renameProblems(apps: readonly AppModel[]): Problem[] {
       if (earlier) problems.push(app.document.problem(path, `previousKeys names "${key}", which ${earlier.file} also names: only one file can take over an app`));
       else claimedBy.set(key, app);
     });
+  }
+  return problems;
+}
+
+/** An Okta app is adopted by one file: two import blocks for one ID would give it two owners in Terraform. */
+function importProblems(apps: readonly AppModel[]): Problem[] {
+  const problems: Problem[] = [];
+  const first = new Map<string, AppModel>();
+  for (const app of apps) {
+    for (const [environment, id] of Object.entries(app.importIds)) {
+      const identity = `${environment}\u0000${id}`;
+      const earlier = first.get(identity);
+      if (!earlier) {
+        first.set(identity, app);
+      } else {
+        problems.push(
+          app.document.problem(
+            ['app', 'importIds', environment],
+            `app.importIds.${environment} must name an Okta app no other file adopts, but ${earlier.file} also imports "${id}" in "${environment}": one Okta app can be managed by one allow-list file only. Remove the import from one of the two files`,
+          ),
+        );
+      }
+    }
   }
   return problems;
 }

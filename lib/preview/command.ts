@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parseSourceArgs } from '../cli/args';
 import { loadProject, Project } from '../load/load-project';
 import { InvalidInputError } from '../load/problem';
+import { readRegularFile } from '../load/read-file';
 import { closest } from '../load/schema-problems';
 import { EnvironmentPlan } from '../plan/environment-plan';
 import { membershipOf } from './evaluate';
@@ -20,7 +20,7 @@ const OPTIONS = {
 } as const;
 
 export interface PreviewCommandOptions {
-  /** Reads the --user-groups-file. @default the file system */
+  /** Reads the --user-groups-file. @default the file system: a regular file of at most 1 MiB */
   readonly readText?: (path: string) => string;
 }
 
@@ -50,7 +50,7 @@ export function runPreview(argv: readonly string[], options: PreviewCommandOptio
     return formatCarriers(args.group.trim(), environments, kept, notes);
   }
 
-  const readText = options.readText ?? ((path: string) => readFileSync(path, 'utf8'));
+  const readText = options.readText ?? ((path: string) => readRegularFile(path));
   const memberships = membershipsOf([
     ...(args.groups !== undefined ? parseGroupList(args.groups) : []),
     ...(args['user-groups-file'] !== undefined ? parseGroupFile(readGroupFile(readText, args['user-groups-file'])) : []),

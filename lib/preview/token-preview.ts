@@ -2,6 +2,7 @@ import { EnvironmentPlan, PlannedApp } from '../plan/environment-plan';
 import { appProfileOf } from './app-profile';
 import { ClaimEvaluationError, EmittedGroup, evaluate, EvaluationContext, Membership, UnsupportedExpressionError, Value } from './evaluate';
 import { parseExpression } from './expression-language';
+import { own } from '../model/own';
 
 /** What a claim holds for one user: a value, nothing (Okta leaves empty claims out), or Okta's error. */
 export type ClaimOutcome =
@@ -126,7 +127,7 @@ function isEmittedGroup(value: unknown): value is EmittedGroup {
 function endpointOf(plan: EnvironmentPlan, server: string): string {
   const org = `https://${plan.settings.orgName}.${plan.settings.baseUrl}`;
   if (server === 'org') return `${org}/oauth2/v1`;
-  const settings = plan.settings.authorizationServers?.[server];
+  const settings = own(plan.settings.authorizationServers, server);
   const id = settings?.id ?? `{ID of server "${settings?.lookupName}"}`;
   return `${org}/oauth2/${id}/v1`;
 }

@@ -2,7 +2,8 @@ import { BackendData } from '../model/environments-file';
 import { EnvironmentsRule, Finding } from './rule';
 
 /** The setting that names a state inside each backend: it must differ for every stack. */
-export const STATE_NAME_SETTING: Readonly<Record<Exclude<BackendData['type'], 'local'>, readonly string[]>> = {
+export const STATE_NAME_SETTING: Readonly<Record<BackendData['type'], readonly string[]>> = {
+  local: ['path'],
   s3: ['key'],
   gcs: ['prefix'],
   azurerm: ['key'],
@@ -17,9 +18,10 @@ export const STATE_NAME_SETTING: Readonly<Record<Exclude<BackendData['type'], 'l
 export const backendsSeparateStacks: EnvironmentsRule = ({ environments }) => {
   const findings: Finding[] = [];
   for (const [env, { backend }] of Object.entries(environments)) {
-    if (backend.type === 'local') continue;
     const setting = STATE_NAME_SETTING[backend.type];
-    const value = setting.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), backend.config);
+    const value = setting.reduce<unknown>((v, k) => (v && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined), backend.config);
+    // Without a path, local states are named after each stack (terraform.<stack>.tfstate).
+    if (backend.type === 'local' && value === undefined) continue;
     if (typeof value !== 'string') {
       findings.push({
         path: ['environments', env, 'backend', ...(backend.config ? ['config'] : [])],

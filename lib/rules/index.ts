@@ -1,5 +1,8 @@
-import { apiBudgetCoversParallelJobs } from './api-budget-covers-parallel-jobs';
+import { accessClaimsAreAlwaysIncluded } from './access-claims-are-always-included';
+import { apiBudgetLeavesRoomForParallelJobs } from './api-budget-leaves-room-for-parallel-jobs';
 import { appTypeFitsGrants } from './app-type-fits-grants';
+import { backendSettingsAreKnown } from './backend-settings-are-known';
+import { backendSettingsAreLiteral } from './backend-settings-are-literal';
 import { backendsAreComplete } from './backends-are-complete';
 import { backendsSeparateStacks } from './backends-separate-stacks';
 import { claimLimitsFit } from './claim-limits-fit';
@@ -8,6 +11,7 @@ import { claimServersExist } from './claim-servers-exist';
 import { claimsAreUnique } from './claims-are-unique';
 import { customClaimsShareOneLimit } from './custom-claims-share-one-limit';
 import { dynamicPatternsAreSafe } from './dynamic-patterns-are-safe';
+import { environmentNamesFit } from './environment-names-fit';
 import { environmentsAreDeclared } from './environments-are-declared';
 import { groupReferencesAreValid } from './group-references-are-valid';
 import { keysAreValid } from './keys-are-valid';
@@ -16,8 +20,10 @@ import { orgClaimsAreIdTokenOnly } from './org-claims-are-id-token-only';
 import { orgClaimsNeedApiToken } from './org-claims-need-api-token';
 import { redirectUrisAreUrls } from './redirect-uris-are-urls';
 import { EnvironmentsRule, FileRule } from './rule';
+import { serverNamesAreFree } from './server-names-are-free';
 import { serversHaveOneReference } from './servers-have-one-reference';
 import { shardsAreValid } from './shards-are-valid';
+import { waitSecondsAreOrdered } from './wait-seconds-are-ordered';
 
 export { allowlistHasOneKind } from './allowlist-has-one-kind';
 
@@ -37,7 +43,19 @@ export const FILE_RULES: readonly FileRule[] = [
   customClaimsShareOneLimit,
   orgClaimsAreIdTokenOnly,
   orgClaimsNeedApiToken,
+  accessClaimsAreAlwaysIncluded,
 ];
 
 /** Every rule over the environments file. */
-export const ENVIRONMENTS_RULES: readonly EnvironmentsRule[] = [serversHaveOneReference, backendsAreComplete, backendsSeparateStacks, oauthScopesNeedOauth, apiBudgetCoversParallelJobs];
+export const ENVIRONMENTS_RULES: readonly EnvironmentsRule[] = [
+  environmentNamesFit,
+  serverNamesAreFree,
+  serversHaveOneReference,
+  backendsAreComplete,
+  backendSettingsAreKnown,
+  backendSettingsAreLiteral,
+  backendsSeparateStacks,
+  oauthScopesNeedOauth,
+  apiBudgetLeavesRoomForParallelJobs,
+  waitSecondsAreOrdered,
+];

@@ -1,4 +1,5 @@
 import { FileRule, Finding } from './rule';
+import { own } from '../model/own';
 
 /**
  * Provider 4.20.0 writes the org-server Groups claim through an internal Okta endpoint and
@@ -9,7 +10,7 @@ export const orgClaimsNeedApiToken: FileRule = (app, { environments }) => {
   const findings: Finding[] = [];
   for (const claim of app.claims.filter((c) => c.server === 'org')) {
     for (const env of app.environments) {
-      if (environments.environments[env]?.auth.method === 'oauth') {
+      if (own(environments.environments, env)?.auth.method === 'oauth') {
         findings.push({
           path: [...claim.path, 'server'],
           message: `an org-server claim needs API-token authentication, but environment "${env}" uses "oauth": the Okta provider silently skips the org-server Groups claim under OAuth 2.0 (provider issue #1906). Use a custom server such as "default", or switch "${env}" to "api_token"`,

@@ -1,0 +1,17 @@
+import { EnvironmentsRule, Finding } from './rule';
+
+/** The provider waits between minWaitSeconds and maxWaitSeconds before retrying a rate-limited call. */
+export const waitSecondsAreOrdered: EnvironmentsRule = ({ environments }) => {
+  const findings: Finding[] = [];
+  for (const [env, { rateLimits }] of Object.entries(environments)) {
+    const min = rateLimits?.minWaitSeconds ?? 30;
+    const max = rateLimits?.maxWaitSeconds ?? 300;
+    if (min > max) {
+      findings.push({
+        path: ['environments', env, 'rateLimits', rateLimits?.minWaitSeconds !== undefined ? 'minWaitSeconds' : 'maxWaitSeconds'],
+        message: `rateLimits.minWaitSeconds must be at most maxWaitSeconds, but environment "${env}" has ${min} and ${max}${rateLimits?.minWaitSeconds === undefined ? ' (minWaitSeconds defaults to 30)' : rateLimits?.maxWaitSeconds === undefined ? ' (maxWaitSeconds defaults to 300)' : ''}: swap them or raise maxWaitSeconds`,
+      });
+    }
+  }
+  return findings;
+};
