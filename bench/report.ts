@@ -13,6 +13,8 @@ export interface SizeResult {
   /** Largest peak RSS of any synth run. */
   readonly synthPeakRssBytes: number;
   readonly output: SynthOutput;
+  /** The same project checked against the sample policy (see bench/bench-policy.ts). @default - not measured */
+  readonly withPolicy?: { readonly validateMs: number; readonly synthMs: number; readonly synthPeakRssBytes: number };
 }
 
 /** The default cdktf route (`npx ts-node main.ts`) against the project's route, on one size. */
@@ -109,6 +111,13 @@ export function renderMarkdown(report: BenchReport): string {
       (s) =>
         `| ${count(s.apps)} | ${s.runs} | ${seconds(s.validateMs)} | ${seconds(s.synthMs)} | ${megabytes(s.synthPeakRssBytes)} | ${megabytes(s.output.bytes)} | ${count(s.output.resources)} | ${count(s.output.dataSources)} | ${perPlan(s, (p) => p.distinctGroups)} | ${perPlan(s, (p) => p.searchRequests)} |`,
     ),
+    '',
+    ...report.sizes
+      .filter((s) => s.withPolicy)
+      .flatMap((s) => [
+        '',
+        `${count(s.apps)} apps WITH the sample policy (policy.json with grants for the synthetic teams, see \`bench/bench-policy.ts\`), median of ${s.runs}: validate ${seconds(s.withPolicy!.validateMs)}, validate + synth ${seconds(s.withPolicy!.synthMs)}, peak RSS ${megabytes(s.withPolicy!.synthPeakRssBytes)}.`,
+      ]),
     '',
     'Group lookups are per `terraform plan` of one environment (dev / prod). "One per group" is what one `okta_group` data source per name or ID would cost; "batched" is the `okta_groups` searches the stacks hold, 40 exact names each, counting one request per 200 possible results (Okta\'s page size).',
   ];

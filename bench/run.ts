@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: validate + synth of synthetic projects of 100, 1,000 and 10,000 apps, each
  * run as a separate process, plus the default cdktf route (ts-node) on 1,000 apps. Prints the
- * table and writes it into BENCHMARKS.md.
+ * table and writes it into BENCHMARKS.md. The largest size (10,000 apps by default) is also run
+ * WITH the sample policy (bench/bench-policy.ts).
  * Options: --sizes 100,1000,10000  --runs <n> (default 5, 3 from 10,000 apps)  --output <file>.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchPolicy } from './bench-policy';
 import { writeLatestResults } from './benchmarks-file';
 import { measureProcess, median, ProcessRun } from './measure';
 import { BenchReport, checkTargets, currentLoad, machine, renderMarkdown, RouteComparison, SizeResult } from './report';
@@ -37,8 +39,14 @@ function main(): void {
   for (const apps of sizes) {
     const workdir = mkdtempSync(join(tmpdir(), `bench-${apps}-`));
     try {
-      const paths = writeSyntheticProject(workdir, syntheticProject({ apps }));
-      const result = measureSize(apps, runsFor(apps), paths, workdir);
+      const project = syntheticProject({ apps });
+      const paths = writeSyntheticProject(workdir, project);
+      let result = measureSize(apps, runsFor(apps), paths, workdir);
+      if (apps === Math.max(...sizes)) {
+        const policyFile = join(workdir, 'policy.json');
+        writeFileSync(policyFile, `${JSON.stringify(benchPolicy(project, ROOT), null, 2)}\n`);
+        result = { ...result, withPolicy: measureWithPolicy(apps, runsFor(apps), paths, policyFile, workdir) };
+      }
       results.push(result);
       if (apps === COMPARISON_SIZE) {
         comparison = compareWithTsNode(result, runsFor(apps), paths, workdir);
@@ -72,6 +80,16 @@ function measureSize(apps: number, runs: number, paths: SyntheticProjectPaths, w
     synthPeakRssBytes: Math.max(...synth.map((r) => r.peakRssBytes)),
     output: describeSynthOutput(outdir),
   };
+}
+
+/** Validate and synth of the same project with a policy file: the policy pack on every app. */
+function measureWithPolicy(apps: number, runs: number, paths: SyntheticProjectPaths, policyFile: string, workdir: string): NonNullable<SizeResult['withPolicy']> {
+  const source = ['--dir', paths.allowlistsDir, '--config', paths.environmentsFile, '--policy', policyFile];
+  const validate = repeat(`${apps} apps with the policy: validate`, runs, () => measureProcess([process.execPath, '--import', 'tsx', 'cli/validate.ts', ...source], { cwd: ROOT }));
+  const synth = repeat(`${apps} apps with the policy: validate + synth`, runs, () =>
+    measureProcess([process.execPath, '--import', 'tsx', 'main.ts', ...source, '--out', join(workdir, 'cdktf.out.policy')], { cwd: ROOT }),
+  );
+  return { validateMs: median(validate.map((r) => r.wallMs)), synthMs: median(synth.map((r) => r.wallMs)), synthPeakRssBytes: Math.max(...synth.map((r) => r.peakRssBytes)) };
 }
 
 /** What `cdktf synth` does with the cdktf template's `"app": "npx ts-node main.ts"`. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeLatestResults } from '../../bench/benchmarks-file';
 import { median } from '../../bench/measure';
-import { checkTargets, SizeResult } from '../../bench/report';
+import { checkTargets, renderMarkdown, SizeResult } from '../../bench/report';
 
 const MB = 1024 * 1024;
 const size = (apps: number, synthMs: number, peakMb: number): SizeResult => ({
@@ -70,5 +70,14 @@ describe('writeLatestResults', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('reports the run WITH the sample policy under the table', () => {
+    const withPolicy = { ...size(10000, 20000, 800), withPolicy: { validateMs: 5200, synthMs: 21000, synthPeakRssBytes: 900 * MB } };
+    const markdown = renderMarkdown({ date: new Date('2026-01-01T00:00:00Z'), sizes: [withPolicy], loadBefore: 0, loadAfter: 0 });
+    expect(markdown).toContain('10,000 apps WITH the sample policy');
+    expect(markdown).toMatch(/validate 5\.20 s, validate \+ synth 21\.00 s, peak RSS 900 MB/);
   });
 });
