@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { RunningEmulator } from '../emulator';
 import { Json } from '../emulator/types';
 import { appsByLabel, groupIdsByName, profileOf, startOrg } from './harness/org';
+import { issuedClaims } from './harness/tokens';
 import { planAndApply, Workspace } from './harness/workspace';
 import { ORG_HOSTS, sampleOrg } from './fixtures/sample-org';
 
@@ -88,6 +89,18 @@ describe.each(['dev', 'prod'] as const)('the sample allow lists in %s', (environ
     const expected = written.map((c) => ({ server: serverIdOf(c.auth_server_id as string), name: c.name, type: c.claim_type, value: c.value }));
     const order = (list: Array<Record<string, unknown>>) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(order(actual)).toEqual(order(expected));
+  });
+
+  test('a user gets exactly the allow-listed groups they hold, evaluated from what Okta stores', () => {
+    const apps = appsByLabel(org);
+    const alice = ['Payroll Admins', 'payroll admins', 'Payroll Admins (EMEA)', 'Payroll Users', 'IT-Helpdesk', 'it-lowercase'];
+    const claimsOf = (label: string) => issuedClaims(org, apps.get(label)!.id as string, alice).map((c) => `${c.server}/${c.token}/${c.name}: ${c.groups?.join(', ') ?? c.error}`);
+    expect(claimsOf('Payroll Portal')).toEqual(
+      expect.arrayContaining(['org/id/groups: Payroll Admins, Payroll Users', 'default/access/groups: Payroll Admins, Payroll Users']),
+    );
+    // The dynamic claim serves only the app that opted into its pattern, and is case-sensitive.
+    expect(claimsOf('IT Tools')).toEqual(expect.arrayContaining(['org/id/groups: IT-Helpdesk', 'default/access/it_groups: IT-Helpdesk']));
+    expect(claimsOf('Payroll Portal').filter((c) => c.includes('it_groups'))).toEqual([]);
   });
 
   test('a second plan of every stack is empty', async () => {
