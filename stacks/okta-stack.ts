@@ -1,7 +1,7 @@
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { DEFAULT_MAX_API_CAPACITY, DEFAULT_PARALLEL_JOBS, EnvironmentData } from '../lib/model/environments-file';
+import { DEFAULT_MAX_API_CAPACITY, EnvironmentData } from '../lib/model/environments-file';
 import { configureBackend, StateReader } from './state-backend';
 
 /** Scopes the OAuth 2.0 service app needs for what this repo manages. */
@@ -13,12 +13,15 @@ export const REQUIRED_TERRAFORM_VERSION = '>= 1.7.0';
 export { DEFAULT_PARALLEL_JOBS } from '../lib/model/environments-file';
 
 /**
- * Each of `parallelJobs` concurrent stacks gets an equal part of the environment's API budget,
- * so together they never use more of Okta's rate limits (shared with the org's sign-ins).
+ * Every stack's provider gets the environment's whole budget: the provider throttles on the
+ * org-wide use that Okta reports in each response's X-Rate-Limit headers, so the stacks running
+ * side by side all stop at the same line (dividing it, as this project once did, made a stack
+ * sleep for up to a minute whenever the org as a whole had used a fraction of a bucket; the
+ * end-to-end suite found it). The rule apiBudgetLeavesRoomForParallelJobs keeps the requests in
+ * flight at that moment under Okta's limit.
  */
-export function apiCapacityPerStack(settings: EnvironmentData): number {
-  const limits = settings.rateLimits ?? {};
-  return Math.max(1, Math.floor((limits.maxApiCapacity ?? DEFAULT_MAX_API_CAPACITY) / (limits.parallelJobs ?? DEFAULT_PARALLEL_JOBS)));
+export function providerApiCapacity(settings: EnvironmentData): number {
+  return settings.rateLimits?.maxApiCapacity ?? DEFAULT_MAX_API_CAPACITY;
 }
 
 export interface OktaStackProps {
@@ -43,7 +46,7 @@ export abstract class OktaStack extends TerraformStack {
       orgName: settings.orgName,
       baseUrl: settings.baseUrl,
       scopes: settings.auth.method === 'oauth' ? [...(settings.auth.scopes ?? DEFAULT_OAUTH_SCOPES)] : undefined,
-      maxApiCapacity: apiCapacityPerStack(settings),
+      maxApiCapacity: providerApiCapacity(settings),
       backoff: limits.backoff ?? true,
       minWaitSeconds: limits.minWaitSeconds,
       maxWaitSeconds: limits.maxWaitSeconds,

@@ -320,9 +320,9 @@ describe('environments file', () => {
     expect(problems).toContain(`${at(E, envs, '"config": {', 1, '"config": '.length)}: backend.config.prefix must name each stack's state with "{stack}" (e.g. "okta/{stack}"), but got nothing: without it every stack of "dev" would share one state`);
   });
 
-  test('an API budget smaller than the number of parallel stacks', () => {
-    const envs = environments({ dev: { ...dev, rateLimits: { maxApiCapacity: 2, parallelJobs: 4 } } });
-    expectProblem({ 'a.json': allowlist() }, at(E, envs, '"rateLimits": {', 1, '"rateLimits": '.length), /^rateLimits.maxApiCapacity must be at least parallelJobs \(4\), but got 2: each parallel stack gets at least 1%/, envs);
+  test('an API budget that leaves no room for the requests in flight of the parallel stacks', () => {
+    const envs = environments({ dev: { ...dev, rateLimits: { maxApiCapacity: 70, parallelJobs: 4 } } });
+    expectProblem({ 'a.json': allowlist() }, at(E, envs, '"rateLimits": {', 1, '"rateLimits": '.length), /^rateLimits.maxApiCapacity must be at most 60 with parallelJobs 4, but got 70: when the budget is reached/, envs);
   });
 
   test('a credential in the backend settings', () => {

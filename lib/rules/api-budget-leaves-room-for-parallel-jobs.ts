@@ -1,19 +1,28 @@
 import { DEFAULT_MAX_API_CAPACITY, DEFAULT_PARALLEL_JOBS } from '../model/environments-file';
 import { EnvironmentsRule, Finding } from './rule';
 
+/** Requests one Terraform process has in flight at most (its default `-parallelism`). */
+export const REQUESTS_IN_FLIGHT_PER_STACK = 10;
+
 /**
- * Each of an environment's parallel stacks gets maxApiCapacity / parallelJobs percent (at least
- * 1), so a budget smaller than the number of parallel jobs would be exceeded together.
+ * The provider compares `max_api_capacity` with the org-wide use that Okta reports in every
+ * response's X-Rate-Limit headers (okta/internal/apimutex in the provider), not with its own
+ * share, so every stack gets the whole environment budget. When the budget is reached, the
+ * requests already in flight still land: up to 10 per stack, and `parallelJobs` stacks at once,
+ * in a bucket as small as 100 per minute (`/api/v1/apps`). The budget must leave that room.
  */
-export const apiBudgetCoversParallelJobs: EnvironmentsRule = ({ environments }) => {
+export const apiBudgetLeavesRoomForParallelJobs: EnvironmentsRule = ({ environments }) => {
   const findings: Finding[] = [];
   for (const [env, { rateLimits }] of Object.entries(environments)) {
     const capacity = rateLimits?.maxApiCapacity ?? DEFAULT_MAX_API_CAPACITY;
     const jobs = rateLimits?.parallelJobs ?? DEFAULT_PARALLEL_JOBS;
-    if (capacity < jobs) {
+    const most = 100 - REQUESTS_IN_FLIGHT_PER_STACK * jobs;
+    if (capacity > most) {
       findings.push({
         path: ['environments', env, 'rateLimits'],
-        message: `rateLimits.maxApiCapacity must be at least parallelJobs (${jobs}), but got ${capacity}: each parallel stack gets at least 1% of Okta's rate limits, so together they would use ${jobs}%. Lower parallelJobs or raise maxApiCapacity`,
+        message:
+          `rateLimits.maxApiCapacity must be at most ${most} with parallelJobs ${jobs}, but got ${capacity}: when the budget is reached, each of the ${jobs} ` +
+          `parallel stacks can still have ${REQUESTS_IN_FLIGHT_PER_STACK} requests in flight, and Okta's smallest bucket (/api/v1/apps) allows 100 a minute. Lower maxApiCapacity or parallelJobs`,
       });
     }
   }
