@@ -5,10 +5,12 @@ import {
   DataTerraformRemoteStateAzurerm,
   DataTerraformRemoteStateGcs,
   DataTerraformRemoteStateLocal,
+  DataTerraformRemoteStatePg,
   DataTerraformRemoteStateS3,
   GcsBackend,
   LocalBackend,
   NamedCloudWorkspace,
+  PgBackend,
   RemoteBackend,
   S3Backend,
   TerraformRemoteState,
@@ -55,6 +57,10 @@ export function configureBackend(stack: TerraformStack, stackName: string, backe
     case 'remote':
       new RemoteBackend(stack, settingsOf(stackName));
       return (scope, id, name, defaults) => new DataTerraformRemoteState(scope, id, { ...readerSettingsOf(name), defaults });
+    case 'pg':
+      // The connection string (with its password) comes from PG_CONN_STR, for both.
+      new PgBackend(stack, settingsOf(stackName));
+      return (scope, id, name, defaults) => new DataTerraformRemoteStatePg(scope, id, { ...readerSettingsOf(name), defaults });
     case 'cloud': {
       const own = settingsOf(stackName);
       new CloudBackend(stack, { ...own, workspaces: new NamedCloudWorkspace(own.workspaces?.name) });

@@ -116,9 +116,9 @@ export class Workspace {
     return join(this.outDir, 'stacks', stack);
   }
 
-  /** Plans one stack with the pipeline's own script (init, first-apply detection, saved plan). */
-  async plan(stack: string, extra: readonly string[] = []): Promise<PlanResult> {
-    const out = join(this.root, 'plans', stack);
+  /** Plans one stack with the pipeline's own script (init, first-apply detection, saved plan); `name` keeps several saved plans apart. */
+  async plan(stack: string, extra: readonly string[] = [], name: string = stack): Promise<PlanResult> {
+    const out = join(this.root, 'plans', name);
     rmSync(out, { recursive: true, force: true });
     const result = await run(join(REPO, 'scripts/ci/terraform-plan.sh'), [this.stackDir(stack), out, '-detailed-exitcode', ...extra], { env: this.environmentOf(stack) });
     const planFile = join(out, 'plan.json');
@@ -126,9 +126,9 @@ export class Workspace {
     return { ...result, plan };
   }
 
-  /** Applies the saved plan of the last `plan(stack)`, as the apply job does. */
-  apply(stack: string, options: { onSpawn?: (pid: number) => void } = {}): Promise<ProcessResult> {
-    const planFile = join(this.root, 'plans', stack, 'plan.tfplan');
+  /** Applies the saved plan of the last `plan(stack)` (or of the plan called `planName`), as the apply job does. */
+  apply(stack: string, options: { onSpawn?: (pid: number) => void; planName?: string } = {}): Promise<ProcessResult> {
+    const planFile = join(this.root, 'plans', options.planName ?? stack, 'plan.tfplan');
     return run('terraform', [`-chdir=${this.stackDir(stack)}`, 'apply', '-input=false', '-no-color', '-lock-timeout=60s', planFile], { env: this.environmentOf(stack), onSpawn: options.onSpawn });
   }
 

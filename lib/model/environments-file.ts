@@ -81,7 +81,7 @@ export const RateLimits = Type.Object(
   strict,
 );
 
-export const BACKEND_TYPES = ['local', 's3', 'gcs', 'azurerm', 'remote', 'cloud'] as const;
+export const BACKEND_TYPES = ['local', 's3', 'gcs', 'azurerm', 'remote', 'cloud', 'pg'] as const;
 
 export const Backend = Type.Object(
   {

@@ -22,6 +22,7 @@ export const BACKEND_SETTINGS: Readonly<Record<BackendData['type'], readonly str
   ],
   remote: ['hostname', 'organization', 'token', 'workspaces'],
   cloud: ['hostname', 'organization', 'token', 'workspaces'],
+  pg: ['connStr', 'schemaName', 'skipSchemaCreation', 'skipTableCreation', 'skipIndexCreation'],
 };
 
 /** A misspelt backend setting ("bukket") would be dropped or refused only at `terraform init`. */

@@ -9,9 +9,11 @@ export const REQUIRED_BACKEND_SETTINGS: Readonly<Record<BackendData['type'], rea
   azurerm: ['storageAccountName', 'containerName', 'key'],
   remote: ['organization', 'workspaces'],
   cloud: ['organization', 'workspaces'],
+  // The connection string carries the password: it comes from PG_CONN_STR, never from this file.
+  pg: ['schemaName'],
 };
 
-const SECRET_SETTINGS = /(secret|password|token|accessKey|sasToken|credentials|clientCertificate)/i;
+const SECRET_SETTINGS = /(secret|password|token|accessKey|sasToken|credentials|clientCertificate|connStr)/i;
 
 export const backendsAreComplete: EnvironmentsRule = ({ environments }) => {
   const findings: Finding[] = [];

@@ -9,6 +9,7 @@ export const STATE_NAME_SETTING: Readonly<Record<BackendData['type'], readonly s
   azurerm: ['key'],
   remote: ['workspaces', 'name'],
   cloud: ['workspaces', 'name'],
+  pg: ['schemaName'],
 };
 
 /**

@@ -12,8 +12,9 @@
 #
 # The managed-apps guard reads the stack's own last-applied state, which does not
 # exist before the first apply; only then is `-var first_apply=true` passed. An
-# empty `terraform state pull` is the one reliable sign of an empty state: passing
-# the flag on an applied environment would switch the guard off.
+# empty `terraform state pull` (or, on remote backends, a document that was never
+# persisted) is the one reliable sign of an empty state: passing the flag on an
+# applied environment would switch the guard off.
 #
 # Plans run with -lock=false: a plan never writes state, so taking the lock would only make PR,
 # drift and apply-time plans queue behind each other and behind applies, and would need write
@@ -37,7 +38,11 @@ cp "$stack/.terraform.lock.hcl" "$out/.terraform.lock.hcl" 2>/dev/null || true
 
 state=$(terraform -chdir="$stack" state pull)
 first_apply=()
-if [ -z "${state//[[:space:]]/}" ]; then
+# A local backend without a state prints nothing; remote ones (pg, for one) print an empty
+# document that was never persisted: serial 0 and no lineage. Both mean "no state yet", and
+# reading such a state through terraform_remote_state fails ("No stored state was found").
+never_persisted() { grep -q '"lineage": *""' <<<"$1" && grep -q '"serial": *0,' <<<"$1"; }
+if [ -z "${state//[[:space:]]/}" ] || never_persisted "$state"; then
   echo "terraform-plan: $stack has no state yet: planning its first apply (-var first_apply=true)" >&2
   first_apply=(-var first_apply=true)
 fi
