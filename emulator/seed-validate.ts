@@ -82,6 +82,9 @@ const appCheck = shape({
   'grantTypes?': list(string),
   'groupsClaim?': shape({ name: string, value: string, valueType: oneOf('EXPRESSION', 'GROUPS'), 'groupFilterType?': string }),
   'groupIds?': list(string),
+  'oauthClient?': object,
+  'credentials?': object,
+  'hide?': shape({ iOS: boolean, web: boolean }),
 });
 const userCheck = shape({ 'id?': string, login: string, 'firstName?': string, 'lastName?': string });
 const seedCheck = shape({

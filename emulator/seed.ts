@@ -49,9 +49,10 @@ export function applySeed(org: OrgContext, seed: EmulatorSeed): void {
   for (const [i, a] of (seed.apps ?? []).entries()) {
     const body: JsonObject = {
       label: a.label,
-      settings: { oauthClient: { application_type: a.type ?? 'web', redirect_uris: a.redirectUris ?? [], grant_types: a.grantTypes ?? ['authorization_code'] } },
-      visibility: { hide: { iOS: true, web: true } },
+      settings: { oauthClient: { application_type: a.type ?? 'web', redirect_uris: a.redirectUris ?? [], grant_types: a.grantTypes ?? ['authorization_code'], ...a.oauthClient } },
+      visibility: { hide: a.hide ?? { iOS: true, web: true } },
     };
+    if (a.credentials) body.credentials = { oauthClient: a.credentials };
     if (a.profile) body.profile = a.profile;
     const record = insertApp(org, body, (a.status ?? 'ACTIVE') === 'ACTIVE');
     if (a.id) {

@@ -119,6 +119,12 @@ export interface SeedApp {
   groupsClaim?: { name: string; value: string; valueType: 'EXPRESSION' | 'GROUPS'; groupFilterType?: string };
   /** IDs of groups assigned to the app. */
   groupIds?: string[];
+  /** More `settings.oauthClient` fields in Okta's API shape (consent_method, refresh_token, …), over the ones above. */
+  oauthClient?: JsonObject;
+  /** `credentials.oauthClient` fields in Okta's API shape (token_endpoint_auth_method, pkce_required, …). */
+  credentials?: JsonObject;
+  /** `visibility.hide`; default: hidden on both, as apps the provider creates. */
+  hide?: { iOS: boolean; web: boolean };
 }
 
 /** A user; the API token belongs to the first one (GET /api/v1/users/me). */

@@ -16,7 +16,7 @@ describe('AllowlistedApp', () => {
   test('the address derives from the file name, and the app cannot be destroyed or replaced by a plan', () => {
     const json = synthApp(allowlist());
     expect(Object.keys(json.resource.okta_app_oauth)).toEqual(['payroll']);
-    expect(json.resource.okta_app_oauth.payroll.lifecycle).toEqual({ prevent_destroy: true });
+    expect(json.resource.okta_app_oauth.payroll.lifecycle).toMatchObject({ prevent_destroy: true });
   });
 
   test('the profile holds the allow-listed IDs resolved by exact name, and the app limit for shared claims', () => {
@@ -60,6 +60,61 @@ describe('AllowlistedApp', () => {
     expect(browser).toMatchObject({ token_endpoint_auth_method: 'none', pkce_required: true, response_types: ['code'] });
     const web = synthApp(allowlist()).resource.okta_app_oauth.payroll;
     expect(web.omit_secret).toBe(true);
+  });
+
+  test('every security and dashboard setting is stated, with the project defaults, so an adoption cannot change one unseen', () => {
+    const web = synthApp(allowlist()).resource.okta_app_oauth.payroll;
+    expect(web).toMatchObject({
+      pkce_required: true,
+      token_endpoint_auth_method: 'client_secret_basic',
+      consent_method: 'TRUSTED',
+      issuer_mode: 'ORG_URL',
+      hide_web: true,
+      hide_ios: true,
+    });
+    // The provider sends refresh-token settings only with the refresh_token grant.
+    expect(web.refresh_token_rotation).toBeUndefined();
+    const withRefresh = { ...(allowlist().app as object), grantTypes: ['authorization_code', 'refresh_token'] };
+    expect(synthApp(allowlist({ app: withRefresh })).resource.okta_app_oauth.payroll).toMatchObject({ refresh_token_rotation: 'STATIC', refresh_token_leeway: 0 });
+  });
+
+  test('the file states the settings where teams differ', () => {
+    const app = {
+      ...(allowlist().app as object),
+      grantTypes: ['authorization_code', 'refresh_token'],
+      tokenEndpointAuthMethod: 'private_key_jwt',
+      jwksUri: 'https://payroll.example.com/keys',
+      pkceRequired: false,
+      consentMethod: 'REQUIRED',
+      issuerMode: 'DYNAMIC',
+      refreshToken: { rotation: 'ROTATE', leewaySeconds: 30 },
+      hideWeb: false,
+      hideIos: false,
+    };
+    const json = synthApp(allowlist({ app })).resource.okta_app_oauth.payroll;
+    expect(json).toMatchObject({
+      token_endpoint_auth_method: 'private_key_jwt',
+      jwks_uri: 'https://payroll.example.com/keys',
+      pkce_required: false,
+      consent_method: 'REQUIRED',
+      issuer_mode: 'DYNAMIC',
+      refresh_token_rotation: 'ROTATE',
+      refresh_token_leeway: 30,
+      hide_web: false,
+      hide_ios: false,
+    });
+    // A stated jwks_uri is managed; left out, an adopted app's keys are preserved.
+    expect(json.lifecycle.ignore_changes).not.toContain('jwks_uri');
+    expect(synthApp(allowlist()).resource.okta_app_oauth.payroll.lifecycle.ignore_changes).toContain('jwks_uri');
+  });
+
+  test('attributes the project does not manage keep the value Okta has instead of the provider default', () => {
+    const ignored = synthApp(allowlist()).resource.okta_app_oauth.payroll.lifecycle.ignore_changes;
+    expect(ignored).toEqual(expect.arrayContaining(['status', 'login_mode', 'login_uri', 'login_scopes', 'client_uri', 'tos_uri', 'policy_uri', 'jwks', 'user_name_template', 'auto_key_rotation', 'implicit_assignment']));
+    // Nothing the project states is ignored: its changes must show in the plan.
+    for (const stated of ['pkce_required', 'token_endpoint_auth_method', 'consent_method', 'issuer_mode', 'hide_web', 'hide_ios', 'redirect_uris', 'profile', 'groups_claim', 'label']) {
+      expect(ignored).not.toContain(stated);
+    }
   });
 
   test('labels and URIs from files are never read as Terraform templates', () => {

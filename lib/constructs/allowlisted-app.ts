@@ -44,16 +44,81 @@ export class AllowlistedApp extends Construct {
       responseTypes: [...(grants.has('authorization_code') ? ['code'] : []), ...(grants.has('implicit') ? ['token', 'id_token'] : [])],
       redirectUris: app.redirectUris.map(templateText),
       postLogoutRedirectUris: app.postLogoutRedirectUris.map(templateText),
-      // Public clients authenticate with PKCE, not a secret.
-      ...(app.type === 'web' ? { omitSecret: true } : { tokenEndpointAuthMethod: 'none', pkceRequired: true }),
+      // Web apps keep their secret out of the state; public clients have none.
+      ...(app.type === 'web' ? { omitSecret: true } : {}),
+      ...statedSettings(app),
       profile: profileOf(props),
       groupsClaim: props.orgClaim && { type: 'EXPRESSION', name: props.orgClaim.name, value: templateText(props.orgClaim.expression) },
-      lifecycle: { preventDestroy: true },
+      lifecycle: { preventDestroy: true, ignoreChanges: preservedAttributes(app) },
     });
     this.resource.overrideLogicalId(app.key);
     if (props.importId) this.resource.importFrom(props.importId);
     for (const previous of app.previousKeys) this.resource.moveFromId(`okta_app_oauth.${previous}`);
   }
+}
+
+/**
+ * The security and dashboard attributes, always stated so that the plan shows a change when an
+ * adopted app (or drift) differs. Left out, provider 4.20.0 would overwrite them without a diff
+ * or with its own default (okta/resource_okta_app_oauth.go): `pkce_required` is Optional+Computed
+ * and `buildAppOAuth` sends false when the configuration leaves it null; `token_endpoint_auth_method`
+ * defaults to client_secret_basic, `consent_method` to TRUSTED, `issuer_mode` to ORG_URL,
+ * `refresh_token_rotation` to STATIC, `refresh_token_leeway` to 0, `hide_ios`/`hide_web` to true.
+ * See docs/okta-semantics.md, "What an adopted app keeps".
+ */
+function statedSettings(app: AppModel) {
+  const s = app.settings;
+  return {
+    pkceRequired: s.pkceRequired,
+    tokenEndpointAuthMethod: s.tokenEndpointAuthMethod,
+    ...(s.jwksUri !== undefined ? { jwksUri: templateText(s.jwksUri) } : {}),
+    consentMethod: s.consentMethod,
+    issuerMode: s.issuerMode,
+    // The provider sends refresh-token settings only with the refresh_token grant (buildAppOAuth).
+    ...(s.refreshToken ? { refreshTokenRotation: s.refreshToken.rotation, refreshTokenLeeway: s.refreshToken.leewaySeconds } : {}),
+    hideWeb: s.hideWeb,
+    hideIos: s.hideIos,
+  };
+}
+
+/**
+ * Attributes the project does not manage: Terraform keeps the value Okta has (read at import or
+ * at the last refresh) and the provider's full-replacement PUT sends it back unchanged, instead
+ * of resetting an adopted app's value to the provider's default. New apps get the provider's
+ * defaults at creation (`ignore_changes` does not apply to a create). Every attribute read back
+ * by `resourceAppOAuthRead`/`appRead`/`setOAuthClientSettings` that the project does not state.
+ */
+export const PRESERVED_ATTRIBUTES: readonly string[] = [
+  'status',
+  'admin_note',
+  'enduser_note',
+  'app_links_json',
+  'accessibility_self_service',
+  'accessibility_error_redirect_url',
+  'accessibility_login_redirect_url',
+  'auto_submit_toolbar',
+  'user_name_template',
+  'user_name_template_type',
+  'user_name_template_suffix',
+  'user_name_template_push_status',
+  'auto_key_rotation',
+  'client_uri',
+  'logo_uri',
+  'tos_uri',
+  'policy_uri',
+  'login_uri',
+  'login_mode',
+  'login_scopes',
+  'wildcard_redirect',
+  'implicit_assignment',
+  'app_settings_json',
+  'jwks',
+  'jwks_uri',
+];
+
+function preservedAttributes(app: AppModel): string[] {
+  // A jwksUri given by the file is stated, not preserved.
+  return PRESERVED_ATTRIBUTES.filter((a) => !(a === 'jwks_uri' && app.settings.jwksUri !== undefined));
 }
 
 /** `jsonencode({...})` of the profile keys the claims read; undefined when no claim reads any. */

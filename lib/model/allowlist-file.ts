@@ -134,6 +134,47 @@ export const AppSettings = Type.Object(
         description: 'Adopt an existing Okta app (ID 0oa…) per environment instead of creating a new one.',
       }),
     ),
+    // Security and dashboard settings: always written to Terraform (see docs/okta-semantics.md,
+    // "What an adopted app keeps"), so an adopted app whose settings differ shows the change.
+    pkceRequired: Type.Optional(
+      Type.Boolean({ description: 'Require PKCE for the authorization-code flow. Browser and native apps must keep true. @default true' }),
+    ),
+    tokenEndpointAuthMethod: Type.Optional(
+      Type.Union(
+        [Type.Literal('client_secret_basic'), Type.Literal('client_secret_post'), Type.Literal('client_secret_jwt'), Type.Literal('private_key_jwt'), Type.Literal('none')],
+        { description: 'How the client authenticates at the token endpoint. Web apps: any but "none"; browser and native apps: "none". @default "client_secret_basic" (web), "none" (browser, native)' },
+      ),
+    ),
+    jwksUri: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 1024,
+        description: 'With "private_key_jwt": the URL of the client\'s public keys. Left out, an adopted app keeps the keys it has.',
+      }),
+    ),
+    consentMethod: Type.Optional(
+      Type.Union([Type.Literal('TRUSTED'), Type.Literal('REQUIRED')], { description: 'Whether users must consent to the scopes the app asks for. @default "TRUSTED"' }),
+    ),
+    issuerMode: Type.Optional(
+      Type.Union([Type.Literal('ORG_URL'), Type.Literal('CUSTOM_URL'), Type.Literal('DYNAMIC')], {
+        description: 'Which domain Okta puts in the tokens\' issuer. @default "ORG_URL"',
+      }),
+    ),
+    refreshToken: Type.Optional(
+      Type.Object(
+        {
+          rotation: Type.Optional(
+            Type.Union([Type.Literal('STATIC'), Type.Literal('ROTATE')], { description: 'Keep one refresh token, or issue a new one at every use. @default "STATIC"' }),
+          ),
+          leewaySeconds: Type.Optional(
+            Type.Integer({ minimum: 0, maximum: 60, description: 'With "ROTATE": how long the previous token stays valid, 0–60 seconds. @default 0' }),
+          ),
+        },
+        { ...strict, description: 'Only with the "refresh_token" grant.' },
+      ),
+    ),
+    hideWeb: Type.Optional(Type.Boolean({ description: 'Hide the app\'s tile on the Okta End-User Dashboard. @default true' })),
+    hideIos: Type.Optional(Type.Boolean({ description: 'Hide the app\'s tile in the Okta mobile app. @default true' })),
   },
   strict,
 );

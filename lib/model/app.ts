@@ -42,6 +42,8 @@ export interface AppModel {
   readonly postLogoutRedirectUris: readonly string[];
   readonly grantTypes: readonly string[];
   readonly importIds: Readonly<Record<string, string>>;
+  /** Security and dashboard settings, defaults applied; always written to Terraform. */
+  readonly settings: AppSecuritySettings;
   readonly allowlist: AllowlistSpec;
   readonly claims: readonly ClaimSpec[];
   readonly previousKeys: readonly string[];
@@ -50,6 +52,41 @@ export interface AppModel {
   /** The shard the app moves from, when it is being moved. */
   readonly previousShard?: string;
   readonly retire: Readonly<Record<string, RetireModeData>>;
+}
+
+export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'client_secret_jwt' | 'private_key_jwt' | 'none';
+
+/**
+ * The okta_app_oauth attributes the project always states, so that neither a provider default
+ * nor an adopted app's own value changes silently (docs/okta-semantics.md).
+ */
+export interface AppSecuritySettings {
+  readonly pkceRequired: boolean;
+  readonly tokenEndpointAuthMethod: TokenEndpointAuthMethod;
+  /** Stated only when the file gives it; otherwise an adopted app keeps its own keys. */
+  readonly jwksUri?: string;
+  readonly consentMethod: 'TRUSTED' | 'REQUIRED';
+  readonly issuerMode: 'ORG_URL' | 'CUSTOM_URL' | 'DYNAMIC';
+  /** Only with the refresh_token grant: the provider sends these only then. */
+  readonly refreshToken?: { readonly rotation: 'STATIC' | 'ROTATE'; readonly leewaySeconds: number };
+  readonly hideWeb: boolean;
+  readonly hideIos: boolean;
+}
+
+/** The file's settings with the project's defaults (README, "The allow-list file"). */
+export function appSettingsOf(app: AllowlistFileData['app']): AppSecuritySettings {
+  return {
+    pkceRequired: app.pkceRequired ?? true,
+    tokenEndpointAuthMethod: app.tokenEndpointAuthMethod ?? (app.type === 'web' || app.type === 'service' ? 'client_secret_basic' : 'none'),
+    jwksUri: app.jwksUri,
+    consentMethod: app.consentMethod ?? 'TRUSTED',
+    issuerMode: app.issuerMode ?? 'ORG_URL',
+    refreshToken: app.grantTypes.includes('refresh_token')
+      ? { rotation: app.refreshToken?.rotation ?? 'STATIC', leewaySeconds: app.refreshToken?.leewaySeconds ?? 0 }
+      : undefined,
+    hideWeb: app.hideWeb ?? true,
+    hideIos: app.hideIos ?? true,
+  };
 }
 
 /** An allow-list file that passed the schema, before the rules have looked at it. */
@@ -106,6 +143,7 @@ export function appModelOf(file: CheckedFile, environments: EnvironmentsFileData
     postLogoutRedirectUris: data.app.postLogoutRedirectUris ?? [],
     grantTypes: data.app.grantTypes,
     importIds: data.app.importIds ?? {},
+    settings: appSettingsOf(data.app),
     allowlist,
     claims: data.claims.map((c, i) => claimOf(c, i, allowlist)),
     previousKeys: data.previousKeys ?? [],

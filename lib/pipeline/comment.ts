@@ -1,4 +1,5 @@
 import { AppChange } from './allowlist-changes';
+import { AppSettingChange, describeAppSettingChange } from './app-setting-changes';
 import type { BlockedChange } from './blocked-changes';
 import { describeOwnerChange } from './owner-changes';
 import { escapeMarkdown, fenced, GITHUB_BODY_LIMIT, truncateToBytes, utf8Length } from './markdown';
@@ -16,6 +17,8 @@ export interface StackReport {
   readonly plan?: PlanSummary;
   /** Changes the provider would skip, which fail the plan (see blocked-changes.ts). @default - none */
   readonly blocked?: readonly BlockedChange[];
+  /** Settings the apply changes on apps that already exist in Okta (adoptions first of all). @default - none */
+  readonly settings?: readonly AppSettingChange[];
   /** Output of `terraform show -no-color <planfile>`. @default - no full plan shown for this stack */
   readonly planText?: string;
 }
@@ -74,6 +77,7 @@ export function renderPlanComment(props: PlanCommentProps): string {
     `${props.marker}\n## ${props.title ?? 'Okta plan'}: \`${props.environment}\``,
     props.note,
     limitSection(cautionBlock(props), maxBytes / 16),
+    limitSection(settingsSection(props), maxBytes / 16),
     props.changes && limitSection(changesSection(props.changes), maxBytes / 2),
     props.policy && limitSection(policySection(props.policy), maxBytes / 4),
     limitSection(terraformSection(props), maxBytes / 8),
@@ -97,6 +101,22 @@ function cautionBlock(props: PlanCommentProps): string {
   return [
     '> [!CAUTION]',
     `> **This change deletes or removes something in Okta \`${props.environment}\`, changes who owns an app, or will stop the plan. Read before approving.**`,
+    ...lines.map((l) => `> - ${escapeMarkdown(l)}`),
+  ].join('\n');
+}
+
+/**
+ * What the apply changes on apps that exist in Okta: for an adoption every attribute the first
+ * apply writes differently from what the app has, so nothing the file leaves out changes unseen.
+ */
+function settingsSection(props: PlanCommentProps): string {
+  const lines = (props.stacks ?? []).flatMap((s) => (s.settings ?? []).map((c) => `${s.stack}: ${describeAppSettingChange(c)}`));
+  if (lines.length === 0) return '';
+  return [
+    '### Settings of existing apps',
+    '',
+    '> [!WARNING]',
+    `> **The apply changes these settings of apps that already exist in Okta \`${props.environment}\`** (an adopted app: everything its first apply changes). Check that the app's clients and users still work with them.`,
     ...lines.map((l) => `> - ${escapeMarkdown(l)}`),
   ].join('\n');
 }

@@ -15,6 +15,10 @@ export interface ResourceChangeJson {
     readonly actions: readonly string[];
     readonly before?: unknown;
     readonly after?: unknown;
+    /** Attributes whose value is known only after apply (`true` at their key). */
+    readonly after_unknown?: unknown;
+    /** Attributes whose value is sensitive (`true` at their key). */
+    readonly after_sensitive?: unknown;
     /** Present when the change adopts an existing object (import blocks). */
     readonly importing?: { readonly id?: string };
   };

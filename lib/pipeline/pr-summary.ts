@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { LoadResult } from '../load/load-project';
 import type { AffectedStacks } from './affected-stacks';
 import { allowlistChanges } from './allowlist-changes';
+import { appSettingChanges } from './app-setting-changes';
 import { blockedChanges } from './blocked-changes';
 import { commentMarker, renderPlanComment, StackReport } from './comment';
 import { allowlistsAt } from './git-allowlists';
@@ -67,6 +68,7 @@ export function prSummary(options: PrSummaryOptions): string {
       reason: planned.find((d) => d.stack === stack)?.reason,
       plan: json && summarizePlan(json),
       blocked: json && blockedChanges(json),
+      settings: json && appSettingChanges(json),
       planText: files?.planTextFile === undefined ? undefined : readFileSync(files.planTextFile, 'utf8'),
     };
   });

@@ -18,11 +18,14 @@ import { keysAreValid } from './keys-are-valid';
 import { oauthScopesNeedOauth } from './oauth-scopes-need-oauth';
 import { orgClaimsAreIdTokenOnly } from './org-claims-are-id-token-only';
 import { orgClaimsNeedApiToken } from './org-claims-need-api-token';
+import { pkceFitsClient } from './pkce-fits-client';
 import { redirectUrisAreUrls } from './redirect-uris-are-urls';
+import { refreshTokenNeedsGrant } from './refresh-token-needs-grant';
 import { EnvironmentsRule, FileRule } from './rule';
 import { serverNamesAreFree } from './server-names-are-free';
 import { serversHaveOneReference } from './servers-have-one-reference';
 import { shardsAreValid } from './shards-are-valid';
+import { tokenEndpointAuthFitsType } from './token-endpoint-auth-fits-type';
 import { waitSecondsAreOrdered } from './wait-seconds-are-ordered';
 
 export { allowlistHasOneKind } from './allowlist-has-one-kind';
@@ -35,6 +38,9 @@ export const FILE_RULES: readonly FileRule[] = [
   groupReferencesAreValid,
   dynamicPatternsAreSafe,
   appTypeFitsGrants,
+  tokenEndpointAuthFitsType,
+  pkceFitsClient,
+  refreshTokenNeedsGrant,
   redirectUrisAreUrls,
   claimServersExist,
   claimNamesAreValid,
