@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 const root = join(__dirname, '..', '..');
-const NAMES = ['pull-request', 'apply', 'drift', 'plan-stacks', 'apply-stacks'] as const;
+const NAMES = ['pull-request', 'apply', 'drift', 'plan-stacks', 'apply-stacks', 'orphans'] as const;
 const text = (name: string) => readFileSync(join(root, '.github', 'workflows', `${name}.yml`), 'utf8');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Yaml = any;
@@ -249,5 +249,25 @@ describe('drift.yml', () => {
     expect(runs).toContain('scripts/ci/drift-verdict.ts --environment "$ENVIRONMENT" --affected affected.json --plans plans');
     expect(runs).toContain('github.ts drift-issue --environment "$ENVIRONMENT" --body-file drift.md');
     expect(runs).toContain('github.ts drift-issue --environment "$ENVIRONMENT" --clean');
+  });
+});
+
+describe('orphaned apps', () => {
+  test('every apply of an environment and every drift run check for orphans through orphans.yml', () => {
+    const apply = workflow('apply-stacks').jobs.orphans;
+    expect(apply.uses).toBe('./.github/workflows/orphans.yml');
+    expect(apply.needs).toEqual(['plan', 'apply']);
+    expect(apply.if).toMatch(/always\(\)/);
+    const drift = workflow('drift').jobs.orphans;
+    expect(drift.uses).toBe('./.github/workflows/orphans.yml');
+    expect(drift.strategy.matrix.environment).toEqual(environments);
+  });
+
+  test('the check reports to the job summary and fails the job; the token reaches only its step', () => {
+    const job = workflow('orphans').jobs.orphans;
+    expect(job.environment).toBe('${{ inputs.environment }}-plan');
+    const step = job.steps.find((s: Yaml) => s.name === 'Find orphaned apps');
+    expect(step.run).toMatch(/npm run --silent orphans -- --env "\$ENVIRONMENT" --summary "\$GITHUB_STEP_SUMMARY"/);
+    expect(Object.keys(step.env)).toEqual(['OKTA_API_TOKEN']);
   });
 });
