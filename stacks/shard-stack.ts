@@ -35,7 +35,7 @@ export class ShardStack extends OktaStack {
           importId: planned.importId ?? this.idRecordedBy(movedFrom.get(planned.app.key), plan.name, planned.app.key),
           orgClaim: planned.orgClaim,
           profileLimit: planned.profileLimit,
-          dynamicOptIn: planned.dynamicOptIn,
+          claimOptIns: planned.claimOptIns,
         }),
     );
 

@@ -5,12 +5,10 @@ import { SharedGroupsClaim } from '../lib/constructs/shared-groups-claim';
 import { VanishedKeysGuard } from '../lib/constructs/vanished-keys-guard';
 import { EnvironmentPlan } from '../lib/plan/environment-plan';
 import { OktaStack } from './okta-stack';
+import { claimKey } from '../lib/model/app';
 import { own } from '../lib/model/own';
 
 export const MANAGED_CLAIMS_OUTPUT = 'managed_claims';
-
-/** `default/access/groups`: how the claims guard names a shared claim. */
-export const claimKey = (claim: { readonly server: string; readonly token: string; readonly name: string }): string => `${claim.server}/${claim.token}/${claim.name}`;
 
 export interface SharedStackProps {
   /** The environment whose shared objects this stack owns. */

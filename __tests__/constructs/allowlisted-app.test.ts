@@ -19,10 +19,10 @@ describe('AllowlistedApp', () => {
     expect(json.resource.okta_app_oauth.payroll.lifecycle).toMatchObject({ prevent_destroy: true });
   });
 
-  test('the profile holds the allow-listed IDs resolved by exact name, and the app limit for shared claims', () => {
+  test('the profile holds the allow-listed IDs resolved by exact name, the app limit and the shared claims it asks for', () => {
     const json = synthApp(allowlist({ allowlist: { groups: ['Payroll Users', '00g1a2b3c4d5e6f7g8h9'] } }));
     expect(json.resource.okta_app_oauth.payroll.profile).toBe(
-      '${jsonencode({ groupallowlist = [local.group_ids["Payroll Users"][0], "00g1a2b3c4d5e6f7g8h9"], groupallowlistlimit = 2 })}',
+      '${jsonencode({ groupallowlist = [local.group_ids["Payroll Users"][0], "00g1a2b3c4d5e6f7g8h9"], groupallowlistlimit = 2, groupallowlistclaims = ["default/access/groups"] })}',
     );
   });
 
@@ -37,9 +37,9 @@ describe('AllowlistedApp', () => {
     expect(json.resource.okta_app_oauth.payroll.profile).not.toContain('groupallowlistlimit');
   });
 
-  test('a dynamic list with a custom-server claim opts the app in, and needs no group lookups', () => {
+  test('a dynamic list with a custom-server claim opts the app into that claim only, and needs no group lookups', () => {
     const json = synthApp(allowlist({ allowlist: { startsWith: 'IT-' }, claims: [{ server: 'default' }] }));
-    expect(json.resource.okta_app_oauth.payroll.profile).toBe('${jsonencode({ groupallowlistdynamic = "startsWith:OKTA:IT-" })}');
+    expect(json.resource.okta_app_oauth.payroll.profile).toBe('${jsonencode({ groupallowlistclaims = ["default/id/groups"] })}');
     expect(json.resource.okta_app_oauth.payroll.groups_claim).toBeUndefined();
     expect(json.data).toBeUndefined();
   });

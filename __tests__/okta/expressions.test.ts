@@ -1,5 +1,5 @@
 import { allowlistOf } from '../../lib/model/app';
-import { filteredGroupsForAnyApp, literal, orgClaimExpression, sharedClaimExpression } from '../../lib/okta/expressions';
+import { literal, orgClaimExpression, sharedClaimExpression } from '../../lib/okta/expressions';
 
 describe('Okta expressions', () => {
   const staticList = { kind: 'static', groups: ['A', 'B'] } as const;
@@ -14,17 +14,20 @@ describe('Okta expressions', () => {
     expect(orgClaimExpression(dynamicList, 'name', 10)).toBe('Groups.startsWith("OKTA", "IT-", 10)');
   });
 
-  test('a shared static claim is null-safe and reads each app its own limit', () => {
-    const value = sharedClaimExpression(staticList, 'name', 2);
-    expect(value).toBe(filteredGroupsForAnyApp('name'));
-    expect(value).toMatch(/^app\.profile\.groupallowlist == null \? \{\} : getFilteredGroups\(/);
-    expect(value).toContain('app.profile.groupallowlistlimit == null ? 100 : app.profile.groupallowlistlimit');
+  test('a shared static claim serves only apps that asked for it by its identity, each with its own limit', () => {
+    const value = sharedClaimExpression('default/access/groups', staticList, 'name', 2);
+    expect(value).toBe(
+      'app.profile.groupallowlistclaims == null ? {} : (Arrays.contains(app.profile.groupallowlistclaims, "default/access/groups") ? ' +
+        'getFilteredGroups(app.profile.groupallowlist, "group.name", app.profile.groupallowlistlimit == null ? 100 : app.profile.groupallowlistlimit) : {})',
+    );
     // The limit of one app must never be baked into a claim that serves every app on the server.
     expect(value).not.toContain(', 2)');
   });
 
-  test('a shared dynamic claim gives groups only to apps that opted into its own pattern', () => {
-    expect(sharedClaimExpression(dynamicList, 'name', 10)).toBe('app.profile.groupallowlistdynamic == "startsWith:OKTA:IT-" ? Groups.startsWith("OKTA", "IT-", 10) : {}');
+  test('a shared dynamic claim serves only apps that asked for it by its identity', () => {
+    expect(sharedClaimExpression('default/access/it_groups', dynamicList, 'name', 10)).toBe(
+      'app.profile.groupallowlistclaims == null ? {} : (Arrays.contains(app.profile.groupallowlistclaims, "default/access/it_groups") ? Groups.startsWith("OKTA", "IT-", 10) : {})',
+    );
   });
 
   test.each(['a"b', 'a\\b', 'a\nb', 'a\u0000b'])('refuses to place %p in an expression string', (text) => {

@@ -32,11 +32,10 @@ describe('affectedStacks, from real git history', () => {
     repo.remove();
   });
 
-  test('asking for another shared claim plans the shared stack, and the app\'s stack only when its own Terraform changes', () => {
+  test('asking for another shared claim plans the shared stack and the app\'s own stack (its profile lists the claims it asks for)', () => {
     const { repo, files, affected } = repository();
-    // The app's profile (groups and limit) stays the same: only the server's claims change.
     const head = repo.commit({ ...files, 'payroll.json': allowlist({ claims: [{ server: 'org' }, { server: 'default', token: 'id' }] }) });
-    expect(names(affected(head).planned)).toEqual(['dev--shared', 'prod--shared']);
+    expect(names(affected(head).planned)).toEqual(['dev--shared', 'dev--payroll', 'prod--shared', 'prod--payroll']);
     const limited = repo.commit({ ...files, 'payroll.json': allowlist({ claims: [{ server: 'org' }, { server: 'default', token: 'access', limit: 5 }] }) });
     expect(names(affected(limited).planned)).toEqual(['dev--payroll', 'prod--payroll']);
     repo.remove();

@@ -12,7 +12,7 @@ describe('runPreview', () => {
     expect(text).toContain('hr-portal in dev, for a user in "People \\"Ops\\" Leads", "Sales":');
     expect(text).toContain('default server access token, https://acme-dev.oktapreview.com/oauth2/default/v1, request one of groups:\n    groups = ["People \\"Ops\\" Leads"]');
     expect(text).toContain('it_groups is left out');
-    expect(text).toContain('(asked for by it-tools; Okta evaluates it for hr-portal too whenever hr-portal gets tokens from this server)');
+    expect(text).toContain('it_groups is left out: hr-portal did not ask for it (asked for by it-tools; it serves only the apps whose profile lists it)');
     expect(text).toContain('Note: Preview matches groups by the name or ID written in the allow lists');
   });
 
@@ -22,13 +22,13 @@ describe('runPreview', () => {
   });
 
   test('--user-groups-file adds one group per line, so names may hold commas; --token keeps one token type', () => {
-    const [json] = runPreview([...SOURCES, '--env', 'prod', '--app', 'expenses', '--groups', 'Expense Approvers', '--user-groups-file', 'alice.txt', '--token', 'access', '--json'], {
+    const [json] = runPreview([...SOURCES, '--env', 'prod', '--app', 'hr-portal', '--groups', 'HR Business Partners', '--user-groups-file', 'alice.txt', '--token', 'access', '--json'], {
       readText: (path) => (path === 'alice.txt' ? 'Payroll Users\nSmith, Jones & Co\n' : ''),
     });
     const [result] = JSON.parse(json);
-    expect(result.memberships).toEqual(['Expense Approvers', 'Payroll Users', 'Smith, Jones & Co']);
+    expect(result.memberships).toEqual(['HR Business Partners', 'Payroll Users', 'Smith, Jones & Co']);
     expect(result.claims.map((c: { token: string }) => c.token)).toEqual(['access', 'access', 'access']);
-    expect(result.claims[0]).toMatchObject({ server: 'default', claim: 'groups', outcome: { kind: 'value', groups: [{ value: 'Expense Approvers' }, { value: 'Payroll Users' }] } });
+    expect(result.claims[0]).toMatchObject({ server: 'default', claim: 'groups', outcome: { kind: 'value', groups: [{ value: 'HR Business Partners' }, { value: 'Payroll Users' }] } });
   });
 
   test('--group answers the reverse question for one environment', () => {

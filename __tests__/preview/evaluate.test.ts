@@ -1,4 +1,8 @@
-import { filteredGroupsForAnyApp, filteredGroupsForApp, groupsMatching, groupsMatchingForOptedInApps } from '../../lib/okta/expressions';
+import { filteredGroupsForApp, groupsMatching, sharedClaimExpression } from '../../lib/okta/expressions';
+
+const STATIC = { kind: 'static', groups: [] } as const;
+const sharedStatic = (value: 'name' | 'id') => sharedClaimExpression('default/access/groups', STATIC, value, 100);
+const ASKED = { groupallowlistclaims: ['default/access/groups'] };
 import { ClaimEvaluationError, EmittedGroup, evaluate, membershipOf, UnsupportedExpressionError, Value } from '../../lib/preview/evaluate';
 import { parseExpression } from '../../lib/preview/expression-language';
 
@@ -69,13 +73,17 @@ describe('getFilteredGroups', () => {
 });
 
 describe('the shared custom-server claim', () => {
-  test('an app without an allow list gets nothing instead of an error', () => {
-    expect(run(filteredGroupsForAnyApp('name'), ['A'], {}).value).toEqual([]);
+  test('an app without an allow list, or without any profile, gets nothing instead of an error', () => {
+    expect(run(sharedStatic('name'), ['A'], {}).value).toEqual([]);
+  });
+
+  test('an app that did not ask for this claim gets nothing, even with an allow list (it asked for another claim on the server)', () => {
+    expect(values(sharedStatic('name'), ['A'], { groupallowlist: ['A'], groupallowlistclaims: ['default/id/groups'] })).toEqual([]);
   });
 
   test("reads each requesting app's own list and limit; no limit in the profile means 100", () => {
-    expect(values(filteredGroupsForAnyApp('name'), ['A', 'B'], { groupallowlist: ['B'] })).toEqual(['B']);
-    expect(() => run(filteredGroupsForAnyApp('name'), ['A', 'B'], { groupallowlist: ['A', 'B'], groupallowlistlimit: 1 })).toThrow(/its limit is 1/);
+    expect(values(sharedStatic('name'), ['A', 'B'], { ...ASKED, groupallowlist: ['B'] })).toEqual(['B']);
+    expect(() => run(sharedStatic('name'), ['A', 'B'], { ...ASKED, groupallowlist: ['A', 'B'], groupallowlistlimit: 1 })).toThrow(/its limit is 1/);
   });
 });
 
@@ -106,12 +114,12 @@ describe('Groups.startsWith / endsWith / contains', () => {
     expect(() => run(groupsMatching('contains', 'OKTA', 'IT', 2), held)).toThrow(/matched 3 groups, but its limit is 2/);
   });
 
-  test('a shared dynamic claim yields nothing for apps that did not opt into its very pattern', () => {
-    const expression = groupsMatchingForOptedInApps('startsWith', 'OKTA', 'IT', 10);
+  test('a shared dynamic claim yields nothing for apps that did not ask for it', () => {
+    const expression = sharedClaimExpression('default/access/it_groups', { kind: 'dynamic', match: 'startsWith', source: 'OKTA', pattern: 'IT' }, 'name', 10);
     expect(values(expression, held, {})).toEqual([]);
-    // Another pattern's opt-in must not unlock this claim.
-    expect(values(expression, held, { groupallowlistdynamic: 'startsWith:OKTA:Sales' })).toEqual([]);
-    expect(values(expression, held, { groupallowlistdynamic: 'startsWith:OKTA:IT' })).toEqual(['IT-Ops', 'IT Desk']);
+    // Asking for another claim on the server must not unlock this one.
+    expect(values(expression, held, { groupallowlistclaims: ['default/access/sales_groups'] })).toEqual([]);
+    expect(values(expression, held, { groupallowlistclaims: ['default/access/it_groups'] })).toEqual(['IT-Ops', 'IT Desk']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { filteredGroupsForAnyApp, filteredGroupsForApp, groupsMatching, groupsMatchingForOptedInApps } from '../../lib/okta/expressions';
+import { filteredGroupsForApp, groupsMatching, sharedClaimExpression } from '../../lib/okta/expressions';
 import { ExpressionSyntaxError, parseExpression } from '../../lib/preview/expression-language';
 
 describe('parseExpression', () => {
@@ -6,32 +6,39 @@ describe('parseExpression', () => {
     for (const text of [
       filteredGroupsForApp('name', 3),
       filteredGroupsForApp('id', 100),
-      filteredGroupsForAnyApp('name'),
+      sharedClaimExpression('default/id/groups', { kind: 'static', groups: [] }, 'name', 100),
       groupsMatching('endsWith', 'active_directory', '-Admins', 10),
-      groupsMatchingForOptedInApps('contains', 'OKTA', 'Finance', 50),
+      sharedClaimExpression('default/access/finance', { kind: 'dynamic', match: 'contains', source: 'OKTA', pattern: 'Finance' }, 'name', 50),
     ]) {
       expect(() => parseExpression(text)).not.toThrow();
     }
   });
 
-  test('the null-safe shared claim is a conditional on the profile list', () => {
-    expect(parseExpression(filteredGroupsForAnyApp('id'))).toEqual({
+  test('the shared claim is a conditional on the claims the app asked for, then on Arrays.contains', () => {
+    const asked = { kind: 'path', path: ['app', 'profile', 'groupallowlistclaims'] };
+    const parsed = parseExpression(sharedClaimExpression('default/id/groups', { kind: 'static', groups: [] }, 'id', 100));
+    expect(parsed).toMatchObject({
       kind: 'conditional',
-      test: { kind: 'equals', left: { kind: 'path', path: ['app', 'profile', 'groupallowlist'] }, right: { kind: 'null' } },
+      test: { kind: 'equals', left: asked, right: { kind: 'null' } },
       then: { kind: 'list', items: [] },
       otherwise: {
-        kind: 'call',
-        name: 'getFilteredGroups',
-        args: [
-          { kind: 'path', path: ['app', 'profile', 'groupallowlist'] },
-          { kind: 'string', value: 'group.id' },
-          {
-            kind: 'conditional',
-            test: { kind: 'equals', left: { kind: 'path', path: ['app', 'profile', 'groupallowlistlimit'] }, right: { kind: 'null' } },
-            then: { kind: 'number', value: 100 },
-            otherwise: { kind: 'path', path: ['app', 'profile', 'groupallowlistlimit'] },
-          },
-        ],
+        kind: 'conditional',
+        test: { kind: 'call', name: 'Arrays.contains', args: [asked, { kind: 'string', value: 'default/id/groups' }] },
+        then: {
+          kind: 'call',
+          name: 'getFilteredGroups',
+          args: [
+            { kind: 'path', path: ['app', 'profile', 'groupallowlist'] },
+            { kind: 'string', value: 'group.id' },
+            {
+              kind: 'conditional',
+              test: { kind: 'equals', left: { kind: 'path', path: ['app', 'profile', 'groupallowlistlimit'] }, right: { kind: 'null' } },
+              then: { kind: 'number', value: 100 },
+              otherwise: { kind: 'path', path: ['app', 'profile', 'groupallowlistlimit'] },
+            },
+          ],
+        },
+        otherwise: { kind: 'list', items: [] },
       },
     });
   });

@@ -40,7 +40,7 @@ describe('previewApp', () => {
     expect(preview(dev, 'billing', user).claims[0].requestedBy).toEqual(['billing', 'support']);
   });
 
-  test('an app that declared no claim on a server still gets that server\'s shared claims from its own profile', () => {
+  test('an app gets nothing from a shared claim it did not ask for, though the claim reads the allow list in its profile', () => {
     const project = projectOf({
       'payroll.json': allowlist({ claims: [{ server: 'org' }] }),
       'hr.json': allowlist({ allowlist: { groups: ['HR'] }, claims: [{ server: 'default', token: 'access' }] }),
@@ -48,13 +48,13 @@ describe('previewApp', () => {
     });
     const dev = project.plans.find((p) => p.name === 'dev')!;
     const result = preview(dev, 'payroll', ['Payroll Users', 'HR']);
-    expect(summary(result)).toEqual({ 'org/id/groups': ['Payroll Users'], 'default/access/groups': ['Payroll Users'] });
+    expect(summary(result)).toEqual({ 'org/id/groups': ['Payroll Users'], 'default/access/groups': 'absent' });
     expect(result.claims[1].requestedBy).toEqual(['hr']);
-    // Without a static list in its profile, the null-safe claim gives a dynamic app nothing.
+    expect(summary(preview(dev, 'hr', ['Payroll Users', 'HR']))).toEqual({ 'default/access/groups': ['HR'] });
     expect(summary(preview(dev, 'ops', ['HR', 'OPS-1']))).toEqual({ 'org/id/groups': ['OPS-1'], 'default/access/groups': 'absent' });
   });
 
-  test('sample payroll in prod: org ID token, scoped access token, and the shared claims it did not ask for', () => {
+  test('sample payroll in prod: org ID token, scoped access token, and nothing from the shared claims it did not ask for', () => {
     const result = preview(samplePlan('prod'), 'payroll', ['Payroll Users', '00g1a2b3c4d5e6f7g8h9', 'IT-Ops']);
     // The group given by ID is allow-listed by ID: its name is only known to Okta.
     const both = ['Payroll Users', '<name of 00g1a2b3c4d5e6f7g8h9>'];
@@ -62,9 +62,9 @@ describe('previewApp', () => {
       'org/id/groups': both,
       'default/access/groups': both,
       'default/access/it_groups': 'absent',
-      'default/id/groups': both,
-      'partners/access/partner_groups': both,
-      'partners/id/partner_groups': both,
+      'default/id/groups': 'absent',
+      'partners/access/partner_groups': 'absent',
+      'partners/id/partner_groups': 'absent',
     });
     const [org, access] = result.claims;
     expect(org).toMatchObject({ endpoint: 'https://acme.okta.com/oauth2/v1', scopes: { all: ['openid', 'groups'] }, expression: 'getFilteredGroups(app.profile.groupallowlist, "group.name", 3)' });
@@ -105,10 +105,8 @@ describe('carriersOf', () => {
     carriersOf(plans, membershipsOf([group])[0]).carriers.map((c) => `${c.environment} ${c.app} ${c.claim.server}/${c.claim.token}/${c.claim.claim}`);
 
   test('lists every app, server, token and claim that would carry the group, across environments', () => {
-    // The default server's shared claims read partner-dashboard's profile too, though its file never names that server.
+    // Only the claims partner-dashboard's file asks for: the default server's claims serve it nothing.
     expect(rows([...samples.plans], 'Partner Managers')).toEqual([
-      'prod partner-dashboard default/access/groups',
-      'prod partner-dashboard default/id/groups',
       'prod partner-dashboard partners/access/partner_groups',
       'prod partner-dashboard partners/id/partner_groups',
     ]);

@@ -1,7 +1,7 @@
 import { AppOauth } from '@cdktf/provider-okta/lib/app-oauth';
 import { Construct } from 'constructs';
 import { AppModel } from '../model/app';
-import { dynamicOptInValue, PROFILE_KEYS } from '../okta/expressions';
+import { PROFILE_KEYS } from '../okta/expressions';
 import { GroupDirectory } from './group-directory';
 import { expression, hclString, templateText } from './hcl';
 
@@ -19,8 +19,8 @@ export interface AllowlistedAppProps {
   readonly orgClaim?: { readonly name: string; readonly expression: string };
   /** The limit shared custom-server claims read from this app's profile. @default - not written */
   readonly profileLimit?: number;
-  /** Let the shared dynamic claims of the app's own pattern give it its groups. @default false */
-  readonly dynamicOptIn?: boolean;
+  /** The shared custom-server claims (`server/token/name`) that serve this app. @default - none */
+  readonly claimOptIns?: readonly string[];
 }
 
 /**
@@ -130,6 +130,6 @@ function profileOf(props: AllowlistedAppProps): string | undefined {
     fields.push(`${PROFILE_KEYS.groups} = [${ids.join(', ')}]`);
   }
   if (props.profileLimit !== undefined) fields.push(`${PROFILE_KEYS.limit} = ${props.profileLimit}`);
-  if (props.dynamicOptIn && app.allowlist.kind === 'dynamic') fields.push(`${PROFILE_KEYS.dynamic} = ${hclString(dynamicOptInValue(app.allowlist))}`);
+  if (props.claimOptIns?.length) fields.push(`${PROFILE_KEYS.claims} = [${props.claimOptIns.map(hclString).join(', ')}]`);
   return fields.length > 0 ? expression(`jsonencode({ ${fields.join(', ')} })`) : undefined;
 }

@@ -96,6 +96,14 @@ export interface CheckedFile {
   readonly data: AllowlistFileData;
 }
 
+/**
+ * `server/token/name`: how a shared claim is named where people and Okta see it (the shared
+ * stack's `managed_claims` output, and the opt-in list in each app's profile).
+ */
+export function claimKey(claim: { readonly server: string; readonly token: string; readonly name: string }): string {
+  return `${claim.server}/${claim.token}/${claim.name}`;
+}
+
 /** One claim in one token of one server: apps asking for the same identity share one Okta claim. */
 export function claimIdentity(claim: Pick<ClaimSpec, 'server' | 'name' | 'token'>): string {
   return `${claim.server}\u0000${claim.name}\u0000${claim.token}`;

@@ -14,10 +14,11 @@ export const PROFILE_KEYS = {
   /** The app's own limit, read by claims shared on a custom server. */
   limit: 'groupallowlistlimit',
   /**
-   * The app's dynamic pattern (`startsWith:OKTA:IT-`): a shared dynamic claim serves only apps
-   * whose value equals its own pattern, so other apps on the server get nothing from it.
+   * The custom-server claims the app's file asks for (`default/access/groups`): a claim on a
+   * server is evaluated for EVERY app that asks that server for a token, so each shared claim
+   * serves only the apps that list its identity here, and an app gets no claim it did not ask for.
    */
-  dynamic: 'groupallowlistdynamic',
+  claims: 'groupallowlistclaims',
 } as const;
 
 export function literal(text: string): string {
@@ -35,31 +36,25 @@ export function filteredGroupsForApp(value: 'name' | 'id', limit: number): strin
   return `getFilteredGroups(${profile(PROFILE_KEYS.groups)}, ${GROUP_ATTRIBUTE[value]}, ${limit})`;
 }
 
-/**
- * The shared custom-server claim for static lists. It is evaluated for EVERY app that requests a
- * token from the server, so it yields nothing for apps without an allow list instead of failing,
- * and takes each app's own limit from its profile.
- */
-export function filteredGroupsForAnyApp(value: 'name' | 'id'): string {
-  const list = profile(PROFILE_KEYS.groups);
+/** The static part of a shared claim: each app's own list, with its own limit from its profile. */
+function filteredGroupsForOptedInApp(value: 'name' | 'id'): string {
   const limit = profile(PROFILE_KEYS.limit);
-  return `${list} == null ? {} : getFilteredGroups(${list}, ${GROUP_ATTRIBUTE[value]}, ${limit} == null ? ${MAX_CLAIM_LIMIT} : ${limit})`;
+  return `getFilteredGroups(${profile(PROFILE_KEYS.groups)}, ${GROUP_ATTRIBUTE[value]}, ${limit} == null ? ${MAX_CLAIM_LIMIT} : ${limit})`;
+}
+
+/**
+ * Serves `claim` only to apps whose profile names `claimId` among the claims they asked for
+ * (Okta's `Arrays.contains` matches whole elements exactly); every other app that asks the
+ * server for a token, managed here or not, gets an empty claim instead of a failed evaluation.
+ */
+function forOptedInApps(claimId: string, claim: string): string {
+  const asked = profile(PROFILE_KEYS.claims);
+  return `${asked} == null ? {} : (Arrays.contains(${asked}, ${literal(claimId)}) ? ${claim} : {})`;
 }
 
 /** `Groups.startsWith("OKTA", "IT", 10)` and its siblings. */
 export function groupsMatching(match: DynamicMatch, source: string, pattern: string, limit: number): string {
   return `Groups.${match}(${literal(source)}, ${literal(pattern)}, ${limit})`;
-}
-
-/** The profile value that opts an app into the shared dynamic claims of its own pattern only. */
-export function dynamicOptInValue(allowlist: Extract<AllowlistSpec, { kind: 'dynamic' }>): string {
-  return `${allowlist.match}:${allowlist.source}:${allowlist.pattern}`;
-}
-
-/** A shared dynamic claim that only apps opted into this very pattern receive. */
-export function groupsMatchingForOptedInApps(match: DynamicMatch, source: string, pattern: string, limit: number): string {
-  const optIn = literal(dynamicOptInValue({ kind: 'dynamic', match, source, pattern }));
-  return `${profile(PROFILE_KEYS.dynamic)} == ${optIn} ? ${groupsMatching(match, source, pattern, limit)} : {}`;
 }
 
 /** The org-server claim value for an app: it is configured on the app itself. */
@@ -69,9 +64,8 @@ export function orgClaimExpression(allowlist: AllowlistSpec, value: 'name' | 'id
     : groupsMatching(allowlist.match, allowlist.source, allowlist.pattern, limit);
 }
 
-/** The custom-server claim value shared by every app on the server. */
-export function sharedClaimExpression(allowlist: AllowlistSpec, value: 'name' | 'id', limit: number): string {
-  return allowlist.kind === 'static'
-    ? filteredGroupsForAnyApp(value)
-    : groupsMatchingForOptedInApps(allowlist.match, allowlist.source, allowlist.pattern, limit);
+/** The value of the custom-server claim `claimId` (`server/token/name`), shared by the apps that ask for it. */
+export function sharedClaimExpression(claimId: string, allowlist: AllowlistSpec, value: 'name' | 'id', limit: number): string {
+  const claim = allowlist.kind === 'static' ? filteredGroupsForOptedInApp(value) : groupsMatching(allowlist.match, allowlist.source, allowlist.pattern, limit);
+  return forOptedInApps(claimId, claim);
 }

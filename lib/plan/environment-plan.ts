@@ -1,6 +1,6 @@
 import { Problem } from '../load/problem';
 import { displayPath } from '../load/schema-problems';
-import { AppModel, ClaimSpec, claimIdentity } from '../model/app';
+import { AppModel, ClaimSpec, claimIdentity, claimKey } from '../model/app';
 import { EnvironmentData, EnvironmentsFileData } from '../model/environments-file';
 import { orgClaimExpression, sharedClaimExpression } from '../okta/expressions';
 import { isGroupId } from '../okta/group-ids';
@@ -61,9 +61,10 @@ export interface PlannedApp {
   readonly importId?: string;
   /** The org-server groups claim, configured on the app. */
   readonly orgClaim?: { readonly name: string; readonly expression: string };
-  /** What the shared custom-server claims need to find in this app's profile. */
+  /** The limit the shared custom-server claims read from this app's profile. */
   readonly profileLimit?: number;
-  readonly dynamicOptIn: boolean;
+  /** The shared claims (`server/token/name`) this app asks for, listed in its profile so that only they serve it. */
+  readonly claimOptIns: readonly string[];
 }
 
 export interface GroupReference {
@@ -155,7 +156,7 @@ function planApp(app: AppModel, environment: string): PlannedApp {
     importId: own(app.importIds, environment),
     orgClaim: org && { name: org.name, expression: orgClaimExpression(app.allowlist, org.value, org.limit) },
     profileLimit: app.allowlist.kind === 'static' && custom.length > 0 ? custom[0].limit : undefined,
-    dynamicOptIn: app.allowlist.kind === 'dynamic' && custom.length > 0,
+    claimOptIns: custom.map(claimKey),
   };
 }
 
@@ -196,7 +197,7 @@ function shareClaims(environment: string, apps: readonly AppModel[]): { claims: 
           server: claim.server,
           name: claim.name,
           token: claim.token,
-          expression: sharedClaimExpression(app.allowlist, claim.value, claim.limit),
+          expression: sharedClaimExpression(claimKey(claim), app.allowlist, claim.value, claim.limit),
           scopes: claim.scopes && [...claim.scopes].sort(),
           alwaysIncludeInToken: claim.alwaysIncludeInToken,
         },

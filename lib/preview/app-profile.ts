@@ -1,4 +1,4 @@
-import { dynamicOptInValue, PROFILE_KEYS } from '../okta/expressions';
+import { PROFILE_KEYS } from '../okta/expressions';
 import { PlannedApp } from '../plan/environment-plan';
 
 /**
@@ -10,6 +10,6 @@ export function appProfileOf(planned: PlannedApp): Record<string, unknown> {
   return {
     ...(allowlist.kind === 'static' && { [PROFILE_KEYS.groups]: [...allowlist.groups] }),
     ...(planned.profileLimit !== undefined && { [PROFILE_KEYS.limit]: planned.profileLimit }),
-    ...(planned.dynamicOptIn && allowlist.kind === 'dynamic' && { [PROFILE_KEYS.dynamic]: dynamicOptInValue(allowlist) }),
+    ...(planned.claimOptIns.length > 0 && { [PROFILE_KEYS.claims]: [...planned.claimOptIns] }),
   };
 }

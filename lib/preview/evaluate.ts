@@ -87,9 +87,17 @@ function readPath(path: readonly string[], context: EvaluationContext): Value {
 
 function call(name: string, args: Value[], context: EvaluationContext): Value {
   if (name === 'getFilteredGroups') return getFilteredGroups(args, context);
+  if (name === 'Arrays.contains') return arrayContains(args, context);
   const match = DYNAMIC_MATCHES.find((m) => name === `Groups.${m}`);
   if (match) return groupsMatching(match, args, context);
   throw new UnsupportedExpressionError(`the function ${name}()`);
+}
+
+/** `Arrays.contains(array, value)`: an exact, case-sensitive match of a whole element, as Okta documents it. */
+function arrayContains(args: Value[], context: EvaluationContext): boolean {
+  const [array, value] = arity('Arrays.contains', args, 2);
+  if (!Array.isArray(array)) throw new ClaimEvaluationError(couldNotEvaluate(context, `Arrays.contains needs a list, but got ${describe(array)}`));
+  return array.includes(value);
 }
 
 const GROUP_ATTRIBUTES: Readonly<Record<string, 'name' | 'id'>> = { 'group.name': 'name', 'group.id': 'id' };

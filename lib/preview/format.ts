@@ -9,10 +9,12 @@ export function formatAppPreview(preview: AppPreview): string[] {
   const lines = [`${preview.app} in ${preview.environment}, for ${who}:`];
   if (preview.claims.length === 0) lines.push('  no Groups claim reaches this app here.');
   for (const claim of preview.claims) {
-    lines.push(`  ${where(claim)}`, `    ${claim.claim} ${outcomeText(claim.outcome)}`);
-    if (!claim.requestedBy.includes(preview.app)) {
-      lines.push(`    (asked for by ${claim.requestedBy.join(', ')}; Okta evaluates it for ${preview.app} too whenever ${preview.app} gets tokens from this server)`);
-    }
+    // Okta evaluates every claim of a server for every app that asks it for a token; ours
+    // yield nothing for apps whose profile does not list them (groupallowlistclaims).
+    const outcome = claim.requestedBy.includes(preview.app)
+      ? outcomeText(claim.outcome)
+      : `is left out: ${preview.app} did not ask for it (asked for by ${claim.requestedBy.join(', ')}; it serves only the apps whose profile lists it)`;
+    lines.push(`  ${where(claim)}`, `    ${claim.claim} ${outcome}`);
   }
   return [...lines, ...notesText(preview.notes)];
 }
@@ -26,7 +28,7 @@ export function formatCarriers(group: string, environments: readonly string[], c
     const declared = claim.requestedBy.includes(app) ? '' : ` (shared claim asked for by ${claim.requestedBy.join(', ')})`;
     lines.push(`  ${environment} ${app}: ${where(claim)}`, `    ${claim.claim} ${outcomeText(claim.outcome)}${declared}`);
   }
-  const unmanaged = 'Other apps on these custom servers get the shared claims too, but they yield nothing unless the app profile holds an allow list.';
+  const unmanaged = 'Other apps on these custom servers, managed here or not, get nothing from these claims: each serves only the apps whose profile lists it.';
   return [...lines, ...notesText([unmanaged, ...notes])];
 }
 
