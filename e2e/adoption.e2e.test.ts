@@ -90,11 +90,11 @@ describe('adopting an existing app with importIds', () => {
             label: 'Expenses',
             redirectUris: ['https://expenses.example.com/callback'],
             // Already what the project writes for its file below.
-            profile: { groupallowlist: [REVIEWERS_ID], groupallowlistlimit: 1 },
+            profile: { groupallowlist: [REVIEWERS_ID], groupallowlistlimit: 1, groupallowlistclaims: ['default/access/groups'] },
           },
           // A web app without PKCE: before the project stated pkce_required, its plan showed
           // nothing about PKCE (the provider sends false for an unset value, with no diff).
-          { ...existingApp, id: PKCE_LESS_ID, label: 'Old Portal', redirectUris: ['https://old-portal.example.com/callback'], grantTypes: ['authorization_code'], profile: { groupallowlist: [REVIEWERS_ID], groupallowlistlimit: 1 }, credentials: { token_endpoint_auth_method: 'client_secret_basic', pkce_required: false }, oauthClient: {}, hide: { iOS: true, web: true } },
+          { ...existingApp, id: PKCE_LESS_ID, label: 'Old Portal', redirectUris: ['https://old-portal.example.com/callback'], grantTypes: ['authorization_code'], profile: { groupallowlist: [REVIEWERS_ID], groupallowlistlimit: 1, groupallowlistclaims: ['default/access/groups'] }, credentials: { token_endpoint_auth_method: 'client_secret_basic', pkce_required: false }, oauthClient: {}, hide: { iOS: true, web: true } },
         ],
       },
     });
@@ -139,7 +139,7 @@ describe('adopting an existing app with importIds', () => {
     expect(changed.refresh_token_leeway).toEqual({ before: 20, after: 0 });
     expect(changed.hide_web).toEqual({ before: false, after: true });
     expect(changed.redirect_uris.before).toContain(LEGACY_CALLBACK);
-    expect(JSON.parse(changed.profile.after as string)).toEqual({ groupallowlist: [groupId], groupallowlistlimit: 1 });
+    expect(JSON.parse(changed.profile.after as string)).toEqual({ groupallowlist: [groupId], groupallowlistlimit: 1, groupallowlistclaims: ['default/access/groups'] });
 
     const summary = appSettingChanges(plan.plan as TerraformPlanJson).map(describeAppSettingChange);
     expect(summary).toHaveLength(1);

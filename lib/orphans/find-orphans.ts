@@ -1,3 +1,4 @@
+import { PROFILE_KEYS } from '../okta/expressions';
 import { ManagedApps } from './managed-apps';
 import { OktaApp } from './okta-apps';
 
@@ -16,8 +17,11 @@ export interface Orphan {
   readonly profileMarked: boolean;
 }
 
-/** Profile keys this repository writes; Okta's own guide uses `groupallowlist` too, so they are evidence, not proof. */
-const PROFILE_KEYS = ['groupallowlist', 'groupallowlistlimit', 'groupallowlistdynamic', 'groupallowlistclaims'];
+/**
+ * Profile keys this repository writes, and the one earlier versions wrote (`groupallowlistdynamic`);
+ * Okta's own guide uses `groupallowlist` too, so they are evidence, not proof.
+ */
+const MARKING_KEYS = [...Object.values(PROFILE_KEYS), 'groupallowlistdynamic'];
 
 function profileMarked(profile: unknown): boolean {
   let value = profile;
@@ -28,7 +32,7 @@ function profileMarked(profile: unknown): boolean {
       return false;
     }
   }
-  return typeof value === 'object' && value !== null && PROFILE_KEYS.some((key) => Object.hasOwn(value as object, key));
+  return typeof value === 'object' && value !== null && MARKING_KEYS.some((key) => Object.hasOwn(value as object, key));
 }
 
 /**
