@@ -1,14 +1,31 @@
-import { FileRule, Finding } from './rule';
+import { AppSettings } from '../model/allowlist-file';
+import { GRANT_REQUIREMENTS, typesAllowing } from '../okta/grant-types';
+import { FileRule, Finding, quoted } from './rule';
 
-/** Combinations Okta refuses, or that make a Groups claim meaningless, reported before plan. */
+/** The grants a file can name (the schema's list), so messages suggest only those. */
+const FILE_GRANTS: readonly string[] = AppSettings.properties.grantTypes.items.anyOf.map((literal) => literal.const);
+
+/**
+ * Combinations Okta or the okta provider refuse, or that make a Groups claim meaningless,
+ * reported before plan. The per-type grant table is the provider's (`GRANT_REQUIREMENTS`), which
+ * it enforces only at apply.
+ */
 export const appTypeFitsGrants: FileRule = (app) => {
   const findings: Finding[] = [];
   const grants = new Set(app.grantTypes);
   if (app.type === 'service') {
     findings.push({ path: ['app', 'type'], message: 'app.type must be "web", "native" or "browser", but got "service": service apps sign in no user, so a Groups claim would always be empty' });
-  }
-  if (app.type !== 'web' && app.type !== 'service' && grants.has('client_credentials')) {
-    findings.push({ path: ['app', 'grantTypes'], message: `a ${app.type} app cannot use "client_credentials": it is a public client and keeps no secret. Remove it, or use type "web"` });
+  } else {
+    const { required, valid } = GRANT_REQUIREMENTS[app.type];
+    for (const grant of required.filter((g) => !grants.has(g))) {
+      findings.push({ path: ['app', 'grantTypes'], message: `app.grantTypes of a ${app.type} app must contain "${grant}" (the okta provider refuses the app at apply otherwise), but got ${JSON.stringify(app.grantTypes)}: add "${grant}"` });
+    }
+    app.grantTypes.forEach((grant, index) => {
+      if (valid.includes(grant)) return;
+      const others = typesAllowing(grant);
+      const fix = others.length > 0 ? `remove it, or use type ${others.map((t) => `"${t}"`).join(' or ')}` : 'remove it';
+      findings.push({ path: ['app', 'grantTypes', index], message: `app.grantTypes of a ${app.type} app may only contain ${quoted(valid.filter((g) => FILE_GRANTS.includes(g)))}, but got "${grant}": ${fix}` });
+    });
   }
   if ((grants.has('authorization_code') || grants.has('implicit')) && app.redirectUris.length === 0) {
     findings.push({ path: ['app'], message: 'app.redirectUris must list at least one URI for "authorization_code" or "implicit", but got none' });
