@@ -36,6 +36,8 @@ describe('emulator authorization servers', () => {
     expect(duplicate.body.errorCauses).toHaveLength(1);
     expect((await call(emu.url, 'POST', base, claim('groups', { claimType: 'IDENTITY' }))).status).toBe(201);
     expect((await call(emu.url, 'POST', base, claim('cid'))).status).toBe(400);
+    expect((await call(emu.url, 'POST', base, claim('role', { claimType: 'IDENTITY' }))).status).toBe(400);
+    expect((await call(emu.url, 'POST', base, claim('role'))).status).toBe(201);
     expect((await call(emu.url, 'POST', base, claim('x', { conditions: { scopes: ['nope'] } }))).status).toBe(400);
     const updated = await call(emu.url, 'PUT', `${base}/${created.body.id}`, claim('groups', { value: 'v2' }));
     expect(updated.body).toMatchObject({ value: 'v2', conditions: { scopes: [] } });

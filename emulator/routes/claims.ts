@@ -8,11 +8,19 @@ import type { AuthServerRecord } from '../state';
 import type { JsonObject } from '../types';
 import { findServer } from './auth-servers';
 
-// Names Okta refuses per token type; "groups" is allowed, as Okta's own guide creates it.
-const RESERVED_BOTH = ['iss', 'jti', 'token_type', 'ver', 'aud', 'exp', 'iat', 'nbf', 'sub'];
+// Names Okta refuses per token type: Okta's support article "OIDC Bearer Tokens: List of
+// Reserved Claims", plus the JWT registered names; "groups" is allowed in access tokens, as
+// Okta's own guide creates it.
+const RESERVED_BOTH = ['iss', 'jti', 'token_type', 'ver', 'aud', 'exp', 'iat', 'nbf', 'sub', 'acr', 'amr'];
 const RESERVED: Record<string, string[]> = {
-  RESOURCE: [...RESERVED_BOTH, 'acr', 'amr', 'as_uri', 'cid', 'rpt', 'rsi', 'uid', 'username', 'scp', 'auth_time'],
-  IDENTITY: [...RESERVED_BOTH, 'auth_time', 'nonce', 'scope', 'scopes', 'idp', 'sid', 'amr', 'acr', 'at_hash', 'c_hash'],
+  RESOURCE: [...RESERVED_BOTH, 'as_uri', 'cid', 'rpt', 'rsi', 'uid', 'username', 'scp', 'auth_time'],
+  IDENTITY: [
+    ...RESERVED_BOTH,
+    ...'active aid app_id app_type at_hash auth_time c_hash client_id client_ip client_req_id client_type client_user_agent cnf'.split(' '),
+    ...'device_compliance device_id device_known device_managed device_name device_trust did dst group hotk idp idp_iss mac_key'.split(' '),
+    ...'may_act nonce oid okta_emailVerified okta_lastUpdated orig permissions purpose pwd_exp_days pwd_exp_time rid role scope'.split(' '),
+    ...'scopes sid term user_ip'.split(' '),
+  ],
 };
 const FILTER_TYPES = ['STARTS_WITH', 'EQUALS', 'CONTAINS', 'REGEX'];
 
