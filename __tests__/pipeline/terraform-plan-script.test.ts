@@ -14,7 +14,8 @@ const runsInCi = Boolean(process.env.CI);
  */
 (hasTerraform || runsInCi ? describe : describe.skip)('scripts/ci/terraform-plan.sh with real Terraform', () => {
   let dir: string;
-  const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  // Outside GitHub Actions (the script refuses a local backend there; see the last test).
+  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_ACTIONS: '', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
   beforeAll(() => {
     if (!hasTerraform) throw new Error('terraform must be on PATH when CI is set, but it is missing: install it before npm test (hashicorp/setup-terraform)');
     dir = mkdtempSync(join(tmpdir(), 'tf-plan-'));
@@ -22,7 +23,7 @@ const runsInCi = Boolean(process.env.CI);
     writeFileSync(cli, '');
     env.TF_CLI_CONFIG_FILE = cli;
     writeFileSync(
-      join(dir, 'main.tf.json'),
+      join(dir, 'cdk.tf.json'),
       JSON.stringify({
         terraform: { backend: { local: { path: 'state.tfstate' } } },
         variable: { first_apply: { type: 'bool', default: false } },
@@ -58,6 +59,15 @@ const runsInCi = Boolean(process.env.CI);
     expect(drift.status).toBe(2);
     expect(readFileSync(join(dir, 'drift', 'exitcode'), 'utf8')).toBe('2\n');
     expect(JSON.parse(readFileSync(join(dir, 'drift', 'plan.json'), 'utf8')).format_version).toMatch(/^1\./);
+  });
+
+  test('in GitHub Actions, refuses a backend whose state would stay on the runner, before init, naming the file to change', () => {
+    const refused = spawnSync(SCRIPT, [dir, join(dir, 'in-ci')], { env: { ...env, GITHUB_ACTIONS: 'true' }, encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toMatch(/^::error title=No durable state backend::.* uses the "local" backend, which keeps its state on this runner/m);
+    expect(refused.stderr).toContain('set environments.');
+    expect(refused.stderr).toContain('in stacks/environments.json to a remote backend with locking');
+    expect(existsSync(join(dir, 'in-ci', 'plan.tfplan'))).toBe(false);
   });
 
   test('records the status of a plan that fails before Terraform plans, for the jobs reading the artifacts', () => {

@@ -71,9 +71,10 @@ describe('the shipped samples', () => {
     expect(stacks.get('prod--payroll')!.provider.okta[0]).toEqual({ org_name: 'acme', base_url: 'okta.com', max_api_capacity: 40, backoff: true, min_wait_seconds: 30, max_wait_seconds: 300, max_retries: 8 });
   });
 
-  test('each stack keeps its own local state', () => {
-    expect(stacks.get('prod--payroll')!.terraform.backend.local).toEqual({ path: '../../../terraform.prod--payroll.tfstate' });
-    expect(stacks.get('prod--payroll')!.data.terraform_remote_state.last_applied.config).toEqual({ path: '../../../terraform.prod--payroll.tfstate' });
+  test('each stack keeps its own state in the shared, locking S3 backend that the sample shows', () => {
+    const s3 = { bucket: 'acme-okta-terraform-state', key: 'okta/prod/prod--payroll.tfstate', region: 'eu-west-1', use_lockfile: true, encrypt: true };
+    expect(stacks.get('prod--payroll')!.terraform.backend.s3).toEqual(s3);
+    expect(stacks.get('prod--payroll')!.data.terraform_remote_state.last_applied.config).toEqual(s3);
   });
 
   test('a shard looks up only the groups of its own apps', () => {

@@ -49,7 +49,7 @@ export class Workspace {
     mkdirSync(this.allowlistsDir);
   }
 
-  /** The shipped samples, with the environments file changed by `editEnvironments`. */
+  /** The shipped samples on the local backend, with the environments file changed by `editEnvironments`. */
   static fromSamples(orgs: OrgEnvironments, options: { editEnvironments?: (environments: Json) => void; withPolicy?: boolean } = {}): Workspace {
     const workspace = new Workspace(orgs);
     for (const file of readdirSync(join(REPO, 'allowlists'))) {
@@ -57,6 +57,9 @@ export class Workspace {
     }
     const environments = JSON.parse(readFileSync(join(REPO, 'stacks/environments.json'), 'utf8')) as Json;
     delete environments.$schema;
+    // The shipped file shows the production shape (a remote, locking backend); here the state
+    // stays in the temp folder, like the local runs that scripts/ci/check-backend.ts allows.
+    for (const environment of Object.values(environments.environments as Record<string, Json>)) environment.backend = { type: 'local' };
     options.editEnvironments?.(environments);
     workspace.writeEnvironments(environments);
     if (options.withPolicy) {

@@ -16,6 +16,9 @@
 # persisted) is the one reliable sign of an empty state: passing the flag on an
 # applied environment would switch the guard off.
 #
+# In GitHub Actions the stack's backend must keep durable, shared, locked state
+# (scripts/ci/check-backend.ts): on `local`, every CI plan would see an empty state.
+#
 # Plans run with -lock=false: a plan never writes state, so taking the lock would only make PR,
 # drift and apply-time plans queue behind each other and behind applies, and would need write
 # access to the backend. Apply stays safe: Terraform refuses a saved plan whose state changed.
@@ -33,6 +36,8 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 trap 'echo "$?" >"$out/exitcode"' EXIT
 
+# In GitHub Actions, a backend without durable, shared, locked state is refused before init.
+"$repo/node_modules/.bin/tsx" "$repo/scripts/ci/check-backend.ts" "$stack"
 terraform -chdir="$stack" init -input=false -no-color >&2
 cp "$stack/.terraform.lock.hcl" "$out/.terraform.lock.hcl" 2>/dev/null || true
 
