@@ -1,4 +1,4 @@
-import { nextLink } from '../../lib/orphans/link-header';
+import { nextLink } from '../../lib/okta-api/link-header';
 
 describe('nextLink', () => {
   test('finds rel="next" among links joined from separate header lines', () => {

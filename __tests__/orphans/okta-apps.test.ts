@@ -1,4 +1,5 @@
-import { connectionFromEnvironment, listOktaApps, rateLimitWaitMs } from '../../lib/orphans/okta-apps';
+import { connectionFromEnvironment, rateLimitWaitMs } from '../../lib/okta-api/client';
+import { listOktaApps } from '../../lib/orphans/okta-apps';
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });

@@ -5,7 +5,8 @@ import { loadProject } from '../load/load-project';
 import { InvalidInputError } from '../load/problem';
 import { findOrphans } from './find-orphans';
 import { managedApps } from './managed-apps';
-import { connectionFromEnvironment, listOktaApps, OktaConnection } from './okta-apps';
+import { connectionFromEnvironment, OktaConnection } from '../okta-api/client';
+import { listOktaApps } from './okta-apps';
 import { markdownReport, textReport } from './report';
 import { stateAppIds, TerraformRunner } from './state-app-ids';
 
