@@ -173,7 +173,7 @@ describe('claims', () => {
       name,
       'id',
       `name "${name}" is reserved by Okta in id tokens: choose another name, such as "groups"`,
-    ]),
+    ] as [string, string, string]),
     ['my groups', 'id', /^name must be letters, digits, "_", "-", "\." or ":", starting with a letter or "_" \(at most 100\), but got "my groups"/],
   ])('claim name %p in the %s token', (name, token, message) => {
     const file = allowlist({ claims: [{ server: 'default', name, token }] });

@@ -1,6 +1,7 @@
 import { DataOktaGroups } from '@cdktf/provider-okta/lib/data-okta-groups';
 import { Postcondition, TerraformLocal } from 'cdktf';
 import { Construct } from 'constructs';
+import { groupSearchExpression } from '../okta/group-search';
 import { GroupReference } from '../plan/environment-plan';
 import { expression, hclString, templateText } from './hcl';
 
@@ -15,7 +16,8 @@ export interface GroupDirectoryProps {
 const GROUP_IDS_LOCAL = 'group_ids';
 
 /**
- * Resolves allow-listed group names to IDs by EXACT name, in batched searches.
+ * Resolves allow-listed group names to IDs by EXACT name, in batched searches (batched by count and
+ * by encoded URL length, see `lib/okta/group-search.ts`).
  *
  * The provider's `okta_group` data source is not used: it does a prefix search and accepts a
  * lone non-matching hit, so a typo could allow-list the wrong group. Instead each batch is one
@@ -37,7 +39,7 @@ export class GroupDirectory extends Construct {
     this.lookups = props.batches.map((batch, index) => {
       const wanted = this.wantedLocals(batch, index);
       const lookup = new DataOktaGroups(this, `batch_${index}`, {
-        search: templateText(batch.map(searchTerm).join(' or ')),
+        search: templateText(groupSearchExpression(batch)),
         lifecycle: { postcondition: postconditions(wanted, props.environment) },
       });
       lookup.overrideLogicalId(`groups_${index}`);
@@ -76,12 +78,6 @@ export class GroupDirectory extends Construct {
 interface Wanted {
   names?: string;
   ids?: string;
-}
-
-/** Okta search syntax: a string literal with backslash escapes. */
-function searchTerm(group: GroupReference): string {
-  const value = JSON.stringify(group.reference);
-  return group.isId ? `id eq ${value}` : `profile.name eq ${value}`;
 }
 
 function postconditions(wanted: Wanted, environment: string): Postcondition[] {

@@ -4,7 +4,9 @@ import { AppModel, ClaimSpec, claimIdentity, claimKey } from '../model/app';
 import { EnvironmentData, EnvironmentsFileData } from '../model/environments-file';
 import { orgClaimExpression, sharedClaimExpression } from '../okta/expressions';
 import { isGroupId } from '../okta/group-ids';
+import { batchGroupSearches } from '../okta/group-search';
 import { SHARED_STACK, stackName } from './shards';
+import { ServerAccessPlan, planServerAccess } from './server-access';
 import { own } from '../model/own';
 
 /**
@@ -86,11 +88,8 @@ export interface SharedClaim {
   readonly apps: readonly string[];
 }
 
-/**
- * Groups resolved by one search request. Okta search expressions are sent in the URL; 40 exact
- * names stay far below URL limits while cutting the calls per plan forty-fold.
- */
-export const GROUP_SEARCH_BATCH_SIZE = 40;
+// Kept here for the adoption code that imports it; batches are built by lib/okta/group-search.ts.
+export { GROUP_SEARCH_BATCH_SIZE } from '../okta/group-search';
 
 /** Builds the plan of every declared environment; conflicts between files become problems. */
 export function planEnvironments(apps: readonly AppModel[], environments: EnvironmentsFileData): { plans: EnvironmentPlan[]; problems: Problem[] } {
@@ -139,7 +138,7 @@ function planShard(
     name: shard,
     stack: stackName(environment, shard),
     apps: planned,
-    groupBatches: chunks(groupReferences(apps), GROUP_SEARCH_BATCH_SIZE),
+    groupBatches: batchGroupSearches(groupReferences(apps)),
     forgotten: members.filter((a) => own(a.retire, environment) === 'forget').map((a) => a.key),
     destroyed: members.filter((a) => own(a.retire, environment) === 'destroy').map((a) => a.key),
     renames: apps.flatMap((app) => app.previousKeys.map((from) => ({ from, to: app.key }))),
@@ -158,12 +157,6 @@ function planApp(app: AppModel, environment: string): PlannedApp {
     profileLimit: app.allowlist.kind === 'static' && custom.length > 0 ? custom[0].limit : undefined,
     claimOptIns: custom.map(claimKey),
   };
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
 }
 
 function groupReferences(apps: readonly AppModel[]): GroupReference[] {
