@@ -6,6 +6,7 @@ import { environmentServers } from './okta-c3-environment-servers';
 import { forbiddenGroups } from './okta-g1-forbidden-groups';
 import { groupOwners } from './okta-g2-group-owners';
 import { groupsPerList } from './okta-g3-groups-per-list';
+import { dynamicPrivilegedReach } from './okta-g4-dynamic-privileged-reach';
 import { appsPerOwner } from './okta-o1-apps-per-owner';
 import { httpsRedirects } from './okta-r1-https-redirects';
 import { noWildcardRedirects } from './okta-r2-no-wildcard-redirects';
@@ -17,6 +18,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   forbiddenGroups,
   groupOwners,
   groupsPerList,
+  dynamicPrivilegedReach,
   grantTypes,
   httpsRedirects,
   noWildcardRedirects,

@@ -1,0 +1,44 @@
+import { DynamicMatch } from '../../model/app';
+import { Finding } from '../../rules/rule';
+import { commonMatch, globTokens, GlobToken, infixTokens, prefixTokens, suffixTokens } from '../glob';
+import { PolicyRule } from '../rule';
+
+/** Every group name a dynamic pattern selects, as a glob whose "*" are wildcards and whose text is literal. */
+const SELECTED: Record<DynamicMatch, (pattern: string) => GlobToken[]> = {
+  startsWith: prefixTokens,
+  endsWith: suffixTokens,
+  contains: infixTokens,
+};
+
+/**
+ * A dynamic list selects groups by name, including groups created after the review. Where a name
+ * it can select also matches a privileged pattern ("IT-" and "*Admin*" meet in "IT-Admin"), a
+ * privileged group created later reaches the app's tokens unseen. OKTA-G1 refuses patterns whose
+ * own text reaches a privileged pattern; this rule reports the rest, at warning level by default,
+ * because under a pattern such as "*Admin*" every dynamic list has that reach: the platform team
+ * decides, in policy.json, whether it blocks.
+ */
+export const dynamicPrivilegedReach: PolicyRule = {
+  id: 'OKTA-G4',
+  title: 'Dynamic lists that can reach privileged groups',
+  level: 'warning',
+  explanation:
+    'A dynamic list gives the app every group whose name matches, also groups created after the review. When some name it can match is privileged by policy.json, such a group would reach the tokens without another review.',
+  check(app, { policy }) {
+    const patterns = policy.groups?.forbidden?.patterns;
+    if (app.allowlist.kind !== 'dynamic' || !patterns) return [];
+    const { match, pattern } = app.allowlist;
+    const selected = SELECTED[match](pattern);
+    const findings: Finding[] = [];
+    for (const glob of patterns) {
+      const example = commonMatch(globTokens(glob), selected);
+      if (example === undefined) continue;
+      findings.push({
+        path: ['allowlist', match],
+        message: `allowlist.${match} "${pattern}" must not reach privileged groups, but a group named like "${example}" (it matches "${glob}" in policy.json, groups.forbidden.patterns) would be in this app's tokens as soon as someone creates it, without another review. Use a static list of exact group names, or suppress OKTA-G4 with the reason the team accepts that reach`,
+      });
+      break;
+    }
+    return findings;
+  },
+};
