@@ -16,6 +16,13 @@ describe('runPreview', () => {
     expect(text).toContain('Note: Preview matches groups by the name or ID written in the allow lists');
   });
 
+  test('a claim whose value depends on case in Groups.* shows both outcomes, not a footnote', () => {
+    const text = preview('--env', 'dev', '--app', 'it-tools', '--groups', 'IT-Helpdesk,it-lab', '--token', 'id').join('\n');
+    expect(text).toContain(
+      '    groups = ["IT-Helpdesk"]   if Okta compares the pattern case-sensitively\n    groups = ["IT-Helpdesk", "it-lab"]   if Okta ignores case (unverified either way: see docs/preview.md)',
+    );
+  });
+
   test('without --env, previews every environment the app is managed in', () => {
     const lines = preview('--app', 'payroll');
     expect(lines.filter((l) => l.startsWith('payroll in '))).toEqual(['payroll in dev, for a user in no group:', 'payroll in prod, for a user in no group:']);

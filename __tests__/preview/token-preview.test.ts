@@ -93,6 +93,14 @@ describe('previewApp', () => {
     expect(summary(preview(samplePlan('dev'), 'it-tools', groups.slice(0, 50)))['org/id/groups']).toHaveLength(50);
   });
 
+  test('sample it-tools: a group matching "IT-" only without case gets both outcomes, as Okta has not settled case', () => {
+    const result = preview(samplePlan('dev'), 'it-tools', ['IT-Helpdesk', 'it-lab']);
+    const org = result.claims.find((c) => c.server === 'org')!;
+    expect(summary(result)['org/id/groups']).toEqual(['IT-Helpdesk']);
+    expect(org.outcomeIfCaseIgnored).toEqual({ kind: 'value', groups: [expect.objectContaining({ value: 'IT-Helpdesk' }), expect.objectContaining({ value: 'it-lab' })] });
+    expect(preview(samplePlan('dev'), 'it-tools', ['IT-Helpdesk']).claims.every((c) => c.outcomeIfCaseIgnored === undefined)).toBe(true);
+  });
+
   test('empty membership: every claim is left out', () => {
     const result = preview(samplePlan('prod'), 'hr-portal', []);
     expect(result.claims.length).toBeGreaterThan(0);

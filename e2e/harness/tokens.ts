@@ -34,7 +34,7 @@ export function issuedClaims(org: RunningEmulator, appId: string, userGroups: re
   const memberships = userGroups.flatMap((name) => [membershipOf(name), ...(idsByName.has(name) ? [membershipOf(idsByName.get(name)!)] : [])]);
   const evaluateClaim = (server: string, token: 'id' | 'access', name: string, text: string, scopes: readonly string[]): IssuedClaim | undefined => {
     try {
-      const value = evaluate(parseExpression(text), { appProfile: profileOf(app), memberships, claimName: name, notes: [] });
+      const value = evaluate(parseExpression(text), { appProfile: profileOf(app), memberships, claimName: name, notes: [], ignoreCase: false });
       const groups = [...new Set(flatten(value).map((group) => (group.value === null ? (namesById.get(group.group) ?? group.group) : group.value)))];
       return groups.length > 0 ? { server, token, name, groups, scopes } : undefined;
     } catch (error) {

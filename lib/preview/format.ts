@@ -11,10 +11,11 @@ export function formatAppPreview(preview: AppPreview): string[] {
   for (const claim of preview.claims) {
     // Okta evaluates every claim of a server for every app that asks it for a token; ours
     // yield nothing for apps whose profile does not list them (groupallowlistclaims).
-    const outcome = claim.requestedBy.includes(preview.app)
-      ? outcomeText(claim.outcome)
-      : `is left out: ${preview.app} did not ask for it (asked for by ${claim.requestedBy.join(', ')}; it serves only the apps whose profile lists it)`;
-    lines.push(`  ${where(claim)}`, `    ${claim.claim} ${outcome}`);
+    if (!claim.requestedBy.includes(preview.app)) {
+      lines.push(`  ${where(claim)}`, `    ${claim.claim} is left out: ${preview.app} did not ask for it (asked for by ${claim.requestedBy.join(', ')}; it serves only the apps whose profile lists it)`);
+      continue;
+    }
+    lines.push(`  ${where(claim)}`, ...outcomeLines(claim).map((line) => `    ${line}`));
   }
   return [...lines, ...notesText(preview.notes)];
 }
@@ -26,7 +27,8 @@ export function formatCarriers(group: string, environments: readonly string[], c
   const lines = [`${quote(group)} would be carried, in ${scope}, by:`];
   for (const { environment, app, claim } of carriers) {
     const declared = claim.requestedBy.includes(app) ? '' : ` (shared claim asked for by ${claim.requestedBy.join(', ')})`;
-    lines.push(`  ${environment} ${app}: ${where(claim)}`, `    ${claim.claim} ${outcomeText(claim.outcome)}${declared}`);
+    const [first, ...rest] = outcomeLines(claim);
+    lines.push(`  ${environment} ${app}: ${where(claim)}`, `    ${first}${declared}`, ...rest.map((line) => `    ${line}`));
   }
   const unmanaged = 'Other apps on these custom servers, managed here or not, get nothing from these claims: each serves only the apps whose profile lists it.';
   return [...lines, ...notesText([unmanaged, ...notes])];
@@ -41,6 +43,18 @@ function where(claim: ClaimPreview): string {
 function scopesText({ scopes }: ClaimPreview): string {
   const parts = [...(scopes.all.length > 0 ? [`scope${scopes.all.length > 1 ? 's' : ''} ${scopes.all.join(' ')}`] : []), ...(scopes.oneOf ? [`one of ${scopes.oneOf.join(', ')}`] : [])];
   return parts.length > 0 ? parts.join(' and ') : 'any scope';
+}
+
+/**
+ * The claim's outcome; both outcomes when it depends on whether Okta ignores case in `Groups.*`
+ * patterns, which no Okta source settles (docs/preview.md).
+ */
+function outcomeLines(claim: ClaimPreview): string[] {
+  if (!claim.outcomeIfCaseIgnored) return [`${claim.claim} ${outcomeText(claim.outcome)}`];
+  return [
+    `${claim.claim} ${outcomeText(claim.outcome)}   if Okta compares the pattern case-sensitively`,
+    `${claim.claim} ${outcomeText(claim.outcomeIfCaseIgnored)}   if Okta ignores case (unverified either way: see docs/preview.md)`,
+  ];
 }
 
 function outcomeText(outcome: ClaimOutcome): string {

@@ -32,7 +32,10 @@ export interface ClaimPreview {
   readonly deliveredIn: 'token' | 'userinfo';
   /** Apps whose files ask for this claim; on a custom server it serves every app regardless. */
   readonly requestedBy: readonly string[];
+  /** The outcome if Okta compares `Groups.*` patterns case-sensitively (or the only outcome). */
   readonly outcome: ClaimOutcome;
+  /** Set when the outcome differs if Okta ignores case in `Groups.*` patterns: unverified either way. */
+  readonly outcomeIfCaseIgnored?: ClaimOutcome;
 }
 
 export interface AppPreview {
@@ -62,17 +65,23 @@ interface ClaimDefinition {
 export function previewApp(plan: EnvironmentPlan, planned: PlannedApp, memberships: readonly Membership[]): AppPreview {
   const profile = appProfileOf(planned);
   const notes: string[] = [];
-  const claims = claimDefinitions(plan, planned).map((definition): ClaimPreview => ({
-    server: definition.server,
-    endpoint: endpointOf(plan, definition.server),
-    token: definition.token,
-    claim: definition.name,
-    expression: definition.expression,
-    scopes: definition.scopes,
-    deliveredIn: definition.deliveredIn,
-    requestedBy: definition.requestedBy,
-    outcome: outcomeOf(definition, { appProfile: profile, memberships, claimName: definition.name, notes }),
-  }));
+  const claims = claimDefinitions(plan, planned).map((definition): ClaimPreview => {
+    const context = { appProfile: profile, memberships, claimName: definition.name, notes };
+    const outcome = outcomeOf(definition, { ...context, ignoreCase: false });
+    const ifCaseIgnored = outcomeOf(definition, { ...context, ignoreCase: true });
+    return {
+      server: definition.server,
+      endpoint: endpointOf(plan, definition.server),
+      token: definition.token,
+      claim: definition.name,
+      expression: definition.expression,
+      scopes: definition.scopes,
+      deliveredIn: definition.deliveredIn,
+      requestedBy: definition.requestedBy,
+      outcome,
+      ...(JSON.stringify(ifCaseIgnored) !== JSON.stringify(outcome) && { outcomeIfCaseIgnored: ifCaseIgnored }),
+    };
+  });
   return { environment: plan.name, app: planned.app.key, memberships: memberships.map((m) => m.reference), claims, notes: [...new Set(notes)] };
 }
 
