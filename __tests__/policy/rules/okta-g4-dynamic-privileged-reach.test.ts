@@ -25,7 +25,7 @@ describe('OKTA-G4 dynamic lists that can reach privileged groups', () => {
   });
 
   test('policy.json can make it blocking', () => {
-    const blocking = { ...policy, rules: { 'OKTA-G4': { level: 'error' } } };
+    const blocking = { ...policy, rules: { 'OKTA-G4': { level: 'error' as const } } };
     expect(run(dynamicPrivilegedReach, blocking, appOf({ allowlist: { startsWith: 'IT-' } })).lines).toEqual([expect.stringContaining('[OKTA-G4 error]')]);
   });
 
