@@ -2,6 +2,7 @@ import { App } from 'cdktf';
 import { Project } from '../load/load-project';
 import { ShardPlan } from '../plan/environment-plan';
 import { replaceOutputFolder } from './output-folder';
+import { withoutTokenStackTraces } from './token-stack-traces';
 import { addEnvironmentStacks } from '../../stacks/environment-stacks';
 
 /**
@@ -16,9 +17,11 @@ export function synthesize(project: Project, outdir: string, include?: (stack: s
     // `terraform version` process per imported app (most of a large synth's time, see
     // BENCHMARKS.md) and make synthesis need a Terraform binary; the stacks declare the
     // Terraform version they need instead (required_version), which Terraform checks at plan.
-    const app = new App({ outdir: staging, skipValidation: true });
-    for (const plan of project.plans) addEnvironmentStacks(app, plan, include);
-    app.synth();
+    withoutTokenStackTraces(() => {
+      const app = new App({ outdir: staging, skipValidation: true });
+      for (const plan of project.plans) addEnvironmentStacks(app, plan, include);
+      app.synth();
+    });
   });
 }
 
