@@ -6,7 +6,7 @@ import { DEFAULT_POLICY_FILE, ProjectSources } from '../load/load-project';
  * by every command. In the repository's own layout (no --dir) the policy file is required, so
  * deleting policy.json fails the check instead of silently switching the guardrails off.
  */
-export function parseSourceArgs(argv: readonly string[], extra: Record<string, { type: 'string' | 'boolean' }> = {}): ProjectSources & { values: Record<string, unknown> } {
+export function parseSourceArgs(argv: readonly string[], extra: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {}): ProjectSources & { values: Record<string, unknown> } {
   const { values } = parseArgs({
     args: [...argv],
     options: { dir: { type: 'string' }, config: { type: 'string' }, policy: { type: 'string' }, ...extra },
