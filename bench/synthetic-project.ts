@@ -113,7 +113,7 @@ const ENVIRONMENTS: EnvironmentsFileData = {
       orgName: 'acme',
       baseUrl: 'okta.com',
       auth: { method: 'api_token' },
-      authorizationServers: { default: { id: 'default' }, partners: { lookupName: 'Partner API', manageGroupsScope: true } },
+      authorizationServers: { default: { id: 'default', manageGroupsScope: true }, partners: { lookupName: 'Partner API', manageGroupsScope: true } },
       rateLimits: { maxApiCapacity: 40, maxRetries: 8 },
       backend: { type: 'local' },
     },

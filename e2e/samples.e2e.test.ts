@@ -4,7 +4,7 @@ import { RunningEmulator } from '../emulator';
 import { Json } from '../emulator/types';
 import { appsByLabel, groupIdsByName, profileOf, startOrg } from './harness/org';
 import { issuedClaims } from './harness/tokens';
-import { planAndApply, Workspace } from './harness/workspace';
+import { changesOf, planAndApply, Workspace } from './harness/workspace';
 import { ORG_HOSTS, sampleOrg } from './fixtures/sample-org';
 
 type JsonObject = Record<string, Json>;
@@ -12,14 +12,16 @@ type JsonObject = Record<string, Json>;
 /**
  * The shipped samples, each environment on its own emulated org, through the provider's real
  * HTTP client: first apply, then Okta's state compared with the files and with what synthesis
- * wrote, then a second plan that must be empty.
+ * wrote; the second apply admits every app to the servers it asks for claims (managed access
+ * policies read the client IDs the first apply recorded), then a plan must be empty. The org
+ * refuses claim scopes its servers lack, as Okta can.
  */
 describe.each(['dev', 'prod'] as const)('the sample allow lists in %s', (environment) => {
   let org: RunningEmulator;
   let workspace: Workspace;
 
   beforeAll(async () => {
-    org = await startOrg(ORG_HOSTS[environment], { seed: sampleOrg(environment) });
+    org = await startOrg(ORG_HOSTS[environment], { seed: sampleOrg(environment), strict: { claimScopesMustExist: true } });
     workspace = Workspace.fromSamples({ [environment]: org.env('https-proxy') });
     workspace.synth();
     for (const stack of workspace.stacks(environment)) await planAndApply(workspace, stack);
@@ -103,7 +105,28 @@ describe.each(['dev', 'prod'] as const)('the sample allow lists in %s', (environ
     expect(claimsOf('Payroll Portal').filter((c) => c.includes('it_groups'))).toEqual([]);
   });
 
-  test('a second plan of every stack is empty', async () => {
+  test('the second apply creates only the managed access policies, which admit every app to the servers it asks for claims', async () => {
+    const environments = JSON.parse(readFileSync(join(__dirname, '..', 'stacks', 'environments.json'), 'utf8')) as JsonObject;
+    const servers = ((environments.environments as JsonObject)[environment] as JsonObject).authorizationServers as Record<string, JsonObject>;
+    const managed = Object.keys(servers).filter((name) => (servers[name].access as JsonObject | undefined)?.mode === 'managed');
+    const second = await planAndApply(workspace, `${environment}--shared`);
+    expect(Object.keys(changesOf(second.plan)).sort()).toEqual(managed.flatMap((name) => [`okta_auth_server_policy.${name}_access[0]`, `okta_auth_server_policy_rule.${name}_access[0]`]).sort());
+    const serverIds = new Map(org.state.servers().map((s) => [s.name, String(s.id)]));
+    const apps = appsByLabel(org);
+    for (const { key, file } of filesIn()) {
+      const app = apps.get((file.app as JsonObject).label as string)!;
+      const clientId = String(((app.credentials as JsonObject).oauthClient as JsonObject).client_id);
+      for (const claim of (file.claims as JsonObject[]).filter((c) => c.server !== 'org')) {
+        const server = servers[claim.server as string];
+        const id = (server.id as string | undefined) ?? serverIds.get(server.lookupName as string)!;
+        const scopes = ['openid', ...((claim.scopes as string[] | undefined) ?? [])];
+        const admission = org.state.canIssueToken(id, { clientId, grantType: 'authorization_code', scopes, groupIds: [] });
+        expect({ key, server: claim.server, admitted: admission.admitted }).toEqual({ key, server: claim.server, admitted: true });
+      }
+    }
+  });
+
+  test('then a plan of every stack is empty', async () => {
     for (const stack of workspace.stacks(environment)) {
       const plan = await workspace.plan(stack);
       expect({ stack, code: plan.code, log: plan.code === 0 ? '' : plan.stderr }).toEqual({ stack, code: 0, log: '' });

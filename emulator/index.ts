@@ -2,6 +2,7 @@
 export { startEmulator, type RunningEmulator } from './server';
 export { loadSeed, validateSeed } from './seed-validate';
 export type { EmulatorState } from './state';
+export type { TokenAdmission, TokenRequest } from './token-admission';
 export type {
   EmulatorOptions,
   EmulatorSeed,

@@ -1,5 +1,6 @@
 /** The in-memory org: every object the emulator serves, without `_links`. */
 import { copy } from './json';
+import { type TokenAdmission, type TokenRequest, admitToken } from './token-admission';
 import type { JsonObject } from './types';
 
 /** An OIDC app and what hangs off it. */
@@ -91,6 +92,12 @@ export class EmulatorState {
       ...copy(p.policy),
       rules: [...p.rules.values()].map(copy),
     }));
+  }
+
+  /** Whether the server would issue a token for this request, by its access policies and rules. */
+  canIssueToken(serverId: string, request: TokenRequest): TokenAdmission {
+    const server = this.store.authServers.get(serverId);
+    return server ? admitToken(server, request) : { admitted: false, reason: `no authorization server ${serverId}` };
   }
 
   /** All groups. */

@@ -1,12 +1,17 @@
+import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { AllowlistedApp } from '../lib/constructs/allowlisted-app';
 import { constructId } from '../lib/constructs/construct-id';
 import { ForgottenApps } from '../lib/constructs/forgotten-apps';
 import { GroupDirectory } from '../lib/constructs/group-directory';
+import { serverIdOf } from '../lib/constructs/authorization-server';
 import { hclString } from '../lib/constructs/hcl';
 import { APP_IDS_OUTPUT, ManagedAppsGuard } from '../lib/constructs/managed-apps-guard';
 import { EnvironmentPlan, ShardPlan } from '../lib/plan/environment-plan';
+import { CLIENT_IDS_OUTPUT } from '../lib/plan/server-access';
 import { stackName } from '../lib/plan/shards';
+import { VerifiedServerAccess } from '../lib/constructs/verified-server-access';
+import { own } from '../lib/model/own';
 import { OktaStack } from './okta-stack';
 
 export interface ShardStackProps {
@@ -49,6 +54,24 @@ export class ShardStack extends OktaStack {
       movedOut,
       readOwnState: (scope, id, defaults) => this.readState(scope, id, shard.stack, defaults),
     });
+
+    // OAuth client IDs (the app ID unless an adopted app has its own), read by the shared stack's managed access policies.
+    const clientIds = Object.fromEntries(apps.map((a, i) => [shard.apps[i].app.key, a.resource.clientId]));
+    new TerraformOutput(this, 'client-ids', { value: clientIds, description: 'OAuth client IDs of the apps by key; read by the shared stack to admit them to managed access policies.' }).overrideLogicalId(
+      CLIENT_IDS_OUTPUT,
+    );
+    for (const access of plan.serverAccess.filter((a) => a.mode === 'verified')) {
+      const mine = access.apps.filter((a) => a.shard === shard.name);
+      if (mine.length === 0) continue;
+      const server = new Construct(this, constructId('server', access.server));
+      new VerifiedServerAccess(this, constructId('access', access.server), {
+        authServerId: serverIdOf(server, access.server, own(plan.settings.authorizationServers, access.server)!),
+        access,
+        clientIds: Object.fromEntries(mine.map((a) => [a.key, `okta_app_oauth.${a.key}.client_id`])),
+        files: Object.fromEntries(mine.map((a) => [a.key, a.file])),
+        environment: plan.name,
+      });
+    }
   }
 
   /** The ID another shard recorded for an app moving here, read from that shard's state. */

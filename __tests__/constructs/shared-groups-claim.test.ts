@@ -48,7 +48,7 @@ describe('SharedGroupsClaim', () => {
 describe('AuthorizationServer', () => {
   test('a server by ID needs no lookup; a managed groups scope is published to all clients', () => {
     const json = synthJson((scope) => {
-      const server = new AuthorizationServer(scope, 's', { name: 'default', settings: { id: 'default', manageGroupsScope: true } });
+      const server = new AuthorizationServer(scope, 's', { name: 'default', settings: { id: 'default', manageGroupsScope: true }, environment: 'dev' });
       expect(server.serverId).toBe('default');
     });
     expect(json.data).toBeUndefined();
@@ -56,8 +56,17 @@ describe('AuthorizationServer', () => {
   });
 
   test('a server by name is looked up once', () => {
-    const json = synthJson((scope) => new AuthorizationServer(scope, 's', { name: 'partners', settings: { lookupName: 'Partner API' } }));
+    const json = synthJson((scope) => new AuthorizationServer(scope, 's', { name: 'partners', settings: { lookupName: 'Partner API' }, environment: 'dev' }));
     expect(json.data.okta_auth_server.partners).toMatchObject({ name: 'Partner API' });
     expect(json.resource).toBeUndefined();
+  });
+
+  test('declared existing scopes are listed from the server and checked by a postcondition naming the environments file', () => {
+    const json = synthJson((scope) => new AuthorizationServer(scope, 's', { name: 'partners', settings: { lookupName: 'Partner API', existingScopes: ['partner.read'] }, environment: 'prod' }));
+    const lookup = json.data.okta_auth_server_scopes.partners_existing_scopes;
+    expect(lookup.auth_server_id).toBe('${data.okta_auth_server.partners.id}');
+    const [check] = lookup.lifecycle.postcondition;
+    expect(check.condition).toBe('${length([for s in ["partner.read"] : s if !contains(self.scopes[*].name, s)]) == 0}');
+    expect(check.error_message).toMatch(/^Every scope in environments\.prod\.authorizationServers\.partners\.existingScopes of the environments file \(stacks\/environments\.json\) must exist on authorization server "partners" in Okta, but it has no \$\{join/);
   });
 });

@@ -318,12 +318,12 @@ describe('keys and renames', () => {
 
 describe('shared custom-server claims', () => {
   test('two apps asking for one claim with different scopes conflict, naming both files', () => {
-    const a = allowlist({ claims: [{ server: 'default', token: 'access', scopes: ['groups'] }] });
+    const a = allowlist({ claims: [{ server: 'default', token: 'access', scopes: ['profile'] }] });
     const b = allowlist({ claims: [{ server: 'default', token: 'access' }] });
     expectProblem(
       { 'a.json': a, 'b.json': b },
       at('allowlists/b.json', b, '{\n      "server"'),
-      'this claim conflicts with allowlists/a.json claims[0]: apps on server "default" share ONE "groups" access-token claim (environment "dev"), so they must agree on scopes: ["groups"] in allowlists/a.json vs none here. Align the two files, or give one claim another name',
+      'this claim conflicts with allowlists/a.json claims[0]: apps on server "default" share ONE "groups" access-token claim (environment "dev"), so they must agree on scopes: ["profile"] in allowlists/a.json vs none here. Align the two files, or give one claim another name',
     );
   });
 
@@ -337,6 +337,59 @@ describe('shared custom-server claims', () => {
     const a = allowlist({ claims: [{ server: 'default' }] });
     const b = allowlist({ allowlist: { startsWith: 'HR-' }, claims: [{ server: 'default' }] });
     expect(problemsOf({ 'a.json': a, 'b.json': b }).join('\n')).toMatch(/must agree on allow-list kind and pattern: a static list in allowlists\/a.json vs startsWith "HR-"/);
+  });
+});
+
+describe('claim scopes and server access', () => {
+  const E = 'environments.json';
+  const envWith = (server: Record<string, unknown>) => {
+    const base = environments().environments as Record<string, Record<string, unknown>>;
+    return environments({ dev: { ...base.dev, authorizationServers: { default: server } }, prod: { ...base.prod, authorizationServers: { default: server } } });
+  };
+  const scoped = (scope: string) => allowlist({ claims: [{ server: 'default', token: 'access', scopes: [scope] }] });
+
+  test('a claim restricted to "groups" on a server that neither manages nor declares it', () => {
+    const file = scoped('groups');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"groups"', 2),
+      'each scope of a claim must exist on server "default" in environment "prod", but got "groups", which the environments file neither manages nor declares there: set "manageGroupsScope": true on it (this repository then creates the scope) or, if the server already has it, list it in its "existingScopes" (environments.prod.authorizationServers.default)',
+    );
+  });
+
+  test('a claim restricted to an undeclared custom scope', () => {
+    const file = scoped('payroll.read');
+    expectProblem({ 'a.json': file }, at(A, file, '"payroll.read"'), /^each scope of a claim must exist on server "default" in environment "dev", but got "payroll.read", .*list it in the server's "existingScopes"/);
+  });
+
+  test.each([
+    ['a managed groups scope', 'groups', { id: 'default', manageGroupsScope: true }],
+    ['a declared existing scope', 'payroll.read', { id: 'default', existingScopes: ['payroll.read'] }],
+    ['an Okta system scope', 'profile', { id: 'default' }],
+  ])('%s is accepted', (_, scope, server) => {
+    expect(problemsOf({ 'a.json': scoped(scope) }, envWith(server))).toEqual([]);
+  });
+
+  test('a verified server given the name of a policy to own', () => {
+    const envs = envWith({ id: 'default', access: { mode: 'verified', policyName: 'Mine' } });
+    expectProblem(
+      { 'a.json': allowlist() },
+      at(E, envs, '"Mine"'),
+      'access.policyName must be left out with mode "verified", but got it: a verified server owns no policy. Remove it, or set "mode": "managed"',
+      envs,
+    );
+  });
+
+  test('a managed server given policies to check', () => {
+    const envs = envWith({ id: 'default', access: { mode: 'managed', checkPolicies: ['Default Policy'] } });
+    expectProblem({ 'a.json': allowlist() }, at(E, envs, '[\n              "Default Policy"'), /^access.checkPolicies must be left out with mode "managed", but got it/, envs);
+  });
+
+  test('both access modes in their own shape are accepted', () => {
+    const managed = envWith({ id: 'default', access: { mode: 'managed', policyName: 'Allow-listed apps', priority: 2 } });
+    const verified = envWith({ id: 'default', access: { mode: 'verified', checkPolicies: ['Default Policy'] } });
+    expect(problemsOf({ 'a.json': allowlist() }, managed)).toEqual([]);
+    expect(problemsOf({ 'a.json': allowlist() }, verified)).toEqual([]);
   });
 });
 

@@ -1,19 +1,24 @@
 import { AuthServerScope } from '@cdktf/provider-okta/lib/auth-server-scope';
 import { DataOktaAuthServer } from '@cdktf/provider-okta/lib/data-okta-auth-server';
+import { DataOktaAuthServerScopes } from '@cdktf/provider-okta/lib/data-okta-auth-server-scopes';
 import { Construct } from 'constructs';
 import { AuthorizationServerData } from '../model/environments-file';
-import { templateText } from './hcl';
+import { expression, hclString, templateText } from './hcl';
 
 export interface AuthorizationServerProps {
   /** The name allow-list files use for the server. */
   readonly name: string;
   /** How the environments file declares it. */
   readonly settings: AuthorizationServerData;
+  /** The environment, for messages. */
+  readonly environment: string;
 }
 
 /**
  * A custom authorization server the repo adds claims to. The server itself is not managed here
  * (other teams' claims and policies live on it); it is referenced by ID, or looked up by name.
+ * The scopes the environments file declares as existing are checked against the server at plan
+ * time, so a claim is never restricted to a scope that no client can request.
  */
 export class AuthorizationServer extends Construct {
   /** The server's ID, literal or from the lookup. */
@@ -24,13 +29,7 @@ export class AuthorizationServer extends Construct {
   constructor(scope: Construct, id: string, props: AuthorizationServerProps) {
     super(scope, id);
     const { name, settings } = props;
-    if (settings.id !== undefined) {
-      this.serverId = templateText(settings.id);
-    } else {
-      const lookup = new DataOktaAuthServer(this, 'lookup', { name: templateText(settings.lookupName ?? name) });
-      lookup.overrideLogicalId(name);
-      this.serverId = lookup.id;
-    }
+    this.serverId = serverIdOf(this, name, settings);
     if (settings.manageGroupsScope) {
       this.groupsScope = new AuthServerScope(this, 'groups-scope', {
         authServerId: this.serverId,
@@ -42,5 +41,41 @@ export class AuthorizationServer extends Construct {
       });
       this.groupsScope.overrideLogicalId(`${name}_groups`);
     }
+    if (settings.existingScopes) checkExistingScopes(this, props, this.serverId, settings.existingScopes);
   }
+}
+
+/**
+ * The server's ID: the literal from the environments file, or a lookup by name (one request per
+ * plan; `data.okta_auth_server.<name>` in every stack that needs it).
+ */
+export function serverIdOf(scope: Construct, name: string, settings: AuthorizationServerData): string {
+  if (settings.id !== undefined) return templateText(settings.id);
+  const lookup = new DataOktaAuthServer(scope, 'lookup', { name: templateText(settings.lookupName ?? name) });
+  lookup.overrideLogicalId(name);
+  return lookup.id;
+}
+
+/** Lists the server's scopes (data `okta_auth_server_scopes`) and fails the plan naming each declared scope it lacks. */
+function checkExistingScopes(scope: Construct, props: AuthorizationServerProps, serverId: string, existing: readonly string[]): void {
+  const { name, environment } = props;
+  const declared = `[${existing.map(hclString).join(', ')}]`;
+  const missing = `[for s in ${declared} : s if !contains(self.scopes[*].name, s)]`;
+  const lookup = new DataOktaAuthServerScopes(scope, 'existing-scopes', {
+    authServerId: serverId,
+    lifecycle: {
+      postcondition: [
+        {
+          condition: expression(`length(${missing}) == 0`),
+          errorMessage:
+            `Every scope in environments.${templateText(environment)}.authorizationServers.${name}.existingScopes of the environments file (stacks/environments.json) ` +
+            `must exist on authorization server "${name}" in Okta, but it has no ` +
+            expression(`join(", ", ${missing})`) +
+            '. Create the scope on the server in the Okta admin console (Security > API > Authorization Servers > Scopes), or set "manageGroupsScope": true for "groups", ' +
+            'or remove the scope from existingScopes and from every claim that names it.',
+        },
+      ],
+    },
+  });
+  lookup.overrideLogicalId(`${name}_existing_scopes`);
 }

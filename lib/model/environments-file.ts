@@ -9,6 +9,30 @@ import { KeyedRecord } from './keyed-record';
 
 const strict = { additionalProperties: false } as const;
 
+/** The access policy a managed server gets when the environments file names none. */
+export const DEFAULT_ACCESS_POLICY_NAME = 'Allow-listed apps';
+/** The policies a verified server is checked against when the environments file names none. */
+export const DEFAULT_VERIFIED_POLICIES = ['Default Policy'];
+
+export const ServerAccess = Type.Object(
+  {
+    mode: Type.Union([Type.Literal('managed'), Type.Literal('verified')], {
+      description:
+        '"managed": this repository owns one access policy on the server admitting exactly the apps that ask for claims there, with one rule; "verified": every plan checks that one of "checkPolicies" admits each such app.',
+    }),
+    policyName: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'Managed only: the name of the owned access policy. @default "Allow-listed apps"' })),
+    priority: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Managed only: the owned policy\'s priority (1 is evaluated first). @default 1' })),
+    checkPolicies: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 255 }), {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'Verified only: the access policies (by name) that may admit the apps. @default ["Default Policy"]',
+      }),
+    ),
+  },
+  { additionalProperties: false, description: 'How apps that ask this server for claims get tokens from it.' },
+);
+
 export const AuthorizationServer = Type.Object(
   {
     id: Type.Optional(
@@ -20,6 +44,15 @@ export const AuthorizationServer = Type.Object(
     manageGroupsScope: Type.Optional(
       Type.Boolean({ description: 'Create the "groups" scope on this server (metadata published). @default false' }),
     ),
+    existingScopes: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[A-Za-z0-9_.:/-]{1,100}$', errorMessage: 'a scope name such as "groups" (letters, digits, "_", ".", ":", "/", "-")' }), {
+        minItems: 1,
+        uniqueItems: true,
+        description:
+          'Scopes that exist on this server without being managed here (created in the console or by another project) and that claims may name in "scopes"; every plan checks that the server has them.',
+      }),
+    ),
+    access: Type.Optional(ServerAccess),
     removedClaims: Type.Optional(
       Type.Array(
         Type.Object(
@@ -134,4 +167,5 @@ export const EnvironmentsFile = Type.Object(
 export type EnvironmentsFileData = Static<typeof EnvironmentsFile>;
 export type EnvironmentData = Static<typeof Environment>;
 export type AuthorizationServerData = Static<typeof AuthorizationServer>;
+export type ServerAccessData = Static<typeof ServerAccess>;
 export type BackendData = Static<typeof Backend>;

@@ -27,6 +27,8 @@ export interface EnvironmentPlan {
   readonly sharedClaims: readonly SharedClaim[];
   /** Custom servers that claims use or whose groups scope is managed, sorted. */
   readonly servers: readonly string[];
+  /** Per custom server that claims use: how its apps are admitted to get tokens from it. */
+  readonly serverAccess: readonly ServerAccessPlan[];
   /** The stack of the shared objects, e.g. `prod--shared`. */
   readonly sharedStack: string;
   /** The app shards, sorted by name. */
@@ -122,6 +124,7 @@ function planEnvironment(name: string, settings: EnvironmentData, allApps: reado
     groups: groupReferences(apps),
     sharedClaims: claims,
     servers: [...new Set([...claims.map((c) => c.server), ...managedScopes])].sort(),
+    serverAccess: planServerAccess(settings, apps),
     sharedStack: stackName(name, SHARED_STACK),
     shards: [...shards.keys()].sort().map((shardName) => planShard(name, shardName, shards.get(shardName)!)),
   };

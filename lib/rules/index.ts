@@ -7,6 +7,7 @@ import { backendsAreComplete } from './backends-are-complete';
 import { backendsSeparateStacks } from './backends-separate-stacks';
 import { claimLimitsFit } from './claim-limits-fit';
 import { claimNamesAreValid } from './claim-names-are-valid';
+import { claimScopesExist } from './claim-scopes-exist';
 import { claimServersExist } from './claim-servers-exist';
 import { claimsAreUnique } from './claims-are-unique';
 import { customClaimsShareOneLimit } from './custom-claims-share-one-limit';
@@ -22,6 +23,7 @@ import { pkceFitsClient } from './pkce-fits-client';
 import { redirectUrisAreUrls } from './redirect-uris-are-urls';
 import { refreshTokenNeedsGrant } from './refresh-token-needs-grant';
 import { EnvironmentsRule, FileRule } from './rule';
+import { serverAccessFitsMode } from './server-access-fits-mode';
 import { serverNamesAreFree } from './server-names-are-free';
 import { serversHaveOneReference } from './servers-have-one-reference';
 import { shardsAreValid } from './shards-are-valid';
@@ -43,6 +45,7 @@ export const FILE_RULES: readonly FileRule[] = [
   refreshTokenNeedsGrant,
   redirectUrisAreUrls,
   claimServersExist,
+  claimScopesExist,
   claimNamesAreValid,
   claimsAreUnique,
   claimLimitsFit,
@@ -57,6 +60,7 @@ export const ENVIRONMENTS_RULES: readonly EnvironmentsRule[] = [
   environmentNamesFit,
   serverNamesAreFree,
   serversHaveOneReference,
+  serverAccessFitsMode,
   backendsAreComplete,
   backendSettingsAreKnown,
   backendSettingsAreLiteral,

@@ -1,0 +1,72 @@
+import { AppModel } from '../model/app';
+import { DEFAULT_ACCESS_POLICY_NAME, DEFAULT_VERIFIED_POLICIES, EnvironmentData } from '../model/environments-file';
+import { own } from '../model/own';
+
+/**
+ * How the apps asking a custom server for claims get tokens from it: Okta evaluates the
+ * server's access policies (clients) and their rules (grant types, scopes, people) before any
+ * claim, and issues no token to a client no policy admits (Okta's "Authorization servers"
+ * guide, "Create access policies"). `unchecked`: the environments file says nothing.
+ */
+export type AccessMode = 'managed' | 'verified' | 'unchecked';
+
+/** One app that asks a server for claims. */
+export interface AccessApp {
+  readonly key: string;
+  readonly file: string;
+  readonly shard: string;
+}
+
+export interface ServerAccessPlan {
+  readonly server: string;
+  readonly mode: AccessMode;
+  /** Managed: the access policy this repository owns on the server. */
+  readonly policyName: string;
+  /** Managed: its priority. */
+  readonly priority: number;
+  /** Verified: the policies that may admit the apps. */
+  readonly checkPolicies: readonly string[];
+  /** The apps that ask this server for claims, sorted by key. */
+  readonly apps: readonly AccessApp[];
+  /** Managed: the rule's grant types (the apps' grants Okta lists in policy rules). */
+  readonly grantTypes: readonly string[];
+  /** Managed: the rule's scopes (OIDC sign-in, offline access for refresh tokens, the claims' scopes). */
+  readonly scopes: readonly string[];
+}
+
+/** Shard output with each app's OAuth client ID by key, read by the shared stack. */
+export const CLIENT_IDS_OUTPUT = 'client_ids';
+
+/**
+ * Okta's policy rules list the grants a client may use; refresh tokens are not among them (a
+ * rule admitting authorization_code also serves its refresh tokens, with `offline_access`).
+ */
+const NOT_A_RULE_GRANT = 'refresh_token';
+
+/** Per custom server that claims use, sorted by server: how the apps that use it are admitted. */
+export function planServerAccess(settings: EnvironmentData, apps: readonly AppModel[]): ServerAccessPlan[] {
+  const byServer = new Map<string, AppModel[]>();
+  for (const app of apps) {
+    for (const server of new Set(app.claims.filter((c) => c.server !== 'org').map((c) => c.server))) {
+      byServer.set(server, [...(byServer.get(server) ?? []), app]);
+    }
+  }
+  return [...byServer.keys()].sort().map((server) => {
+    const users = byServer.get(server)!.sort((a, b) => (a.key < b.key ? -1 : 1));
+    const access = own(settings.authorizationServers, server)?.access;
+    const claims = users.flatMap((a) => a.claims.filter((c) => c.server === server));
+    const grants = new Set(users.flatMap((a) => a.grantTypes).filter((g) => g !== NOT_A_RULE_GRANT));
+    const refresh = users.some((a) => a.grantTypes.includes(NOT_A_RULE_GRANT));
+    const scopes = new Set(['openid', 'profile', 'email', ...(refresh ? ['offline_access'] : []), ...claims.flatMap((c) => c.scopes ?? [])]);
+    return {
+      server,
+      mode: access?.mode ?? 'unchecked',
+      policyName: access?.policyName ?? DEFAULT_ACCESS_POLICY_NAME,
+      priority: access?.priority ?? 1,
+      checkPolicies: access?.checkPolicies ?? DEFAULT_VERIFIED_POLICIES,
+      apps: users.map((a) => ({ key: a.key, file: a.file, shard: a.shard })),
+      grantTypes: [...grants].sort(),
+      scopes: [...scopes].sort(),
+    };
+  });
+}
