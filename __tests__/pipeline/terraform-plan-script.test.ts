@@ -61,6 +61,25 @@ const runsInCi = Boolean(process.env.CI);
     expect(JSON.parse(readFileSync(join(dir, 'drift', 'plan.json'), 'utf8')).format_version).toMatch(/^1\./);
   });
 
+  test('terraform-apply.sh applies the saved plan; a failure without a transient cause is not retried', () => {
+    const APPLY = join(__dirname, '..', '..', 'scripts', 'ci', 'terraform-apply.sh');
+    writeFileSync(join(dir, 'applied.tf.json'), JSON.stringify({ output: { applied: { value: 1 } } }));
+    try {
+      expect(plan('to-apply', '-detailed-exitcode').status).toBe(2);
+      const applied = spawnSync(APPLY, [dir, join(dir, 'to-apply')], { env, encoding: 'utf8' });
+      expect(applied.status).toBe(0);
+      expect(readFileSync(join(dir, 'to-apply', 'apply-exitcode'), 'utf8')).toBe('0\n');
+      expect(plan('after-apply', '-detailed-exitcode').status).toBe(0);
+
+      writeFileSync(join(dir, 'to-apply', 'plan.tfplan'), 'not a plan');
+      const broken = spawnSync(APPLY, [dir, join(dir, 'to-apply')], { env: { ...env, APPLY_BACKOFF_SECONDS: '0' }, encoding: 'utf8' });
+      expect(broken.status).not.toBe(0);
+      expect(broken.stderr).toContain('not a transient error); not retried');
+    } finally {
+      rmSync(join(dir, 'applied.tf.json'));
+    }
+  });
+
   test('in GitHub Actions, refuses a backend whose state would stay on the runner, before init, naming the file to change', () => {
     const refused = spawnSync(SCRIPT, [dir, join(dir, 'in-ci')], { env: { ...env, GITHUB_ACTIONS: 'true' }, encoding: 'utf8' });
     expect(refused.status).toBe(1);

@@ -108,8 +108,9 @@ function expectPerEnvironmentCall(job: Yaml, outputsOf: string, env = '${{ matri
 
 describe('pull-request.yml', () => {
   const pr = workflow('pull-request');
-  test('runs on pull_request only, never pull_request_target', () => {
-    expect(Object.keys(pr.on)).toEqual(['pull_request']);
+  test('runs on pull_request and in the merge queue, never pull_request_target', () => {
+    expect(Object.keys(pr.on)).toEqual(['pull_request', 'merge_group']);
+    expect(pr.on.merge_group).toEqual({ types: ['checks_requested'] });
     expect(text('pull-request')).not.toContain('pull_request_target');
   });
 
@@ -124,12 +125,12 @@ describe('pull-request.yml', () => {
 
   test('Dependabot pull requests, which get no secrets, take the fork path: no plan, no comment, a skipped-plan summary, a failing Plans check', () => {
     const dependabot = "github.actor == 'dependabot[bot]'";
-    expect(pr.jobs.plan.if).toBe(`github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]'`);
+    expect(pr.jobs.plan.if).toBe(`github.event_name == 'merge_group' || (github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]')`);
     expect(pr.jobs.comment.if).toContain("github.actor != 'dependabot[bot]'");
-    expect(pr.jobs['plan-skipped'].if).toBe(`github.event.pull_request.head.repo.full_name != github.repository || ${dependabot}`);
+    expect(pr.jobs['plan-skipped'].if).toBe(`github.event_name == 'pull_request' && (github.event.pull_request.head.repo.full_name != github.repository || ${dependabot})`);
     expect(pr.jobs['plan-skipped'].env.DEPENDABOT).toBe(`\${{ ${dependabot} }}`);
     const plans = pr.jobs.plans.steps[0];
-    expect(plans.env.DEPENDABOT).toBe(`\${{ ${dependabot} }}`);
+    expect(plans.env.DEPENDABOT).toBe(`\${{ github.event_name == 'pull_request' && ${dependabot} }}`);
     expect(plans.run).toMatch(/if \[ "\$DEPENDABOT" = true \]; then\n.*::error.*\n\s*exit 1/);
   });
 
@@ -143,7 +144,7 @@ describe('pull-request.yml', () => {
   test('owner changes are annotated against the base commit', () => {
     const annotate = pr.jobs.check.steps.find((s: Yaml) => s.run?.includes('annotate'));
     expect(annotate.run).toBe('npm run --silent annotate -- --base "$BASE_SHA"');
-    expect(annotate.env.BASE_SHA).toBe('${{ github.event.pull_request.base.sha }}');
+    expect(annotate.env.BASE_SHA).toBe('${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha }}');
   });
 
   test('the check selects the affected stacks from the full history and exposes them per environment', () => {
@@ -151,7 +152,7 @@ describe('pull-request.yml', () => {
     const select = pr.jobs.check.steps.find((s: Yaml) => s.id === 'affected');
     expect(select.run).toContain('npm run --silent affected -- --base "$BASE_SHA" --head "$HEAD_SHA" >affected.json');
     expect(select.run).toContain('npx tsx scripts/ci/stack-matrix.ts --affected affected.json');
-    expect(select.env.BASE_SHA).toBe('${{ github.event.pull_request.base.sha }}');
+    expect(select.env.BASE_SHA).toBe('${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha }}');
     expect(pr.jobs.check.outputs).toEqual({ stacks: '${{ steps.affected.outputs.stacks }}', 'parallel-jobs': '${{ steps.affected.outputs.parallel-jobs }}' });
   });
 
@@ -171,6 +172,20 @@ describe('pull-request.yml', () => {
     expect(comment.steps.find((s: Yaml) => s.with?.pattern)?.with).toEqual({ pattern: 'plan-${{ matrix.environment }}--*', path: 'plans', 'merge-multiple': true });
     expect(runsOf(comment)).toContain('scripts/ci/render-comment.sh "$ENVIRONMENT" plan plans comment.md --affected affected.json');
     expect(runsOf(comment)).toContain('github.ts comment --purpose plan --environment "$ENVIRONMENT"');
+  });
+
+  test('a merge-queue run plans (its commit becomes main) but comments on no pull request', () => {
+    expect(pr.jobs.comment.if).toContain("github.event_name == 'pull_request'");
+    expect(pr.jobs['plan-skipped'].if).toMatch(/^github\.event_name == 'pull_request' && /);
+  });
+
+  test('a failed run marks every environment\'s old plan comment as outdated', () => {
+    const outdated = pr.jobs.outdated;
+    expect(outdated.needs).toEqual(['check', 'plan']);
+    expect(outdated.if).toMatch(/^failure\(\) && github\.event_name == 'pull_request' && /);
+    expect(outdated.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(runsOf(outdated)).toContain('github.ts outdated --environment "$environment" --pr "$PR_NUMBER"');
+    expect(runsOf(outdated)).toContain(`for environment in ${environments.join(' ')}; do`);
   });
 
   test('one stable required check sums up the plans', () => {
@@ -205,28 +220,63 @@ describe('apply.yml', () => {
     });
   });
 
-  test('applies only after EVERY plan of the environment succeeded, stack by stack, never cancelling a running apply', () => {
-    expect(stacks.jobs.plan.uses).toBe('./.github/workflows/plan-stacks.yml');
+  test('dev applies reviewed plans without another look; prod always waits for approval', () => {
+    expect(apply.jobs.dev.with.approval).toBe('unreviewed');
+    expect(apply.jobs.prod.with.approval).toBe('always');
+    for (const env of environments) expect(apply.jobs[env].permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write', issues: 'write' });
+  });
+
+  test('compares main\'s plans with the reviewed ones (their plan.json only) and posts the plans to be applied before any approval', () => {
+    const review = stacks.jobs.review;
+    expect(review.needs).toBe('plan');
+    expect(review.permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write' });
+    expect(JSON.stringify(review)).not.toMatch(/secrets\./);
+    const download = review.steps.find((s: Yaml) => s.name === 'Download the reviewed plans');
+    expect(download.with).toEqual(expect.objectContaining({ pattern: 'plan-${{ inputs.environment }}--*', 'run-id': '${{ steps.reviewed.outputs.run-id }}' }));
+    const runs = runsOf(review);
+    expect(runs).toContain('scripts/ci/github.ts reviewed-run --commit "$GITHUB_SHA"');
+    expect(runs).toContain('scripts/ci/review-plans.ts --environment "$ENVIRONMENT" --affected affected.json --plans plans --reviewed reviewed');
+    expect(runs).toContain('cat apply.md >>"$GITHUB_STEP_SUMMARY"');
+    expect(runs).toContain('github.ts comment --purpose apply --environment "$ENVIRONMENT" --commit "$GITHUB_SHA" --body-file apply.md');
+    expect(review.outputs).toEqual({ changed: '${{ steps.review.outputs.changed }}', 'needs-approval': '${{ steps.review.outputs.needs-approval }}' });
+  });
+
+  test('approval is a job in the "<env>-approve" environment, run only when needed, holding no secrets', () => {
+    const approve = stacks.jobs.approve;
+    expect(approve.needs).toBe('review');
+    expect(approve.if).toBe("needs.review.outputs.needs-approval == 'true'");
+    expect(approve.environment).toBe('${{ inputs.environment }}-approve');
+    expect(JSON.stringify(approve)).not.toMatch(/secrets\./);
+  });
+
+  test('applies only stacks with changes, after approval when needed, stack by stack, never cancelling a running apply', () => {
     const job = stacks.jobs.apply;
-    expect(job.needs).toBe('plan');
-    expect(job.if).not.toMatch(/always\(\)|failure\(\)/);
+    expect(job.needs).toEqual(['review', 'approve']);
+    expect(job.if).toContain("needs.review.result == 'success'");
+    expect(job.if).toContain("needs.review.outputs.changed != '[]'");
+    expect(job.if).toContain("needs.approve.result == 'success' || (needs.approve.result == 'skipped' && needs.review.outputs.needs-approval != 'true')");
+    expect(job.if).not.toMatch(/always\(\)/);
     expect(job.environment).toBe('${{ inputs.environment }}');
     expect(job.strategy['max-parallel']).toBe('${{ inputs.parallel-jobs }}');
-    expect(job.strategy.matrix.stack).toBe('${{ fromJSON(inputs.stacks) }}');
+    expect(job.strategy.matrix.stack).toBe('${{ fromJSON(needs.review.outputs.changed) }}');
     expect(job.concurrency).toEqual({ group: 'apply-${{ matrix.stack }}', 'cancel-in-progress': false });
   });
 
-  test('applies exactly the plan file it saved', () => {
-    const runs = runsOf(stacks.jobs.apply);
+  test('applies exactly the plan file it saved and posted, retrying transient failures', () => {
     expect(stacks.jobs.plan.with['artifact-prefix']).toBe('apply');
     expect(stacks.jobs.apply.steps.find((s: Yaml) => s.uses?.startsWith('actions/download-artifact@')).with).toEqual({ name: 'apply-${{ matrix.stack }}', path: 'plan-out' });
-    expect(runs).toMatch(/terraform -chdir="cdktf\.out\/stacks\/\$STACK" apply -input=false -no-color -lock-timeout=5m "\$GITHUB_WORKSPACE\/plan-out\/\$STACK\/plan\.tfplan"/);
-    expect(runs).not.toContain('-auto-approve');
+    expect(runsOf(stacks.jobs.apply)).toContain('scripts/ci/terraform-apply.sh "cdktf.out/stacks/$STACK" "plan-out/$STACK"');
+    expect(runsOf(stacks.jobs.apply)).not.toContain('-auto-approve');
   });
 
-  test('reports once per environment on the merged pull request', () => {
-    expect(stacks.jobs.report.needs).toEqual(['plan', 'apply']);
-    expect(runsOf(stacks.jobs.report)).toContain('github.ts comment --purpose apply --environment "$ENVIRONMENT" --commit "$GITHUB_SHA"');
+  test('reports once per environment on the merged pull request and keeps the apply-failure issue', () => {
+    const report = stacks.jobs.report;
+    expect(report.needs).toEqual(['plan', 'review', 'approve', 'apply']);
+    expect(report.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write' });
+    const runs = runsOf(report);
+    expect(runs).toContain('scripts/ci/apply-report.ts --environment "$ENVIRONMENT" --plans plans');
+    expect(runs).toContain('github.ts comment --purpose apply --environment "$ENVIRONMENT" --commit "$GITHUB_SHA"');
+    expect(runs).toContain('github.ts apply-issue --environment "$ENVIRONMENT" --failed "$FAILED" --matching "$MATCHING"');
   });
 });
 
@@ -248,6 +298,7 @@ describe('drift.yml', () => {
     const runs = runsOf(issue);
     expect(runs).toContain('scripts/ci/drift-verdict.ts --environment "$ENVIRONMENT" --affected affected.json --plans plans');
     expect(runs).toContain('github.ts drift-issue --environment "$ENVIRONMENT" --body-file drift.md');
+    expect(runs).toContain('--stacks "$(jq');
     expect(runs).toContain('github.ts drift-issue --environment "$ENVIRONMENT" --clean');
   });
 });
@@ -269,5 +320,17 @@ describe('orphaned apps', () => {
     const step = job.steps.find((s: Yaml) => s.name === 'Find orphaned apps');
     expect(step.run).toMatch(/npm run --silent orphans -- --env "\$ENVIRONMENT" --summary "\$GITHUB_STEP_SUMMARY"/);
     expect(Object.keys(step.env)).toEqual(['OKTA_API_TOKEN']);
+  });
+});
+
+describe('housekeeping', () => {
+  test('Dependabot keeps the actions and npm current', () => {
+    const config = parse(readFileSync(join(root, '.github', 'dependabot.yml'), 'utf8'));
+    expect(config.updates.map((u: Yaml) => u['package-ecosystem'])).toEqual(['github-actions', 'npm']);
+  });
+
+  test.each(NAMES)('%s.yml uses setup-node v4.4.0 (v4.1.0 predates the cache-service migration)', (name) => {
+    for (const step of stepsOf(name).filter((s) => s.uses?.startsWith('actions/setup-node@'))) expect(step.uses).toBe('actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020');
+    expect(text(name)).not.toContain('39370e3970a6d050c480ffad4ff0ed4d3fdee5af');
   });
 });

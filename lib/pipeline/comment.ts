@@ -52,7 +52,7 @@ export interface PlanCommentProps {
 }
 
 /** `<!-- okta-groups-claims:plan:dev -->`: invisible, and unique per purpose and environment. */
-export function commentMarker(purpose: 'plan' | 'apply' | 'drift', environment: string): string {
+export function commentMarker(purpose: 'plan' | 'apply' | 'drift' | 'apply-failed', environment: string): string {
   return `<!-- okta-groups-claims:${purpose}:${environment} -->`;
 }
 

@@ -5,7 +5,7 @@
  *
  * Reads <plans>/<stack>/exitcode (left by scripts/ci/terraform-plan.sh) for every stack of the
  * environment in the selection and writes the outputs `verdict` (drift|clean|unknown) and
- * `failed` (how many stacks could not be checked) to $GITHUB_OUTPUT (stdout when unset).
+ * `failed` (how many stacks could not be checked) and `exitcodes` ({"<stack>": 0|2|…|null}) to $GITHUB_OUTPUT (stdout when unset).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,4 +35,5 @@ const result = driftVerdict(
   exitCodeOf,
 );
 for (const stack of result.failed) console.error(`${stack}: the drift plan failed or never ran; the plan job's log says why`);
-writeStepOutputs({ verdict: result.verdict, failed: String(result.failed.length) });
+const exitcodes = Object.fromEntries(selection.planned.filter((s) => s.environment === values.environment).map((s) => [s.stack, exitCodeOf(s.stack) ?? null]));
+writeStepOutputs({ verdict: result.verdict, failed: String(result.failed.length), exitcodes: JSON.stringify(exitcodes) });
