@@ -59,7 +59,7 @@ describe('the synth and validate commands', () => {
   test('validate exits 0 on the shipped samples', () => {
     const result = run('cli/validate.ts', []);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('5 allow-list file(s) valid for dev, prod.\n');
+    expect(result.stdout).toBe('5 allow-list file(s) valid for dev, prod. 1 policy suppression(s).\n');
     expect(result.status).toBe(0);
   });
 

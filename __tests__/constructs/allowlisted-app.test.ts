@@ -117,6 +117,16 @@ describe('AllowlistedApp', () => {
     }
   });
 
+  test('provider defaults Okta never reports for the app are kept, so an import plans no update from null', () => {
+    const ignoredFor = (changes: Record<string, unknown>) => synthApp(allowlist(changes)).resource.okta_app_oauth.payroll.lifecycle.ignore_changes as string[];
+    const browser = { app: { ...(allowlist().app as object), type: 'browser', tokenEndpointAuthMethod: 'none' } };
+    expect(ignoredFor(browser)).toEqual(expect.arrayContaining(['omit_secret', 'refresh_token_rotation', 'refresh_token_leeway']));
+    // A web app states omit_secret (its secret stays out of the state); with the grant, the refresh settings are stated.
+    const refreshing = { app: { ...(allowlist().app as object), grantTypes: ['authorization_code', 'refresh_token'] } };
+    expect(ignoredFor(refreshing)).not.toEqual(expect.arrayContaining(['omit_secret']));
+    expect(ignoredFor(refreshing)).not.toContain('refresh_token_rotation');
+  });
+
   test('labels and URIs from files are never read as Terraform templates', () => {
     const app = { ...(allowlist().app as object), label: 'Pay ${var.token}' };
     expect(synthApp(allowlist({ app })).resource.okta_app_oauth.payroll.label).toBe('Pay $${var.token}');

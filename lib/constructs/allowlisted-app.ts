@@ -116,9 +116,19 @@ export const PRESERVED_ATTRIBUTES: readonly string[] = [
   'jwks_uri',
 ];
 
+/**
+ * Attributes with a provider default that Okta never reports for this app: an import reads them
+ * as null, so without this every adoption (and shard move) would plan an update from null to the
+ * default that sends nothing. `omit_secret` is Terraform-only (a public client has no secret to
+ * omit); the refresh-token settings exist in Okta only with the refresh_token grant.
+ */
+function unreportedDefaults(app: AppModel): string[] {
+  return [...(app.type === 'web' ? [] : ['omit_secret']), ...(app.settings.refreshToken ? [] : ['refresh_token_rotation', 'refresh_token_leeway'])];
+}
+
 function preservedAttributes(app: AppModel): string[] {
   // A jwksUri given by the file is stated, not preserved.
-  return PRESERVED_ATTRIBUTES.filter((a) => !(a === 'jwks_uri' && app.settings.jwksUri !== undefined));
+  return [...PRESERVED_ATTRIBUTES.filter((a) => !(a === 'jwks_uri' && app.settings.jwksUri !== undefined)), ...unreportedDefaults(app)];
 }
 
 /** `jsonencode({...})` of the profile keys the claims read; undefined when no claim reads any. */
