@@ -165,3 +165,49 @@ function appFile(key: string, index: number, random: SeededRandom, allowlist: Al
     ...(renamed ? { previousKeys: [`legacy-${key}`] } : {}),
   };
 }
+
+/** Teams of the heavy shape: 50 shards, so 51 stacks per environment. */
+const HEAVY_TEAMS = Array.from({ length: 50 }, (_, i) => `@acme/squad-${String(i).padStart(2, '0')}`);
+const HEAVY_DYNAMIC_SHARE = 0.1;
+const HEAVY_SHARED_CLAIM_SHARE = 1 / 3;
+
+/**
+ * The heavier shape of the synthesis-speed issue: every app in both environments, 50 owning
+ * teams (51 stacks per environment), 90 % static lists of 20 groups from a pool of 2,000, 10 %
+ * dynamic; every app has an org-server ID-token claim and a third of them also share an
+ * access-token claim on the custom `default` server (static apps the `groups` claim restricted
+ * to the `groups` scope, dynamic apps their pattern family's claim). 15 % are imported in prod.
+ */
+export function heavySyntheticProject(options: SyntheticProjectOptions): SyntheticProject {
+  const random = new SeededRandom(options.seed ?? DEFAULT_SEED);
+  const pool = groupPool(options.groupPoolSize ?? 2000, random);
+  const groupsPerApp = options.groupsPerApp ?? 20;
+  const allowlists: Record<string, AllowlistFileData> = {};
+  for (let index = 0; index < options.apps; index++) {
+    const key = `app-${String(index).padStart(5, '0')}`;
+    const shared = random.next() < HEAVY_SHARED_CLAIM_SHARE;
+    const dynamic = random.next() < HEAVY_DYNAMIC_SHARE;
+    const family = random.pick(DYNAMIC_FAMILIES);
+    const allowlist: AllowlistFileData['allowlist'] = dynamic
+      ? { [family.match]: family.pattern, ...(family.source ? { source: family.source } : {}) }
+      : { groups: random.sample(pool, groupsPerApp) };
+    const sharedClaim: ClaimData = dynamic
+      ? { server: 'default', name: family.claimName, token: 'access', limit: family.limit }
+      : { server: 'default', token: 'access', scopes: ['groups'] };
+    const claims: ClaimData[] = [dynamic ? { server: 'org', limit: 100 } : { server: 'org' }, ...(shared ? [sharedClaim] : [])];
+    const file = appFile(key, index, random, allowlist, claims, false);
+    const { environments: _environments, ...everywhere } = file;
+    allowlists[key] = { ...everywhere, owners: [random.pick(HEAVY_TEAMS)] };
+  }
+  return { environments: HEAVY_ENVIRONMENTS, allowlists };
+}
+
+/** Both environments manage the `groups` scope on `default`, which the shared static claim asks for. */
+const HEAVY_ENVIRONMENTS: EnvironmentsFileData = {
+  environments: Object.fromEntries(
+    Object.entries(ENVIRONMENTS.environments).map(([name, env]) => [
+      name,
+      { ...env, authorizationServers: { ...env.authorizationServers, default: { ...env.authorizationServers?.default, id: 'default', manageGroupsScope: true } } },
+    ]),
+  ),
+};

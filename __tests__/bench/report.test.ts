@@ -81,3 +81,28 @@ describe('renderMarkdown', () => {
     expect(markdown).toMatch(/validate 5\.20 s, validate \+ synth 21\.00 s, peak RSS 900 MB/);
   });
 });
+
+describe('heavy-shape targets', () => {
+  const heavy = (apps: number, synthMs: number, overFloor: number, validateMs: number, peakMb: number) => ({
+    apps,
+    runs: 5,
+    floorMs: synthMs / overFloor,
+    floorPeakRssBytes: 50 * MB,
+    synthMs,
+    synthPeakRssBytes: peakMb * MB,
+    synthOverFloor: overFloor,
+    validateMs,
+    pullRequest: apps === 1000 ? { affectedMs: 900, synthMs: 1400, planned: ['dev--a', 'prod--a'] } : undefined,
+  });
+
+  it('checks synth, synth / floor, validate, memory and the pull-request path against the issue, and renders the paired ratio', () => {
+    const checks = checkTargets([], undefined, [heavy(1000, 1400, 13, 500, 150), heavy(10000, 11000, 10, 9000, 700)]);
+    expect(checks.filter((c) => !c.met).map((c) => c.description)).toEqual([
+      '1,000 apps, heavy shape with the policy: synth / floor ≤ 12',
+      '1,000 apps, heavy shape with the policy: one-app PR, affected + synth ≤ 2.00 s',
+      '10,000 apps, heavy shape with the policy: synth peak RSS ≤ 600 MB',
+    ]);
+    const markdown = renderMarkdown({ date: new Date(0), sizes: [], heavy: [heavy(1000, 1400, 13, 500, 150)], loadBefore: 0, loadAfter: 1 });
+    expect(markdown).toContain('| 1,000 | 5 | 0.11 s | 1.40 s | 13.0× | 150 MB | 50 MB | 0.50 s | 0.90 s + 1.40 s (plans dev--a, prod--a) |');
+  });
+});

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { syntheticProject, writeSyntheticProject } from '../../bench/synthetic-project';
+import { heavySyntheticProject, syntheticProject, writeSyntheticProject } from '../../bench/synthetic-project';
 import { loadProject } from '../../lib/load/load-project';
 import { isGroupId } from '../../lib/okta/group-ids';
 
@@ -24,6 +24,18 @@ describe('syntheticProject', () => {
     expect(problems).toEqual([]);
     expect(project?.apps).toHaveLength(TINY.apps);
     expect(project?.plans.map((p) => p.name)).toEqual(['dev', 'prod']);
+  });
+
+  it('writes a heavy shape that passes every rule: every app in both environments, 51 stacks each at scale, a third with a shared claim', () => {
+    const { project, problems } = loadProject(writeSyntheticProject(dir, heavySyntheticProject({ apps: 300, groupPoolSize: 300 })));
+    expect(problems).toEqual([]);
+    expect(project?.plans.map((p) => [p.name, p.apps.length, p.shards.length])).toEqual([
+      ['dev', 300, 50],
+      ['prod', 300, 50],
+    ]);
+    const shared = project!.apps.filter((a) => a.claims.some((c) => c.server === 'default')).length;
+    expect(shared).toBeGreaterThan(60);
+    expect(shared).toBeLessThan(140);
   });
 
   it('mixes static and dynamic lists, org and custom-server claims, and hard group names', () => {
