@@ -1,21 +1,25 @@
 /**
  * `npm run synth`: validate every allow-list file, then write one Terraform stack per
  * environment to cdktf.out/ (or $CDKTF_OUTDIR when run by `cdktf synth`).
- * Options: --dir <allowlists folder>, --config <environments file>, --out <folder>.
  * The output folder is replaced only when synth created it (see lib/cli/output-folder.ts).
  */
-import { parseSourceArgs } from './lib/cli/args';
+import { projectSources, SOURCE_OPTIONS } from './lib/cli/args';
+import { defineCommand } from './lib/cli/command-line';
+import { loadValidProject } from './lib/cli/load';
 import { runCommand } from './lib/cli/run';
 import { chooseOutputFolder } from './lib/cli/output-folder';
 import { summarize, synthesize } from './lib/cli/synth';
-import { loadProject } from './lib/load/load-project';
-import { InvalidInputError } from './lib/load/problem';
 
-runCommand(() => {
-  const sources = parseSourceArgs(process.argv.slice(2), { out: { type: 'string' } });
-  const outdir = chooseOutputFolder(sources.values.out as string | undefined);
-  const { project, problems } = loadProject(sources);
-  if (!project) throw new InvalidInputError(problems);
+const SYNTH = defineCommand({
+  usage: 'npm run synth -- [options]',
+  summary: 'Validates the allow lists like `npm run validate` (warnings on stderr); on any problem exits 1 and writes nothing, otherwise writes every stack of every environment.',
+  options: { ...SOURCE_OPTIONS, out: { type: 'string', value: 'folder', description: 'where to write stacks/<stack>/cdk.tf.json', defaultText: '$CDKTF_OUTDIR, else cdktf.out' } },
+  example: 'npm run synth -- --out /tmp/cdktf.out',
+});
+
+void runCommand(SYNTH, ({ values }) => {
+  const outdir = chooseOutputFolder(values.out);
+  const project = loadValidProject(projectSources(values));
   synthesize(project, outdir);
   return [`Synthesized ${project.plans.length} environment(s) into ${outdir}/stacks:`, ...summarize(project).map((l) => `  ${l}`)];
 });

@@ -4,14 +4,20 @@
  * printing what to do instead. `scripts/ci/terraform-plan.sh` runs it on every plan.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { defineCommand } from '../lib/cli/command-line';
 import { runCommand } from '../lib/cli/run';
 import { blockedChanges } from '../lib/pipeline/blocked-changes';
 import { parsePlanJson } from '../lib/pipeline/plan-json';
 
-runCommand(() => {
-  const { positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, strict: true });
-  if (positionals.length === 0) throw new Error('usage: npm run check-plan -- <plan.json>...');
+const CHECK_PLAN = defineCommand({
+  usage: 'npm run check-plan -- <plan.json>...',
+  summary: 'Exit 1 when a saved plan (`terraform show -json`) holds a change the okta provider would report as applied without making it, printing what to do instead.',
+  options: {},
+  positionals: { name: '<plan.json>...', description: 'saved plans, as `terraform show -json` prints them', min: 1 },
+  example: 'npm run check-plan -- plans/dev--payroll/plan.json',
+});
+
+void runCommand(CHECK_PLAN, ({ positionals }) => {
   const blocked = positionals.flatMap((file) => blockedChanges(parsePlanJson(readFileSync(file, 'utf8'), file)).map((change) => `${file}: ${change.message}`));
   if (blocked.length > 0) {
     for (const line of blocked) console.error(`error: ${line}`);

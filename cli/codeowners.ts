@@ -2,21 +2,25 @@
  * `npm run codeowners`: write .github/CODEOWNERS from each allow-list file's "owners" and the
  * fallback owners in .github/codeowners.json. With --check, write nothing and exit 1 when the
  * committed file differs from the generated one.
- * Options: --check, --dir <allowlists folder>, --config <environments file>.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseSourceArgs } from '../lib/cli/args';
+import { projectSources, SOURCE_OPTIONS } from '../lib/cli/args';
+import { defineCommand } from '../lib/cli/command-line';
+import { loadValidProject } from '../lib/cli/load';
 import { runCommand } from '../lib/cli/run';
-import { loadProject } from '../lib/load/load-project';
-import { InvalidInputError } from '../lib/load/problem';
 import { CODEOWNERS_FILE, loadCodeownersConfig, renderCodeowners } from '../lib/pipeline/codeowners';
 
-runCommand(() => {
-  const sources = parseSourceArgs(process.argv.slice(2), { check: { type: 'boolean' } });
-  const { project, problems } = loadProject(sources);
-  if (!project) throw new InvalidInputError(problems);
+const CODEOWNERS = defineCommand({
+  usage: 'npm run codeowners -- [options]',
+  summary: `Writes ${CODEOWNERS_FILE} from each allow-list file's owners and the fallback owners in .github/codeowners.json; with --check writes nothing and exits 1 when the committed file is stale.`,
+  options: { check: { type: 'boolean', description: 'write nothing; exit 1 when the committed file differs' }, ...SOURCE_OPTIONS },
+  example: 'npm run codeowners -- --check',
+});
+
+void runCommand(CODEOWNERS, ({ values }) => {
+  const project = loadValidProject(projectSources(values));
   const expected = renderCodeowners(project.apps, loadCodeownersConfig());
-  if (!sources.values.check) {
+  if (!values.check) {
     writeFileSync(CODEOWNERS_FILE, expected);
     return [`wrote ${CODEOWNERS_FILE} for ${project.apps.length} allow-list file(s)`];
   }

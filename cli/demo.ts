@@ -19,12 +19,22 @@ import { blockedChanges } from '../lib/pipeline/blocked-changes';
 import { commentMarker, renderPlanComment } from '../lib/pipeline/comment';
 import { allowlistsInFolder } from '../lib/pipeline/git-allowlists';
 import { parsePlanJson, summarizePlan } from '../lib/pipeline/plan-json';
+import { defineCommand } from '../lib/cli/command-line';
+import { runCommand } from '../lib/cli/run';
 
 const ENVIRONMENTS = ['dev', 'prod'] as const;
 /** The sample user: exact group names in the emulated orgs. */
 const ALICE = ['Payroll Admins', 'Payroll Users', 'IT-Helpdesk', 'HR Business Partners', 'Partner Managers', 'Équipe Finance'];
 
 const say = (line = ''): void => console.log(line);
+
+const DEMO = defineCommand({
+  usage: 'npm run demo',
+  summary:
+    "Runs the project's main job end to end with no Okta org: real Terraform and okta provider 4.20.0 against an emulated org per sample environment, then a pull request's comment. Touches nothing outside a temp folder.",
+  options: {},
+  example: 'npm run demo',
+});
 
 async function main(): Promise<void> {
   say('Okta Groups claims demo: the sample allow lists, real Terraform and okta provider 4.20.0, an emulated Okta org per environment.');
@@ -99,7 +109,7 @@ function describeOrg(environment: string, org: RunningEmulator): void {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`error: ${(error as Error).message}`);
-  process.exitCode = 1;
+void runCommand(DEMO, async () => {
+  await main();
+  return [];
 });

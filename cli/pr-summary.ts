@@ -5,49 +5,44 @@
  *     --plan dev--payroll=plans/dev--payroll/plan.json --plan-text dev--payroll=plans/dev--payroll/plan.txt \
  *     [--plan …] [--out comment.md]
  *
- * Options: --environment (required), --purpose plan|apply|drift, --base/--head (git refs; leave
- * --base out for drift reports), --affected (`npm run affected` output), --plan <stack>=<file>
- * (`terraform show -json`, repeatable), --plan-text <stack>=<file> (`terraform show`,
- * repeatable), --plan-failed <stack> (repeatable), --plan-skipped <reason>, --note <markdown>,
- * --artifact <where a stack's full plan is; "{stack}" is replaced>, --dir <allow-lists folder>,
- * --config <environments file>, --repo <git repository>.
- *
  * A plan comment (the default purpose) also loads the project from the working tree of --repo,
  * the checked-out head, and lists the policy warnings and suppressions of the environment's apps.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { projectSources, SOURCE_OPTIONS } from '../lib/cli/args';
+import { defineCommand } from '../lib/cli/command-line';
+import { readJsonInput } from '../lib/cli/json-input';
 import { runCommand } from '../lib/cli/run';
-import { DEFAULT_ALLOWLISTS_DIR, DEFAULT_ENVIRONMENTS_FILE, DEFAULT_POLICY_FILE, loadProject } from '../lib/load/load-project';
-import type { AffectedStacks } from '../lib/pipeline/affected-stacks';
+import { DEFAULT_ALLOWLISTS_DIR, DEFAULT_ENVIRONMENTS_FILE, loadProject } from '../lib/load/load-project';
+import { isAffectedStacks } from '../lib/pipeline/affected-stacks';
 import { prSummary } from '../lib/pipeline/pr-summary';
 
 const PURPOSES = ['plan', 'apply', 'drift'] as const;
 
-runCommand(() => {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    strict: true,
-    options: {
-      environment: { type: 'string' },
-      purpose: { type: 'string', default: 'plan' },
-      base: { type: 'string' },
-      head: { type: 'string' },
-      affected: { type: 'string' },
-      plan: { type: 'string', multiple: true, default: [] },
-      'plan-text': { type: 'string', multiple: true, default: [] },
-      'plan-failed': { type: 'string', multiple: true, default: [] },
-      'plan-skipped': { type: 'string' },
-      note: { type: 'string' },
-      artifact: { type: 'string' },
-      dir: { type: 'string' },
-      config: { type: 'string' },
-      repo: { type: 'string' },
-      out: { type: 'string' },
-    },
-  });
-  if (!values.environment) throw new Error('--environment must name the environment the comment is about, but it is missing');
+const PR_SUMMARY = defineCommand({
+  usage: 'npm run pr-summary -- --environment <env> [options]',
+  summary: 'Prints (or writes to --out) the Markdown comment for one environment: the allow-list changes, each stack\'s plan and, for a plan comment, the policy warnings and suppressions of its apps.',
+  options: {
+    environment: { type: 'string', value: 'env', description: 'the environment the comment is about', required: true },
+    purpose: { type: 'string', value: PURPOSES.join('|'), description: 'which comment', default: 'plan' },
+    base: { type: 'string', value: 'git ref', description: 'the commit the change starts from (leave out for drift reports)' },
+    head: { type: 'string', value: 'git ref', description: 'the commit the change ends at' },
+    affected: { type: 'string', value: 'file', description: '`npm run affected` output' },
+    plan: { type: 'string', value: 'stack=file', multiple: true, default: [], description: 'a stack\'s plan (`terraform show -json`)' },
+    'plan-text': { type: 'string', value: 'stack=file', multiple: true, default: [], description: 'a stack\'s plan as `terraform show` prints it' },
+    'plan-failed': { type: 'string', value: 'stack', multiple: true, default: [], description: 'a stack whose plan failed' },
+    'plan-skipped': { type: 'string', value: 'reason', description: 'why no plan ran' },
+    note: { type: 'string', value: 'markdown', description: 'a note for the top of the comment' },
+    artifact: { type: 'string', value: 'where', description: 'where a stack\'s full plan is; "{stack}" is replaced' },
+    ...SOURCE_OPTIONS,
+    repo: { type: 'string', value: 'folder', description: 'the git repository; --dir, --config and --policy are inside it', defaultText: '.' },
+    out: { type: 'string', value: 'file', description: 'write the comment here instead of printing it' },
+  },
+  example: 'npm run pr-summary -- --environment dev --base origin/main --head HEAD --affected affected.json --plan dev--payroll=plans/dev--payroll/plan.json --out comment.md',
+});
+
+void runCommand(PR_SUMMARY, ({ values }) => {
   const purpose = values.purpose as (typeof PURPOSES)[number];
   if (!PURPOSES.includes(purpose)) throw new Error(`--purpose must be one of ${PURPOSES.join(', ')}, but got "${values.purpose}"`);
   const planTexts = new Map(values['plan-text'].map((v) => stackFile('--plan-text', v)));
@@ -56,13 +51,13 @@ runCommand(() => {
     if (!plans.some(([planned]) => planned === stack)) throw new Error(`--plan-text ${stack}=… must come with --plan ${stack}=<plan.json>, but there is none`);
   }
   const root = values.repo ?? '.';
+  const sources = projectSources(values);
   const loaded =
     purpose === 'plan'
       ? loadProject({
-          allowlistsDir: join(root, values.dir ?? DEFAULT_ALLOWLISTS_DIR),
-          environmentsFile: join(root, values.config ?? DEFAULT_ENVIRONMENTS_FILE),
-          // As every command: the repository's own layout requires its policy file.
-          policyFile: values.dir === undefined ? join(root, DEFAULT_POLICY_FILE) : undefined,
+          allowlistsDir: join(root, sources.allowlistsDir ?? DEFAULT_ALLOWLISTS_DIR),
+          environmentsFile: join(root, sources.environmentsFile ?? DEFAULT_ENVIRONMENTS_FILE),
+          policyFile: sources.policyFile === undefined ? undefined : join(root, sources.policyFile),
         })
       : undefined;
   const body = prSummary({
@@ -72,7 +67,7 @@ runCommand(() => {
     head: values.head,
     repository: values.repo,
     allowlistsDir: values.dir,
-    affected: values.affected === undefined ? undefined : readJson<AffectedStacks>('--affected', values.affected, '`npm run affected` output', (v) => Array.isArray(v.planned) && Array.isArray(v.skipped)),
+    affected: values.affected === undefined ? undefined : readJsonInput('--affected', values.affected, '`npm run affected` output', isAffectedStacks),
     plans: plans.map(([stack, planJsonFile]) => ({ stack, planJsonFile, planTextFile: planTexts.get(stack) })),
     failedStacks: values['plan-failed'],
     planSkipped: values['plan-skipped'],
@@ -90,12 +85,4 @@ function stackFile(option: string, value: string): [string, string] {
   const match = /^([^=]+)=(.+)$/.exec(value);
   if (!match) throw new Error(`${option} must be <stack>=<file>, e.g. dev--payroll=plan.json, but got "${value}"`);
   return [match[1], match[2]];
-}
-
-function readJson<T>(option: string, file: string, expected: string, isValid: (value: T) => boolean): T {
-  const value = JSON.parse(readFileSync(file, 'utf8')) as T;
-  if (value === null || typeof value !== 'object' || !isValid(value)) {
-    throw new Error(`${option} must name a JSON file holding ${expected}, but ${file} holds something else`);
-  }
-  return value;
 }

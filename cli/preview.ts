@@ -1,11 +1,10 @@
 /**
  * `npm run preview`: what a user's tokens would contain, from the files in this checkout.
- *   --app <key> [--env <env>] [--groups "a,b"] [--user-groups-file <file>] [--token id|access]
- *   --group "<name or ID>" [--env <env>] [--token id|access]
- *   --json, --dir <allowlists folder>, --config <environments file>
- * See docs/preview.md.
+ * `npm run preview -- --help` lists the options; see docs/preview.md.
  */
 import { runCommand } from '../lib/cli/run';
-import { runPreview } from '../lib/preview/command';
+import { PREVIEW, runPreview } from '../lib/preview/command';
 
-runCommand(() => runPreview(process.argv.slice(2)));
+// runPreview parses the command line itself (its tests call it with argv); runCommand's parse
+// only answers --help and usage errors first, the same way as every other command.
+void runCommand(PREVIEW, () => runPreview(process.argv.slice(2)));

@@ -3,12 +3,18 @@
  * `npm run schema -- --check`: exit 1 when a committed schema is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { defineCommand } from '../lib/cli/command-line';
 import { runCommand } from '../lib/cli/run';
 import { GENERATED_SCHEMAS, renderSchema } from '../lib/schema/json-schemas';
 
-runCommand(() => {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { check: { type: 'boolean' } } });
+const SCHEMA = defineCommand({
+  usage: 'npm run schema -- [--check]',
+  summary: 'Writes the editor JSON Schemas from the TypeBox definitions; with --check writes nothing and exits 1 when a committed schema is stale.',
+  options: { check: { type: 'boolean', description: 'write nothing; exit 1 when a schema is stale' } },
+  example: 'npm run schema -- --check',
+});
+
+void runCommand(SCHEMA, ({ values }) => {
   const lines: string[] = [];
   for (const { path, schema } of GENERATED_SCHEMAS) {
     const text = renderSchema(schema);

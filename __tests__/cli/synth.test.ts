@@ -25,6 +25,12 @@ describe('synthesize', () => {
   });
 });
 
+/** What every command that loads the project warns when --dir has no policy file beside it. */
+const noPolicy = (dir: string): string => {
+  const path = join(dir, 'policy.json');
+  return `${path}:1:1: there is no policy file beside the allow-lists folder, so the guardrails were not checked: add ${path} or pass --policy <file> (see docs/policy.md)\n`;
+};
+
 describe('the synth and validate commands', () => {
   // One process each: they are the real entry points users and CI run.
   const run = (script: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
@@ -49,7 +55,7 @@ describe('the synth and validate commands', () => {
       encoding: 'utf8',
       env: { ...process.env, PATH: '/nonexistent' },
     });
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe(noPolicy(fixture.dir));
     expect(result.status).toBe(0);
     const stack = JSON.parse(readFileSync(join(out, 'stacks', 'dev--payroll', 'cdk.tf.json'), 'utf8'));
     expect(stack.import).toEqual([{ id: '0oa1b2c3d4e5f6g7h8i9', to: 'okta_app_oauth.a' }]);
@@ -66,6 +72,14 @@ describe('the synth and validate commands', () => {
   test('an unknown option is a usage error (exit 2), not a validation failure', () => {
     const result = run('cli/validate.ts', ['--dri', 'x']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/Unknown option '--dri'/);
+    expect(result.stderr).toMatch(/unknown option '--dri': did you mean --dir\?/);
+  });
+
+  test('synth and validate treat --dir the same way: both warn that no policy is beside the folder', () => {
+    const fixture = writeProject({ 'a.json': allowlist() });
+    const sources = ['--dir', fixture.allowlistsDir, '--config', fixture.environmentsFile];
+    const warning = noPolicy(fixture.dir);
+    expect(run('cli/validate.ts', sources)).toMatchObject({ status: 0, stderr: warning });
+    expect(run('main.ts', [...sources, '--out', join(fixture.dir, 'out')])).toMatchObject({ status: 0, stderr: warning });
   });
 });

@@ -71,7 +71,7 @@ test('the command refuses a --plan without its stack name', () => {
 test('the command refuses a missing --environment with exit code 2', () => {
   const result = cli('--plan', 'dev--payroll=x.json');
   expect(result.status).toBe(2);
-  expect(result.stderr).toMatch(/--environment must name the environment/);
+  expect(result.stderr).toMatch(/--environment must be given, but it is missing/);
 });
 
 describe('the Policy section, from the project loaded at head', () => {

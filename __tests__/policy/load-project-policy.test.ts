@@ -100,7 +100,7 @@ describe('loadProject with the policy', () => {
   test('without a policy file beside the allow lists, loading warns that the guardrails were not checked', () => {
     const { project, warningLines } = load(sampleFiles(), null);
     expect(project).toBeDefined();
-    expect(warningLines).toEqual(['policy.json:1:1: there is no policy file, so the guardrails were not checked: restore policy.json or pass --policy <file> (see docs/policy.md)']);
+    expect(warningLines).toEqual(['policy.json:1:1: there is no policy file beside the allow-lists folder, so the guardrails were not checked: add policy.json or pass --policy <file> (see docs/policy.md)']);
   });
 
   test('a policy file given explicitly must exist', () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { RunningEmulator } from '../../emulator';
-import { CommandResult, orphansCommand } from '../../lib/orphans/command';
+import { CommandResult } from '../../lib/cli/run';
+import { orphansCommand } from '../../lib/orphans/command';
 import { run } from './process';
 import { Workspace } from './workspace';
 

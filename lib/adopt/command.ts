@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSourceArgs } from '../cli/args';
+import { projectSources, SOURCE_OPTIONS } from '../cli/args';
+import { defineCommand, parseCommandLine, UsageError } from '../cli/command-line';
+import { CommandResult, failureResult } from '../cli/run';
 import { DEFAULT_ALLOWLISTS_DIR, loadProject } from '../load/load-project';
 import { InvalidInputError, printable } from '../load/problem';
 import { AllowlistFileData, OWNER_PATTERN } from '../model/allowlist-file';
@@ -27,16 +29,25 @@ export interface AdoptDependencies {
   readonly progress?: (message: string) => void;
 }
 
-export interface CommandResult {
-  readonly stdout: string[];
-  readonly stderr: string[];
-  /** 0 everything asked for is written (or already managed); 1 apps were skipped or --check found something (or invalid input); 2 usage or internal error. */
-  readonly exitCode: number;
-}
-
-const USAGE =
-  'usage: npm run adopt -- --env <environment> (--app <label or app ID>… | --all) (--owner <@org/team>… | --owners-file <file>) [--out allowlists] [--dry-run] [--force-partial]\n' +
-  '       npm run adopt -- --env <environment> --check';
+/** `npm run adopt`'s command line; --help prints it. */
+export const ADOPT = defineCommand({
+  usage: 'npm run adopt -- --env <environment> (--app <label or app ID>... | --all) (--owner <@org/team>... | --owners-file <file>) [options], or -- --env <environment> --check',
+  summary:
+    "Writes an allow-list file (with importIds) for each selected OIDC app of the environment's org, describing it exactly as Okta holds it; reports what a file cannot express and skips that app; --check lists what no file describes. Needs OKTA_API_TOKEN; exit 1 when apps were skipped or --check found something.",
+  options: {
+    env: { type: 'string', value: 'environment', description: 'the org to read', required: true },
+    app: { type: 'string', value: 'label or app ID', multiple: true, description: 'an app to adopt' },
+    all: { type: 'boolean', description: 'adopt every web, native and browser OIDC app' },
+    owner: { type: 'string', value: '@org/team', multiple: true, description: 'owner of every adopted app' },
+    'owners-file': { type: 'string', value: 'file', description: 'JSON {"<label or app ID>": ["@org/team"]}: owners per app' },
+    out: { type: 'string', value: 'folder', description: 'where to write the files', defaultText: 'the --dir folder' },
+    'dry-run': { type: 'boolean', description: 'print the files instead of writing them' },
+    'force-partial': { type: 'boolean', description: 'also write files for apps the project cannot describe fully' },
+    check: { type: 'boolean', description: 'write nothing; list the apps and claims no file describes' },
+    ...SOURCE_OPTIONS,
+  },
+  example: 'npm run adopt -- --env prod --app "Payroll Portal" --owner @acme/payroll --dry-run',
+});
 
 /** One app of the run and what became of it. */
 interface Outcome {
@@ -54,21 +65,11 @@ interface Outcome {
  */
 export async function adoptCommand(argv: readonly string[], deps: AdoptDependencies): Promise<CommandResult> {
   try {
-    const sources = parseSourceArgs(argv, {
-      env: { type: 'string' },
-      app: { type: 'string', multiple: true },
-      all: { type: 'boolean' },
-      out: { type: 'string' },
-      owner: { type: 'string', multiple: true },
-      'owners-file': { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      'force-partial': { type: 'boolean' },
-      check: { type: 'boolean' },
-    });
-    const { values } = sources;
-    const environment = values.env as string | undefined;
-    const wanted = (values.app as string[] | undefined) ?? [];
-    if (!environment || (!values.check && !values.all && wanted.length === 0)) throw new Error(USAGE);
+    const { values } = parseCommandLine(ADOPT, argv);
+    const sources = projectSources(values);
+    const environment = values.env;
+    const wanted = values.app ?? [];
+    if (!values.check && !values.all && wanted.length === 0) throw new UsageError('give --app <label or app ID> (repeatable), --all or --check');
     const { project, problems } = loadProject(sources);
     if (!project) throw new InvalidInputError(problems);
     const managed = managedApps(project, environment);
@@ -104,7 +105,7 @@ export async function adoptCommand(argv: readonly string[], deps: AdoptDependenc
     const context: AdoptionContext = { environment, servers, groups: await readGroups(connection, groupIds), apps, managedClaims: askedClaims };
 
     const allowlistsDir = sources.allowlistsDir ?? DEFAULT_ALLOWLISTS_DIR;
-    const outDir = (values.out as string | undefined) ?? allowlistsDir;
+    const outDir = values.out ?? allowlistsDir;
     const forcePartial = values['force-partial'] === true;
     const taken = new Set<string>();
     const outcomes: Outcome[] = toAdopt.map((app) => {
@@ -139,8 +140,7 @@ export async function adoptCommand(argv: readonly string[], deps: AdoptDependenc
     if (written.length === 0 && !values['dry-run']) stdout.push('No file written.');
     return { stdout, stderr: [], exitCode: final.some((o) => !o.file) ? 1 : 0 };
   } catch (error) {
-    if (error instanceof InvalidInputError) return { stdout: [], stderr: [error.message], exitCode: 1 };
-    return { stdout: [], stderr: [`error: ${(error as Error).message}`], exitCode: 2 };
+    return failureResult(error, ADOPT);
   }
 }
 
@@ -155,13 +155,13 @@ interface Owners {
   readonly byApp: Readonly<Record<string, string[]>>;
 }
 
-function ownersFrom(values: Record<string, unknown>): Owners {
-  const all = (values.owner as string[] | undefined) ?? [];
-  const file = values['owners-file'] as string | undefined;
+function ownersFrom(values: { readonly owner?: string[]; readonly 'owners-file'?: string }): Owners {
+  const all = values.owner ?? [];
+  const file = values['owners-file'];
   const byApp = file ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>) : {};
   const bad = [...all, ...Object.values(byApp).flat()].filter((o) => typeof o !== 'string' || !new RegExp(OWNER_PATTERN).test(o));
   if (bad.length > 0) throw new Error(`owners must be GitHub users or teams such as "@acme/payroll", but got ${bad.map((o) => JSON.stringify(o)).join(', ')}`);
-  if (all.length === 0 && !file) throw new Error(`${USAGE}\nOkta does not know who owns an app: pass --owner or --owners-file (no file is written without owners)`);
+  if (all.length === 0 && !file) throw new UsageError('Okta does not know who owns an app: pass --owner or --owners-file (no file is written without owners)');
   return { all, byApp };
 }
 

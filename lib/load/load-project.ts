@@ -101,7 +101,7 @@ function loadPolicy(
   warnings: Problem[],
 ): PolicyFileData | undefined {
   if (!required && !existsSync(path)) {
-    warnings.push({ file: path, line: 1, column: 1, level: 'warning', message: `there is no policy file, so the guardrails were not checked: restore ${path} or pass --policy <file> (see docs/policy.md)` });
+    warnings.push({ file: path, line: 1, column: 1, level: 'warning', message: `there is no policy file beside the allow-lists folder, so the guardrails were not checked: add ${path} or pass --policy <file> (see docs/policy.md)` });
     return undefined;
   }
   const document = parseFile(path, problems, MAX_POLICY_BYTES);

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { parseSourceArgs } from '../cli/args';
+import { projectSources, SOURCE_OPTIONS } from '../cli/args';
+import { defineCommand, parseCommandLine } from '../cli/command-line';
+import { CommandResult, failureResult } from '../cli/run';
 import { loadProject } from '../load/load-project';
 import { InvalidInputError } from '../load/problem';
 import { findOrphans } from './find-orphans';
@@ -18,14 +20,22 @@ export interface OrphansDependencies {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-export interface CommandResult {
-  readonly stdout: string[];
-  readonly stderr: string[];
-  /** 0 no orphans, 1 orphans (or invalid input), 2 usage or internal error. */
-  readonly exitCode: number;
-}
-
 export const DEFAULT_STACKS_DIR = 'cdktf.out/stacks';
+
+/** `npm run orphans`'s command line; --help prints it. */
+export const ORPHANS = defineCommand({
+  usage: 'npm run orphans -- --env <environment> [options]',
+  summary:
+    "Lists the org's apps and reports every app labelled like one of the environment's allow-list files whose ID no shard stack's state holds (docs/pipeline.md); exit 1 when there is any. Needs OKTA_API_TOKEN and every shard stack initialised.",
+  options: {
+    env: { type: 'string', value: 'environment', description: 'the org to check', required: true },
+    'stacks-dir': { type: 'string', value: 'folder', description: 'the synthesized stacks, initialised with their backends', default: DEFAULT_STACKS_DIR },
+    json: { type: 'boolean', description: 'print JSON' },
+    summary: { type: 'string', value: 'file', description: 'append a Markdown report (e.g. $GITHUB_STEP_SUMMARY)' },
+    ...SOURCE_OPTIONS,
+  },
+  example: 'npm run orphans -- --env prod --summary "$GITHUB_STEP_SUMMARY"',
+});
 
 /** Runs `terraform` as a child process, never blocking the event loop. */
 export const runTerraform: TerraformRunner = (args) =>
@@ -46,10 +56,10 @@ export const runTerraform: TerraformRunner = (args) =>
  */
 export async function orphansCommand(argv: readonly string[], deps: OrphansDependencies): Promise<CommandResult> {
   try {
-    const sources = parseSourceArgs(argv, { env: { type: 'string' }, 'stacks-dir': { type: 'string' }, json: { type: 'boolean' }, summary: { type: 'string' } });
-    const environment = sources.values.env as string | undefined;
-    if (!environment) throw new Error('usage: npm run orphans -- --env <environment> [--stacks-dir cdktf.out/stacks] [--json] [--summary <file>]');
-    const stacksDir = (sources.values['stacks-dir'] as string | undefined) ?? DEFAULT_STACKS_DIR;
+    const { values } = parseCommandLine(ORPHANS, argv);
+    const sources = projectSources(values);
+    const environment = values.env;
+    const stacksDir = values['stacks-dir'];
     const { project, problems } = loadProject(sources);
     if (!project) throw new InvalidInputError(problems);
     const managed = managedApps(project, environment);
@@ -61,15 +71,14 @@ export async function orphansCommand(argv: readonly string[], deps: OrphansDepen
     const apps = await listOktaApps(connection);
     const orphans = findOrphans(apps, managed, new Set(stacks.flatMap((stack) => stack.ids)));
 
-    const summaryFile = sources.values.summary as string | undefined;
+    const summaryFile = values.summary;
     if (summaryFile) appendFileSync(summaryFile, `${markdownReport(environment, orphans, orgUrl)}\n`);
-    const stdout = sources.values.json
+    const stdout = values.json
       ? [JSON.stringify({ environment, stacks, appsListed: apps.length, orphans }, null, 2)]
       : [`${environment}: ${apps.length} app(s) on ${orgUrl}, ${stacks.reduce((n, s) => n + s.ids.length, 0)} in the state of ${stacks.length} shard stack(s).`];
-    const stderr = orphans.length > 0 || !sources.values.json ? textReport(environment, orphans, orgUrl, deps.env.GITHUB_ACTIONS === 'true') : [];
-    return orphans.length > 0 ? { stdout, stderr, exitCode: 1 } : { stdout: [...stdout, ...(sources.values.json ? [] : stderr)], stderr: [], exitCode: 0 };
+    const stderr = orphans.length > 0 || !values.json ? textReport(environment, orphans, orgUrl, deps.env.GITHUB_ACTIONS === 'true') : [];
+    return orphans.length > 0 ? { stdout, stderr, exitCode: 1 } : { stdout: [...stdout, ...(values.json ? [] : stderr)], stderr: [], exitCode: 0 };
   } catch (error) {
-    if (error instanceof InvalidInputError) return { stdout: [], stderr: [error.message], exitCode: 1 };
-    return { stdout: [], stderr: [`error: ${(error as Error).message}`], exitCode: 2 };
+    return failureResult(error, ORPHANS);
   }
 }

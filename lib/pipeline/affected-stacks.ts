@@ -20,6 +20,15 @@ export interface AffectedStacks {
   readonly orphaned: readonly StackDecision[];
 }
 
+/** Whether a parsed JSON value has the shape `npm run affected` prints (checked where a file of it is read). */
+export function isAffectedStacks(value: unknown): value is AffectedStacks {
+  const isDecisions = (list: unknown): boolean =>
+    Array.isArray(list) && list.every((d: Partial<StackDecision> | null) => typeof d === 'object' && d !== null && typeof d.environment === 'string' && typeof d.stack === 'string');
+  if (typeof value !== 'object' || value === null) return false;
+  const { planned, skipped, orphaned } = value as Partial<Record<keyof AffectedStacks, unknown>>;
+  return isDecisions(planned) && isDecisions(skipped) && isDecisions(orphaned);
+}
+
 export interface AffectedStacksOptions extends ProjectSources {
   /** The commit the pull request starts from. */
   readonly base: string;

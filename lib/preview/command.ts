@@ -1,6 +1,7 @@
-import { parseSourceArgs } from '../cli/args';
-import { loadProject, Project } from '../load/load-project';
-import { InvalidInputError } from '../load/problem';
+import { projectSources, SOURCE_OPTIONS } from '../cli/args';
+import { defineCommand, parseCommandLine } from '../cli/command-line';
+import { loadValidProject } from '../cli/load';
+import { Project } from '../load/load-project';
 import { readRegularFile } from '../load/read-file';
 import { closest } from '../load/schema-problems';
 import { EnvironmentPlan } from '../plan/environment-plan';
@@ -9,15 +10,22 @@ import { formatAppPreview, formatCarriers, OFFLINE_NOTE } from './format';
 import { membershipsOf, parseGroupFile, parseGroupList } from './memberships';
 import { AppPreview, carriersOf, ClaimPreview, previewApp } from './token-preview';
 
-const OPTIONS = {
-  env: { type: 'string' },
-  app: { type: 'string' },
-  groups: { type: 'string' },
-  'user-groups-file': { type: 'string' },
-  group: { type: 'string' },
-  token: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
+/** `npm run preview`'s command line; --help prints it. */
+export const PREVIEW = defineCommand({
+  usage: 'npm run preview -- (--app <key> | --group "<name or ID>") [options]',
+  summary: "Shows, from the files in this checkout and without calling Okta, what a user's tokens would contain for an app (--app), or which tokens would carry a group (--group). See docs/preview.md.",
+  options: {
+    app: { type: 'string', value: 'key', description: "the app (its file name without .json): what a user's tokens contain" },
+    group: { type: 'string', value: 'name or ID', description: 'a group: which tokens would carry it' },
+    env: { type: 'string', value: 'environment', description: 'only this environment', defaultText: 'every environment' },
+    groups: { type: 'string', value: 'a,b', description: "--app: the user's groups, comma-separated" },
+    'user-groups-file': { type: 'string', value: 'file', description: "--app: the user's groups, one per line" },
+    token: { type: 'string', value: 'id|access', description: 'only this token type', defaultText: 'both' },
+    json: { type: 'boolean', description: 'print JSON instead of text' },
+    ...SOURCE_OPTIONS,
+  },
+  example: 'npm run preview -- --app payroll --env prod --groups "Payroll Admins,Finance"',
+});
 
 export interface PreviewCommandOptions {
   /** Reads the --user-groups-file. @default the file system: a regular file of at most 1 MiB */
@@ -29,16 +37,15 @@ export interface PreviewCommandOptions {
  * would carry a group (`--group`). Returns the lines to print; throws on bad input.
  */
 export function runPreview(argv: readonly string[], options: PreviewCommandOptions = {}): string[] {
-  const { values, ...sources } = parseSourceArgs(argv, OPTIONS);
-  const args = values as { env?: string; app?: string; groups?: string; 'user-groups-file'?: string; group?: string; token?: string; json?: boolean };
+  const { values: args } = parseCommandLine(PREVIEW, argv);
+  const sources = projectSources(args);
   if ((args.app === undefined) === (args.group === undefined)) {
     throw new Error(`give exactly one of --app <key> (what a user's tokens contain) or --group "<name or ID>" (which tokens carry it), but got ${args.app === undefined ? 'neither' : 'both'}`);
   }
   if (args.token !== undefined && args.token !== 'id' && args.token !== 'access') {
     throw new Error(`--token must be "id" or "access", but got ${JSON.stringify(args.token)}`);
   }
-  const { project, problems } = loadProject(sources);
-  if (!project) throw new InvalidInputError(problems);
+  const project = loadValidProject(sources);
   const plans = args.env === undefined ? project.plans : [planNamed(project, args.env)];
   const keep = (claim: ClaimPreview): boolean => args.token === undefined || claim.token === args.token;
 

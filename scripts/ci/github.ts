@@ -13,7 +13,8 @@
  * Reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL from the environment.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { defineCommand, ParsedCommandLine, UsageError } from '../../lib/cli/command-line';
+import { runCommand } from '../../lib/cli/run';
 import { commentMarker } from '../../lib/pipeline/comment';
 import {
   closeDriftIssueAfterApply,
@@ -27,24 +28,33 @@ import {
 } from '../../lib/pipeline/github';
 import { writeStepOutputs } from '../../lib/pipeline/step-outputs';
 
-async function main(): Promise<string> {
-  const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({
-    args: rest,
-    strict: true,
-    options: {
-      environment: { type: 'string' },
-      purpose: { type: 'string', default: 'plan' },
-      'body-file': { type: 'string' },
-      pr: { type: 'string' },
-      commit: { type: 'string' },
-      clean: { type: 'boolean' },
-      note: { type: 'string' },
-      stacks: { type: 'string' },
-      failed: { type: 'string' },
-      matching: { type: 'string' },
-    },
-  });
+const COMMANDS = ['comment', 'outdated', 'drift-issue', 'apply-issue', 'reviewed-run'] as const;
+
+const GITHUB = defineCommand({
+  usage: `tsx scripts/ci/github.ts <${COMMANDS.join('|')}> [options]`,
+  summary: 'Posts what the workflows produce to GitHub (comments, outdated marks, drift and apply-failure issues) with the job token; reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL.',
+  options: {
+    environment: { type: 'string', value: 'env', description: 'the environment (every command but reviewed-run)' },
+    purpose: { type: 'string', value: 'plan|apply', description: 'comment: which comment', default: 'plan' },
+    'body-file': { type: 'string', value: 'file', description: 'the Markdown body' },
+    pr: { type: 'string', value: 'number', description: 'the pull request' },
+    commit: { type: 'string', value: 'sha', description: 'comment, reviewed-run: the merged commit' },
+    clean: { type: 'boolean', description: 'drift-issue: no drift' },
+    note: { type: 'string', value: 'text', description: 'the comment to add' },
+    stacks: { type: 'string', value: 'JSON list', description: 'drift-issue: the drifting stacks' },
+    failed: { type: 'string', value: 'JSON list', description: 'apply-issue: the stacks that failed' },
+    matching: { type: 'string', value: 'JSON list', description: 'apply-issue: the stacks now in line with main' },
+  },
+  positionals: { name: '<command>', description: COMMANDS.join(', '), min: 1 },
+  example: 'tsx scripts/ci/github.ts comment --environment dev --purpose plan --body-file comment.md --pr 12',
+});
+
+void runCommand(GITHUB, async ({ values, positionals: [command] }) => {
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`the command must be one of ${COMMANDS.join(', ')}, but got "${command}"`);
+  return [await post(command as (typeof COMMANDS)[number], values)];
+});
+
+async function post(command: (typeof COMMANDS)[number], values: ParsedCommandLine<typeof GITHUB.options>['values']): Promise<string> {
   const repository = required('GITHUB_REPOSITORY', process.env.GITHUB_REPOSITORY);
   const client = fetchClient({ token: required('GITHUB_TOKEN', process.env.GITHUB_TOKEN), apiUrl: process.env.GITHUB_API_URL });
   const body = (): string => readFileSync(required('--body-file', values['body-file']), 'utf8');
@@ -79,34 +89,24 @@ async function main(): Promise<string> {
     });
     return `drift issue for ${environment}: ${result}`;
   }
-  if (command === 'apply-issue') {
-    const failed = list('failed');
-    const matching = list('matching');
-    const comment = required('--note', values.note);
-    const apply = await syncApplyIssue(client, {
-      repository,
-      marker: commentMarker('apply-failed', environment),
-      title: `Okta apply failed in ${environment}`,
-      failed,
-      matching,
-      body: failed.length > 0 ? body() : undefined,
-      comment,
-    });
-    const drift = await closeDriftIssueAfterApply(client, { repository, marker: commentMarker('drift', environment), matching, comment: `Every drifting stack was applied from main: ${comment}` });
-    return `apply issue for ${environment}: ${apply}; drift issue: ${drift}`;
-  }
-  throw new Error(`the command must be "comment", "outdated", "drift-issue", "apply-issue" or "reviewed-run", but got "${command ?? ''}"`);
+  // The one command left: apply-issue.
+  const failed = list('failed');
+  const matching = list('matching');
+  const comment = required('--note', values.note);
+  const apply = await syncApplyIssue(client, {
+    repository,
+    marker: commentMarker('apply-failed', environment),
+    title: `Okta apply failed in ${environment}`,
+    failed,
+    matching,
+    body: failed.length > 0 ? body() : undefined,
+    comment,
+  });
+  const drift = await closeDriftIssueAfterApply(client, { repository, marker: commentMarker('drift', environment), matching, comment: `Every drifting stack was applied from main: ${comment}` });
+  return `apply issue for ${environment}: ${apply}; drift issue: ${drift}`;
 }
 
 function required(name: string, value: string | undefined): string {
-  if (!value) throw new Error(`${name} must be set, but it is missing`);
+  if (!value) throw new UsageError(`${name} must be set, but it is missing`);
   return value;
 }
-
-main().then(
-  (line) => console.log(line),
-  (error: Error) => {
-    console.error(`error: ${error.message}`);
-    process.exitCode = 2;
-  },
-);
