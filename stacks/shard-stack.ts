@@ -9,7 +9,7 @@ import { hclString } from '../lib/constructs/hcl';
 import { APP_IDS_OUTPUT, ManagedAppsGuard } from '../lib/constructs/managed-apps-guard';
 import { EnvironmentPlan, ShardPlan } from '../lib/plan/environment-plan';
 import { CLIENT_IDS_OUTPUT } from '../lib/plan/server-access';
-import { stackName } from '../lib/plan/shards';
+import { stackName } from '../lib/model/shards';
 import { VerifiedServerAccess } from '../lib/constructs/verified-server-access';
 import { own } from '../lib/model/own';
 import { OktaStack } from './okta-stack';

@@ -11,7 +11,7 @@ import { OktaStack } from './okta-stack';
 import { claimKey } from '../lib/model/app';
 import { own } from '../lib/model/own';
 import { CLIENT_IDS_OUTPUT } from '../lib/plan/server-access';
-import { stackName } from '../lib/plan/shards';
+import { stackName } from '../lib/model/shards';
 
 export const MANAGED_CLAIMS_OUTPUT = 'managed_claims';
 /** The shards whose client IDs the managed access policies read. */

@@ -2,7 +2,7 @@ import { AllowlistFileData, ClaimData, RetireModeData } from './allowlist-file';
 import { EnvironmentsFileData } from './environments-file';
 import { JsonDocument, JsonPath } from '../load/json-document';
 import { DEFAULT_CLAIM_NAME } from '../okta/claim-names';
-import { shardOf } from '../plan/shards';
+import { shardOf } from './shards';
 
 /** Okta's limit on how many groups one Groups claim function may return. */
 export const MAX_CLAIM_LIMIT = 100;

@@ -1,5 +1,5 @@
 import { EnvironmentPlan } from '../plan/environment-plan';
-import { DEFAULT_PARALLEL_JOBS } from '../../stacks/okta-stack';
+import { DEFAULT_PARALLEL_JOBS } from '../model/environments-file';
 import type { AffectedStacks, StackDecision } from './affected-stacks';
 
 /** What the workflows' per-environment matrices run, as job outputs for `fromJSON`. */

@@ -5,7 +5,7 @@ import { EnvironmentData, EnvironmentsFileData } from '../model/environments-fil
 import { orgClaimExpression, sharedClaimExpression } from '../okta/expressions';
 import { isGroupId } from '../okta/group-ids';
 import { batchGroupSearches } from '../okta/group-search';
-import { SHARED_STACK, stackName } from './shards';
+import { SHARED_STACK, stackName } from '../model/shards';
 import { ServerAccessPlan, planServerAccess } from './server-access';
 import { own } from '../model/own';
 

@@ -1,4 +1,4 @@
-import { SHARED_STACK } from '../plan/shards';
+import { SHARED_STACK } from '../model/shards';
 import { FileRule, Finding } from './rule';
 
 /**

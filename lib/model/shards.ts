@@ -1,5 +1,3 @@
-import { AppModel } from '../model/app';
-
 /** Names the stack of an environment's shared objects: `prod--shared`. */
 export const SHARED_STACK = 'shared';
 /** The one shard of `"shardBy": "single"`. */
@@ -18,7 +16,7 @@ export function stackName(environment: string, shardOrShared: string): string {
  * app: the explicit "shard" field, else the team of its first owner (`@acme/payroll` → `payroll`,
  * a user `@alice` → `alice`), or the single shard.
  */
-export function shardOf(app: Pick<AppModel, 'owners'> & { readonly shard?: string }, shardBy: 'owner' | 'single'): string {
+export function shardOf(app: { readonly owners: readonly string[]; readonly shard?: string }, shardBy: 'owner' | 'single'): string {
   if (app.shard) return app.shard;
   if (shardBy === 'single') return SINGLE_SHARD;
   const owner = app.owners[0];
