@@ -63,7 +63,12 @@ export class SharedStack extends OktaStack {
     // is read once an earlier apply of this stack recorded it (by then the shard, applied in the same run, exists).
     const knownShards = guard.lastApplied(ACCESS_SHARDS_OUTPUT, '[]');
     for (const access of managed) {
-      const clients = access.apps.map((a) => `lookup(${this.clientIdsOf(plan.name, a.shard, knownShards)}, ${hclString(a.key)}, "")`);
+      // A renamed or moved app is found under its old key or shard until its shard applies, so it keeps its tokens meanwhile.
+      const clients = access.apps.map((a) => {
+        const shards = [a.shard, ...(a.previousShard === undefined ? [] : [a.previousShard])];
+        const lookups = shards.flatMap((shard) => [a.key, ...a.previousKeys].map((key) => `lookup(${this.clientIdsOf(plan.name, shard, knownShards)}, ${hclString(key)}, "")`));
+        return lookups.length === 1 ? lookups[0] : `try(coalesce(${lookups.join(', ')}), "")`;
+      });
       const server = servers.get(access.server)!;
       new ManagedAccessPolicy(this, constructId('access', access.server), {
         authServerId: server.serverId,
@@ -73,7 +78,7 @@ export class SharedStack extends OktaStack {
       });
     }
     new TerraformOutput(this, 'access-shards', {
-      value: [...new Set(managed.flatMap((a) => a.apps.map((app) => app.shard)))].sort(),
+      value: [...new Set(managed.flatMap((a) => a.apps.flatMap((app) => [app.shard, ...(app.previousShard === undefined ? [] : [app.previousShard])])))].sort(),
       description: 'Shards with apps on servers whose access policy this stack manages; the next plan reads their client IDs.',
     }).overrideLogicalId(ACCESS_SHARDS_OUTPUT);
   }

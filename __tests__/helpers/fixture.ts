@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import { loadProject } from '../../lib/load/load-project';
 import { formatProblem } from '../../lib/load/problem';
 
-/** A minimal valid environments file: dev (API token, custom server "default") and prod. */
+/**
+ * A minimal valid environments file: dev (API token, custom server "default") and prod. The
+ * server is dedicated to managed apps, so claims without "scopes" stay unscoped as most cases
+ * expect; the default restriction to "groups" has its own cases.
+ */
 export function environments(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const env = (orgName: string) => ({
     orgName,
     baseUrl: 'oktapreview.com',
     auth: { method: 'api_token' },
-    authorizationServers: { default: { id: 'default' } },
+    authorizationServers: { default: { id: 'default', dedicatedToManagedApps: true } },
     backend: { type: 'local' },
   });
   return { environments: { dev: env('acme-dev'), prod: env('acme'), ...overrides } };

@@ -1,4 +1,4 @@
-import { allowlist, environments, problemsOf } from '../helpers/fixture';
+import { allowlist, environments, problemsOf, projectOf } from '../helpers/fixture';
 
 /**
  * One failing case per validation rule. Each asserts the exact file, line and column (found by
@@ -370,6 +370,37 @@ describe('claim scopes and server access', () => {
     expect(problemsOf({ 'a.json': scoped(scope) }, envWith(server))).toEqual([]);
   });
 
+  test('a claim without scopes on a server not dedicated to managed apps needs a groups scope there', () => {
+    const file = allowlist({ claims: [{ server: 'default', token: 'access' }] });
+    const envs = envWith({ id: 'default' });
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '{\n      "server"'),
+      /^a claim without "scopes" on server "default" must find a "groups" scope there in environment "dev", but got a server that neither manages nor declares it: .*Set "manageGroupsScope": true on the server .*set "dedicatedToManagedApps": true \(environments\.dev\.authorizationServers\.default\)$/,
+      envs,
+    );
+  });
+
+  test.each([
+    ['a managed groups scope', { id: 'default', manageGroupsScope: true }, ['groups']],
+    ['a declared existing groups scope', { id: 'default', existingScopes: ['groups'] }, ['groups']],
+    ['a server dedicated to managed apps', { id: 'default', dedicatedToManagedApps: true }, undefined],
+  ])('a claim without scopes on %s is accepted, restricted to %j', (_, server, scopes) => {
+    const project = projectOf({ 'a.json': allowlist({ claims: [{ server: 'default', token: 'access' }] }) }, envWith(server));
+    expect(project.plans.map((p) => p.sharedClaims.map((c) => c.scopes))).toEqual([[scopes], [scopes]]);
+  });
+
+  test('a claim without scopes agrees with one restricted to "groups" and conflicts with another scope, naming the default', () => {
+    const envs = envWith({ id: 'default', manageGroupsScope: true });
+    const explicit = allowlist({ claims: [{ server: 'default', token: 'access', scopes: ['groups'] }] });
+    const implicit = allowlist({ claims: [{ server: 'default', token: 'access' }] });
+    expect(problemsOf({ 'a.json': explicit, 'b.json': implicit }, envs)).toEqual([]);
+    const other = allowlist({ claims: [{ server: 'default', token: 'access', scopes: ['profile'] }] });
+    expect(problemsOf({ 'a.json': other, 'b.json': implicit }, envs).join('\n')).toContain(
+      'must agree on scopes: ["profile"] in allowlists/a.json vs none (so ["groups"], the default on a server not dedicatedToManagedApps) here',
+    );
+  });
+
   test('a verified server given the name of a policy to own', () => {
     const envs = envWith({ id: 'default', access: { mode: 'verified', policyName: 'Mine' } });
     expectProblem(
@@ -386,8 +417,8 @@ describe('claim scopes and server access', () => {
   });
 
   test('both access modes in their own shape are accepted', () => {
-    const managed = envWith({ id: 'default', access: { mode: 'managed', policyName: 'Allow-listed apps', priority: 2 } });
-    const verified = envWith({ id: 'default', access: { mode: 'verified', checkPolicies: ['Default Policy'] } });
+    const managed = envWith({ id: 'default', manageGroupsScope: true, access: { mode: 'managed', policyName: 'Allow-listed apps', priority: 2 } });
+    const verified = envWith({ id: 'default', manageGroupsScope: true, access: { mode: 'verified', checkPolicies: ['Default Policy'] } });
     expect(problemsOf({ 'a.json': allowlist() }, managed)).toEqual([]);
     expect(problemsOf({ 'a.json': allowlist() }, verified)).toEqual([]);
   });

@@ -129,7 +129,7 @@ describe('5: names are looked up in own properties only', () => {
 
 describe('6: construct ids are injective', () => {
   test('servers "default-id" and "default" with claims "x_groups" and "id-x_groups" synthesize', () => {
-    const envs = envWith((env) => (env.authorizationServers = { default: { id: 'default' }, 'default-id': { id: 'aus1' } }));
+    const envs = envWith((env) => (env.authorizationServers = { default: { id: 'default', dedicatedToManagedApps: true }, 'default-id': { id: 'aus1', dedicatedToManagedApps: true } }));
     const files = {
       'a.json': app({ environments: ['prod'], claims: [{ server: 'default-id', name: 'x_groups' }] }),
       'b.json': app({ environments: ['prod'], claims: [{ server: 'default', name: 'id-x_groups' }] }),

@@ -148,3 +148,14 @@ test('the preview profile has the keys and values synthesis writes on each sampl
     }
   }
 });
+
+describe('server access in the preview', () => {
+  test('per server the app asks for claims: managed says yes once applied with its assumption, verified names the checked policies', () => {
+    expect(preview(samplePlan('prod'), 'partner-dashboard', []).access).toEqual([
+      { server: 'partners', verdict: 'yes', text: expect.stringMatching(/^yes, once applied: the managed access policy "Allow-listed apps" admits it \(assuming the app exists in Okta already/) },
+    ]);
+    expect(preview(samplePlan('prod'), 'payroll', []).access).toEqual([
+      { server: 'default', verdict: 'checked', text: 'verified: checked at plan time against "Default Policy" (the plan fails when none admits it)' },
+    ]);
+  });
+});

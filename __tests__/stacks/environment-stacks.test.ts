@@ -58,7 +58,8 @@ describe('the shipped samples', () => {
   test('a claim restricted to a managed groups scope is created after the scope', () => {
     const shared = stacks.get('dev--shared')!;
     expect(shared.resource.okta_auth_server_claim.default_access_groups.depends_on).toEqual(['okta_auth_server_scope.default_groups']);
-    expect(shared.resource.okta_auth_server_claim.default_id_groups.depends_on).toBeUndefined();
+    // A claim whose files name no scopes is restricted to "groups" on a server not dedicated to managed apps.
+    expect(shared.resource.okta_auth_server_claim.default_id_groups).toMatchObject({ scopes: ['groups'], depends_on: ['okta_auth_server_scope.default_groups'] });
   });
 
   test('prod: apps sharing a custom-server claim get ONE claim resource', () => {
@@ -143,7 +144,7 @@ describe('shared claims', () => {
     expect(guarded.output.managed_claims.precondition.error_message).toMatch(/^Shared claim\(s\) \$\{join\(", ", sort\(setsubtract\(/);
     expect(guarded.output.managed_claims.precondition.error_message).toContain('authorizationServers.<server>.removedClaims');
 
-    const envs = environments({ dev: { ...dev, authorizationServers: { default: { id: 'default', removedClaims: [{ name: 'groups', token: 'id' }] } } } });
+    const envs = environments({ dev: { ...dev, authorizationServers: { default: { id: 'default', dedicatedToManagedApps: true, removedClaims: [{ name: 'groups', token: 'id' }] } } } });
     const removing = synthAll(projectOf(files, envs)).get('dev--shared')!;
     expect(removing.output.managed_claims.precondition.condition).toContain('toset(["default/access/groups", "default/id/groups"])');
   });
@@ -177,5 +178,24 @@ describe('retiring and moving apps', () => {
   test('a shard whose last app moved away stays, so it can forget the app', () => {
     const stacks = synthAll(projectOf({ 'mover.json': allowlist({ shard: 'finance', previousShard: 'payroll' }) }));
     expect([...stacks.keys()]).toContain('dev--payroll');
+  });
+});
+
+describe('managed access policy', () => {
+  const dev = (environments().environments as Record<string, Record<string, unknown>>).dev;
+  const envs = environments({ dev: { ...dev, authorizationServers: { default: { id: 'default', manageGroupsScope: true, access: { mode: 'managed' } } } } });
+
+  test('a renamed or moved app is found under its old key or shard until its shard applies, so it keeps its tokens', () => {
+    const claims = [{ server: 'default', token: 'access' }];
+    const files = {
+      'b.json': allowlist({ environments: ['dev'], previousKeys: ['a'], claims }),
+      'c.json': allowlist({ environments: ['dev'], shard: 'people', previousShard: 'payroll', claims }),
+    };
+    const shared = synthAll(projectOf(files, envs)).get('dev--shared')!;
+    const lookup = (shard: string, key: string) => `lookup(try(data.terraform_remote_state.shard_${shard}[0].outputs.client_ids, {}), "${key}", "")`;
+    expect(shared.locals.default_access_clients).toBe(
+      `\${sort(compact([try(coalesce(${lookup('payroll', 'b')}, ${lookup('payroll', 'a')}), ""), try(coalesce(${lookup('people', 'c')}, ${lookup('payroll', 'c')}), "")]))}`,
+    );
+    expect(shared.output.access_shards.value).toEqual(['payroll', 'people']);
   });
 });

@@ -52,6 +52,12 @@ export const AuthorizationServer = Type.Object(
           'Scopes that exist on this server without being managed here (created in the console or by another project) and that claims may name in "scopes"; every plan checks that the server has them.',
       }),
     ),
+    dedicatedToManagedApps: Type.Optional(
+      Type.Boolean({
+        description:
+          'Only apps managed by this repository ask this server for tokens. A shared claim without "scopes" is then evaluated for every token request; otherwise it is restricted to the "groups" scope, so that an app this repository does not manage never evaluates it unless it asks for that scope. @default false',
+      }),
+    ),
     access: Type.Optional(ServerAccess),
     removedClaims: Type.Optional(
       Type.Array(

@@ -6,6 +6,8 @@ import { escapeMarkdown, fenced, GITHUB_BODY_LIMIT, truncateToBytes, utf8Length 
 import type { StackDecision } from './affected-stacks';
 import { PlanCounts, PlanSummary } from './plan-json';
 import { PolicyReport } from './policy-report';
+import type { SharedServerChanges } from './shared-server-changes';
+import type { ServerAccessStatus } from '../plan/access-status';
 
 /** One stack's plan, as the comment shows it. */
 export interface StackReport {
@@ -19,6 +21,8 @@ export interface StackReport {
   readonly blocked?: readonly BlockedChange[];
   /** Settings the apply changes on apps that already exist in Okta (adoptions first of all). @default - none */
   readonly settings?: readonly AppSettingChange[];
+  /** Changes to what a shared custom server serves (claims' scopes, admitted clients, new claims). @default - none */
+  readonly shared?: SharedServerChanges;
   /** Output of `terraform show -no-color <planfile>`. @default - no full plan shown for this stack */
   readonly planText?: string;
 }
@@ -34,6 +38,8 @@ export interface PlanCommentProps {
   readonly note?: string;
   /** Allow-list changes between base and head. @default - the section is left out (drift runs) */
   readonly changes?: readonly AppChange[];
+  /** Per changed app (by key): can it get tokens from each custom server it asks for claims? @default - not shown */
+  readonly access?: ReadonlyMap<string, readonly ServerAccessStatus[]>;
   /** Policy warnings and suppressions of the environment's apps. @default - the section is left out */
   readonly policy?: PolicyReport;
   /** The environment's planned stacks, in the order to show them. @default - no Terraform section */
@@ -78,7 +84,9 @@ export function renderPlanComment(props: PlanCommentProps): string {
     props.note,
     limitSection(cautionBlock(props), maxBytes / 16),
     limitSection(settingsSection(props), maxBytes / 16),
-    props.changes && limitSection(changesSection(props.changes), maxBytes / 2),
+    limitSection(newClaimSection(props), maxBytes / 16),
+    limitSection(laterAccessNote(props), maxBytes / 16),
+    props.changes && limitSection(changesSection(props.changes, props.access), maxBytes / 2),
     props.policy && limitSection(policySection(props.policy), maxBytes / 4),
     limitSection(terraformSection(props), maxBytes / 8),
   ].filter((s): s is string => Boolean(s));
@@ -94,13 +102,15 @@ function cautionBlock(props: PlanCommentProps): string {
       (s.plan?.dangerous ?? []).map((d) => `${s.stack}: ${d.action === 'replace' ? 'REPLACES (deletes, then creates anew)' : 'DELETES'} ${d.description}`),
     ),
     ...(props.stacks ?? []).flatMap((s) => (s.blocked ?? []).map((b) => `${s.stack}: CANNOT BE APPLIED: ${b.message}`)),
+    ...(props.stacks ?? []).flatMap((s) => (s.shared?.cautions ?? []).map((c) => `${s.stack}: ${c}`)),
     ...(props.changes ?? []).flatMap((c) => c.warnings.map((w) => `${c.key}: ${w}`)),
     ...(props.changes ?? []).flatMap((c) => (c.owners ? [describeOwnerChange(c.key, c.owners)] : [])),
+    ...accessLines(props, 'no'),
   ];
   if (lines.length === 0) return '';
   return [
     '> [!CAUTION]',
-    `> **This change deletes or removes something in Okta \`${props.environment}\`, changes who owns an app, or will stop the plan. Read before approving.**`,
+    `> **This change deletes or removes something in Okta \`${props.environment}\`, changes who receives a shared claim or a token, changes who owns an app, or will stop the plan. Read before approving.**`,
     ...lines.map((l) => `> - ${escapeMarkdown(l)}`),
   ].join('\n');
 }
@@ -121,7 +131,38 @@ function settingsSection(props: PlanCommentProps): string {
   ].join('\n');
 }
 
-function changesSection(changes: readonly AppChange[]): string {
+/** New shared claims reach every app on their server: what to check in Okta's Token Preview before the first apply. */
+function newClaimSection(props: PlanCommentProps): string {
+  const lines = (props.stacks ?? []).flatMap((s) => (s.shared?.checks ?? []).map((c) => `${s.stack}: ${c}`));
+  if (lines.length === 0) return '';
+  return [
+    '### New shared claims',
+    '',
+    '> [!WARNING]',
+    `> **Check these in Okta \`${props.environment}\` before approving the first apply**: a shared claim is evaluated for every app that asks its server for a token, including apps this repository does not manage.`,
+    ...lines.map((l) => `> - ${escapeMarkdown(l)}`),
+  ].join('\n');
+}
+
+/** `partner-portal: can get tokens from server "partners": …`, for the statuses with this verdict. */
+function accessLines(props: PlanCommentProps, verdict: ServerAccessStatus['verdict']): string[] {
+  return [...(props.access ?? [])].flatMap(([key, statuses]) => statuses.filter((s) => s.verdict === verdict).map((s) => `${key}: ${accessText(s)}`));
+}
+
+const accessText = (status: ServerAccessStatus): string => `can get tokens from server "${status.server}": ${status.text}`;
+
+/** New apps on managed servers: their tokens come one apply later, which nobody should find out from a failing sign-in. */
+function laterAccessNote(props: PlanCommentProps): string {
+  const lines = accessLines(props, 'after-next-apply');
+  if (lines.length === 0) return '';
+  return [
+    '> [!IMPORTANT]',
+    `> **New apps get tokens from managed servers in \`${props.environment}\` only after a second apply** (re-run the apply workflow after this one, or merge the next change):`,
+    ...lines.map((l) => `> - ${escapeMarkdown(l)}`),
+  ].join('\n');
+}
+
+function changesSection(changes: readonly AppChange[], access: ReadonlyMap<string, readonly ServerAccessStatus[]> = new Map()): string {
   if (changes.length === 0) return '### Allow-list changes\n\nNo allow-list file changed for this environment.';
   const kindWords = { added: 'new app', removed: 'file deleted', renamed: 'renamed', changed: 'changed' } as const;
   const lines = ['### Allow-list changes', ''];
@@ -132,6 +173,7 @@ function changesSection(changes: readonly AppChange[]): string {
       lines.push('  - Tokens after this change:');
       for (const token of change.tokens) lines.push(`    - ${escapeMarkdown(token)}`);
     }
+    for (const status of access.get(change.key) ?? []) lines.push(`  - ${escapeMarkdown(accessText(status))}`);
   }
   return lines.join('\n');
 }

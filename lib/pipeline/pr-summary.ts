@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { LoadResult } from '../load/load-project';
 import type { AffectedStacks } from './affected-stacks';
+import { accessOfChanges } from './access-changes';
 import { allowlistChanges } from './allowlist-changes';
 import { appSettingChanges } from './app-setting-changes';
 import { blockedChanges } from './blocked-changes';
@@ -8,6 +9,7 @@ import { commentMarker, renderPlanComment, StackReport } from './comment';
 import { allowlistsAt } from './git-allowlists';
 import { parsePlanJson, summarizePlan } from './plan-json';
 import { policyReport } from './policy-report';
+import { sharedServerChanges } from './shared-server-changes';
 
 /** The files `scripts/ci/terraform-plan.sh` left for one stack. */
 export interface StackPlanFiles {
@@ -54,8 +56,11 @@ const TITLES = { plan: 'Okta plan', apply: 'Okta apply', drift: 'Okta drift' } a
 export function prSummary(options: PrSummaryOptions): string {
   const purpose = options.purpose ?? 'plan';
   const git = { cwd: options.repository, dir: options.allowlistsDir };
-  const changes =
-    options.base === undefined ? undefined : allowlistChanges(allowlistsAt(options.base, git), allowlistsAt(options.head ?? 'HEAD', git), options.environment);
+  const base = options.base === undefined ? undefined : allowlistsAt(options.base, git);
+  const head = base && allowlistsAt(options.head ?? 'HEAD', git);
+  const changes = base && head && allowlistChanges(base, head, options.environment);
+  const settings = options.loaded?.project?.plans.find((p) => p.name === options.environment)?.settings;
+  const access = changes && settings && accessOfChanges(changes, base!, head!, settings, options.environment);
   const ofEnvironment = <T extends { environment: string }>(decisions: readonly T[] = []) => decisions.filter((d) => d.environment === options.environment);
   const planned = ofEnvironment(options.affected?.planned);
   const plans = new Map((options.plans ?? []).map((p) => [p.stack, p]));
@@ -69,6 +74,7 @@ export function prSummary(options: PrSummaryOptions): string {
       plan: json && summarizePlan(json),
       blocked: json && blockedChanges(json),
       settings: json && appSettingChanges(json),
+      shared: json && sharedServerChanges(json),
       planText: files?.planTextFile === undefined ? undefined : readFileSync(files.planTextFile, 'utf8'),
     };
   });
@@ -77,6 +83,7 @@ export function prSummary(options: PrSummaryOptions): string {
     marker: commentMarker(purpose, options.environment),
     title: TITLES[purpose],
     changes,
+    access,
     policy: options.loaded && policyReport(options.loaded, options.environment),
     stacks,
     skipped: ofEnvironment(options.affected?.skipped),

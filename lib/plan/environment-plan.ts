@@ -7,6 +7,7 @@ import { isGroupId } from '../okta/group-ids';
 import { batchGroupSearches } from '../okta/group-search';
 import { SHARED_STACK, stackName } from '../model/shards';
 import { ServerAccessPlan, planServerAccess } from './server-access';
+import { claimScopes } from './claim-scopes';
 import { own } from '../model/own';
 
 /**
@@ -107,7 +108,7 @@ export function planEnvironments(apps: readonly AppModel[], environments: Enviro
 function planEnvironment(name: string, settings: EnvironmentData, allApps: readonly AppModel[]): { plan: EnvironmentPlan; problems: Problem[] } {
   const inEnvironment = allApps.filter((app) => app.environments.includes(name) || own(app.retire, name) !== undefined);
   const apps = inEnvironment.filter((app) => own(app.retire, name) === undefined);
-  const { claims, problems } = shareClaims(name, apps);
+  const { claims, problems } = shareClaims(name, settings, apps);
   const managedScopes = Object.entries(settings.authorizationServers ?? {}).filter(([, s]) => s.manageGroupsScope).map(([n]) => n);
   const planned = apps.map((app) => planApp(app, name));
   const shards = new Map<string, { members: AppModel[]; planned: PlannedApp[]; movedOut: string[] }>();
@@ -182,10 +183,11 @@ interface ClaimRequest {
 }
 
 /** Apps asking for the same server, claim name and token share one claim; it must mean the same for all. */
-function shareClaims(environment: string, apps: readonly AppModel[]): { claims: SharedClaim[]; problems: Problem[] } {
+function shareClaims(environment: string, settings: EnvironmentData, apps: readonly AppModel[]): { claims: SharedClaim[]; problems: Problem[] } {
   const groups = new Map<string, ClaimRequest[]>();
   for (const app of apps) {
     for (const claim of app.claims.filter((c) => c.server !== 'org')) {
+      const scopes = claimScopes(claim, own(settings.authorizationServers, claim.server));
       const request: ClaimRequest = {
         app,
         claim,
@@ -194,7 +196,7 @@ function shareClaims(environment: string, apps: readonly AppModel[]): { claims: 
           name: claim.name,
           token: claim.token,
           expression: sharedClaimExpression(claimKey(claim), app.allowlist, claim.value, claim.limit),
-          scopes: claim.scopes && [...claim.scopes].sort(),
+          scopes: scopes && [...scopes].sort(),
           alwaysIncludeInToken: claim.alwaysIncludeInToken,
         },
       };
@@ -229,7 +231,9 @@ function differenceBetween(a: ClaimRequest, b: ClaimRequest): string | undefined
   const left = describe(a);
   const right = describe(b);
   const field = Object.keys(left).find((k) => left[k] !== right[k]);
-  return field && `${field}: ${left[field]} in ${a.app.file} vs ${right[field]} here`;
+  // A claim without "scopes" may differ only through the server's default: say so.
+  const shown = (r: ClaimRequest, text: string) => (field === 'scopes' && !r.claim.scopes && r.shared.scopes ? `none (so ${text}, the default on a server not dedicatedToManagedApps)` : text);
+  return field && `${field}: ${shown(a, left[field])} in ${a.app.file} vs ${shown(b, right[field])} here`;
 }
 
 function conflict(environment: string, first: ClaimRequest, other: ClaimRequest, difference: string): Problem {

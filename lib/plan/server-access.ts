@@ -1,6 +1,7 @@
 import { AppModel } from '../model/app';
 import { DEFAULT_ACCESS_POLICY_NAME, DEFAULT_VERIFIED_POLICIES, EnvironmentData } from '../model/environments-file';
 import { own } from '../model/own';
+import { claimScopes } from './claim-scopes';
 
 /**
  * How the apps asking a custom server for claims get tokens from it: Okta evaluates the
@@ -15,6 +16,10 @@ export interface AccessApp {
   readonly key: string;
   readonly file: string;
   readonly shard: string;
+  /** Keys the app had before a rename: its shard's state holds the old key until the shard applies. */
+  readonly previousKeys: readonly string[];
+  /** The shard it is moving from: that shard's state holds its client ID until the new shard applies. */
+  readonly previousShard?: string;
 }
 
 export interface ServerAccessPlan {
@@ -53,18 +58,19 @@ export function planServerAccess(settings: EnvironmentData, apps: readonly AppMo
   }
   return [...byServer.keys()].sort().map((server) => {
     const users = byServer.get(server)!.sort((a, b) => (a.key < b.key ? -1 : 1));
-    const access = own(settings.authorizationServers, server)?.access;
+    const serverSettings = own(settings.authorizationServers, server);
+    const access = serverSettings?.access;
     const claims = users.flatMap((a) => a.claims.filter((c) => c.server === server));
     const grants = new Set(users.flatMap((a) => a.grantTypes).filter((g) => g !== NOT_A_RULE_GRANT));
     const refresh = users.some((a) => a.grantTypes.includes(NOT_A_RULE_GRANT));
-    const scopes = new Set(['openid', 'profile', 'email', ...(refresh ? ['offline_access'] : []), ...claims.flatMap((c) => c.scopes ?? [])]);
+    const scopes = new Set(['openid', 'profile', 'email', ...(refresh ? ['offline_access'] : []), ...claims.flatMap((c) => claimScopes(c, serverSettings) ?? [])]);
     return {
       server,
       mode: access?.mode ?? 'unchecked',
       policyName: access?.policyName ?? DEFAULT_ACCESS_POLICY_NAME,
       priority: access?.priority ?? 1,
       checkPolicies: access?.checkPolicies ?? DEFAULT_VERIFIED_POLICIES,
-      apps: users.map((a) => ({ key: a.key, file: a.file, shard: a.shard })),
+      apps: users.map((a) => ({ key: a.key, file: a.file, shard: a.shard, previousKeys: a.previousKeys, ...(a.previousShard !== undefined && { previousShard: a.previousShard }) })),
       grantTypes: [...grants].sort(),
       scopes: [...scopes].sort(),
     };

@@ -17,6 +17,8 @@ export function formatAppPreview(preview: AppPreview): string[] {
     }
     lines.push(`  ${where(claim)}`, ...outcomeLines(claim).map((line) => `    ${line}`));
   }
+  // Okta evaluates a server's access policies before any claim: without one admitting the app, no token at all.
+  for (const status of preview.access) lines.push(`  can get tokens from server "${status.server}": ${status.text}`);
   return [...lines, ...notesText(preview.notes)];
 }
 

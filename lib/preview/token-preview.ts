@@ -3,6 +3,7 @@ import { appProfileOf } from './app-profile';
 import { ClaimEvaluationError, EmittedGroup, evaluate, EvaluationContext, Membership, UnsupportedExpressionError, Value } from './evaluate';
 import { parseExpression } from './expression-language';
 import { own } from '../model/own';
+import { serverAccessStatus, ServerAccessStatus } from '../plan/access-status';
 
 /** What a claim holds for one user: a value, nothing (Okta leaves empty claims out), or Okta's error. */
 export type ClaimOutcome =
@@ -44,6 +45,11 @@ export interface AppPreview {
   /** The memberships evaluated, as given. */
   readonly memberships: readonly string[];
   readonly claims: readonly ClaimPreview[];
+  /**
+   * Per custom server the app asks for claims: can it get tokens there at all (access policies
+   * come before claims)? Offline, with no state: an existing app is assumed.
+   */
+  readonly access: readonly ServerAccessStatus[];
   /** What preview could not decide offline. */
   readonly notes: readonly string[];
 }
@@ -82,7 +88,8 @@ export function previewApp(plan: EnvironmentPlan, planned: PlannedApp, membershi
       ...(JSON.stringify(ifCaseIgnored) !== JSON.stringify(outcome) && { outcomeIfCaseIgnored: ifCaseIgnored }),
     };
   });
-  return { environment: plan.name, app: planned.app.key, memberships: memberships.map((m) => m.reference), claims, notes: [...new Set(notes)] };
+  const access = serverAccessStatus(plan.settings, planned.app.claims, 'unknown');
+  return { environment: plan.name, app: planned.app.key, memberships: memberships.map((m) => m.reference), claims, access, notes: [...new Set(notes)] };
 }
 
 function claimDefinitions(plan: EnvironmentPlan, planned: PlannedApp): ClaimDefinition[] {

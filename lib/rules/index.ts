@@ -27,6 +27,7 @@ import { serverAccessFitsMode } from './server-access-fits-mode';
 import { serverNamesAreFree } from './server-names-are-free';
 import { serversHaveOneReference } from './servers-have-one-reference';
 import { shardsAreValid } from './shards-are-valid';
+import { sharedClaimsAreScoped } from './shared-claims-are-scoped';
 import { tokenEndpointAuthFitsType } from './token-endpoint-auth-fits-type';
 import { waitSecondsAreOrdered } from './wait-seconds-are-ordered';
 
@@ -46,6 +47,7 @@ export const FILE_RULES: readonly FileRule[] = [
   redirectUrisAreUrls,
   claimServersExist,
   claimScopesExist,
+  sharedClaimsAreScoped,
   claimNamesAreValid,
   claimsAreUnique,
   claimLimitsFit,
