@@ -1,6 +1,7 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { AllowlistedApp } from '../lib/constructs/allowlisted-app';
+import { AppAssignments } from '../lib/constructs/app-assignments';
 import { constructId } from '../lib/constructs/construct-id';
 import { ForgottenApps } from '../lib/constructs/forgotten-apps';
 import { GroupDirectory } from '../lib/constructs/group-directory';
@@ -44,8 +45,21 @@ export class ShardStack extends OktaStack {
         }),
     );
 
+    shard.apps.forEach((planned, i) => {
+      if (!planned.assignments) return;
+      new AppAssignments(this, constructId('assignments', planned.app.key), {
+        key: planned.app.key,
+        appId: apps[i].resource.id,
+        groups: planned.assignments,
+        directory,
+        previousKeys: planned.app.previousKeys,
+        // An app that already exists in Okta may have assignments made by hand: importing them shows their removal in the first plan.
+        importId: planned.importId ?? this.idRecordedBy(movedFrom.get(planned.app.key), plan.name, planned.app.key),
+      });
+    });
+
     const { movedOut } = shard;
-    new ForgottenApps(this, 'forgotten', { keys: [...shard.forgotten, ...movedOut] });
+    new ForgottenApps(this, 'forgotten', { keys: [...shard.forgotten, ...movedOut], assignmentKeys: unassignedKeys(shard) });
     new ManagedAppsGuard(this, 'managed-apps', {
       environment: plan.name,
       managed: shard.apps.map((a) => a.app.key),
@@ -83,4 +97,16 @@ export class ShardStack extends OktaStack {
     if (!this.node.tryFindChild(address)) this.readState(this, address, from).overrideLogicalId(address);
     return `\${data.terraform_remote_state.${address}.outputs.${APP_IDS_OUTPUT}[${hclString(key)}]}`;
   }
+}
+
+/**
+ * Keys whose group assignments this shard does not manage: Terraform forgets any it held (a file
+ * dropped `assignments`, the app is retired, moved out or renamed to a key without them), so that
+ * no plan deletes every assignment of an app and locks its users out.
+ */
+function unassignedKeys(shard: ShardPlan): string[] {
+  const assigned = new Set(shard.apps.filter((p) => p.assignments).map((p) => p.app.key));
+  const movedWithAssignments = new Set(shard.renames.filter((r) => assigned.has(r.to)).map((r) => r.from));
+  const known = [...shard.apps.map((p) => p.app.key), ...shard.forgotten, ...shard.destroyed, ...shard.movedOut, ...shard.renames.map((r) => r.from)];
+  return [...new Set(known)].filter((key) => !assigned.has(key) && !movedWithAssignments.has(key)).sort();
 }

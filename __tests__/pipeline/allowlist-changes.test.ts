@@ -51,6 +51,21 @@ describe('allow-list changes between two real commits', () => {
     expect(change.tokens).toHaveLength(2);
   });
 
+  test('who may sign in: a new app says it, an unassigned group is a warning, dropping assignments forgets them', () => {
+    const [added] = changesBetween({}, { 'payroll.json': allowlistFile({ assignments: { fromAllowlist: true } }) });
+    expect(added.details).toContain('may sign in: members of "Payroll Admins", "Payroll Users" (exactly these groups are assigned; any other assignment is removed)');
+    const [unmanaged] = changesBetween({}, { 'other.json': allowlistFile() });
+    expect(unmanaged.details).toContainEqual(expect.stringMatching(/^may sign in: whoever the Okta console assigns .* nobody can sign in yet$/));
+
+    const base = { 'payroll.json': allowlistFile({ assignments: { groups: ['Payroll Users', 'Payroll Admins'] } }) };
+    const [narrowed] = changesBetween(base, { 'payroll.json': allowlistFile({ assignments: { groups: ['Payroll Users', 'Payroll Auditors'] } }) });
+    expect(narrowed.details).toContain('may sign in, groups assigned: "Payroll Auditors"');
+    expect(narrowed.warnings).toEqual(['unassigns "Payroll Admins": their members can no longer sign in to the app']);
+    const [dropped] = changesBetween(base, { 'payroll.json': allowlistFile() });
+    expect(dropped.details).toContain('Terraform stops managing who may sign in (no "assignments" any more); the assignments stay in Okta as they are');
+    expect(dropped.warnings).toEqual([]);
+  });
+
   test('a rename through previousKeys is one renamed app, not a removal and an addition', () => {
     const changes = changesBetween({ 'payroll.json': allowlistFile() }, { 'payroll-portal.json': allowlistFile({ previousKeys: ['payroll'] }) });
     expect(changes).toHaveLength(1);

@@ -108,6 +108,29 @@ describe('previewApp', () => {
   });
 });
 
+describe('may sign in', () => {
+  const dev = projectOf({
+    'a.json': allowlist({ assignments: { groups: ['Payroll Users', '00g1a2b3c4d5e6f7g8h9'] } }),
+    'b.json': allowlist(),
+  }).plans.find((p) => p.name === 'dev')!;
+
+  test('yes through an assigned group, no without one: Okta lets only assigned users sign in', () => {
+    expect(preview(dev, 'a', ['Payroll Users', 'Sales']).signIn).toEqual({ kind: 'yes', via: ['Payroll Users'] });
+    expect(preview(dev, 'a', ['00g1a2b3c4d5e6f7g8h9']).signIn).toEqual({ kind: 'yes', via: ['00g1a2b3c4d5e6f7g8h9'] });
+    expect(preview(dev, 'a', ['Payroll Admins']).signIn).toMatchObject({ kind: 'unknown' });
+  });
+
+  test('no when the assigned groups are all names and the user holds none of them', () => {
+    const names = projectOf({ 'a.json': allowlist({ assignments: { fromAllowlist: true } }) }).plans.find((p) => p.name === 'dev')!;
+    expect(preview(names, 'a', ['Sales']).signIn).toEqual({ kind: 'no', assigned: ['Payroll Admins', 'Payroll Users'] });
+    expect(preview(names, 'a', ['Payroll Admins']).signIn).toEqual({ kind: 'yes', via: ['Payroll Admins'] });
+  });
+
+  test('unknown when the file does not manage assignments', () => {
+    expect(preview(dev, 'b', ['Payroll Users']).signIn).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('does not manage the app\'s assignments') });
+  });
+});
+
 describe('carriersOf', () => {
   const rows = (plans: EnvironmentPlan[], group: string) =>
     carriersOf(plans, membershipsOf([group])[0]).carriers.map((c) => `${c.environment} ${c.app} ${c.claim.server}/${c.claim.token}/${c.claim.claim}`);

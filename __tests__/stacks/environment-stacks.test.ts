@@ -13,6 +13,8 @@ function synthAll(project: Project): Map<string, Json> {
 }
 
 const owned = (json: Json, type: string): string[] => Object.keys(json.resource?.[type] ?? {});
+/** The `removed` blocks of one resource type. */
+const removedOf = (json: Json, type: string): Json[] => (json.removed ?? []).filter((r: Json) => r.from.startsWith(`${type}.`));
 
 describe('the shipped samples', () => {
   const stacks = synthAll(loadProject().project!);
@@ -156,7 +158,7 @@ describe('retiring and moving apps', () => {
     const stacks = synthAll(projectOf(files));
     const payroll = stacks.get('dev--payroll')!;
     expect(owned(payroll, 'okta_app_oauth')).toEqual(['a']);
-    expect(payroll.removed).toEqual([{ from: 'okta_app_oauth.legacy', lifecycle: { destroy: false } }]);
+    expect(removedOf(payroll, 'okta_app_oauth')).toEqual([{ from: 'okta_app_oauth.legacy', lifecycle: { destroy: false } }]);
     expect(payroll.output.managed_apps.precondition.condition).toContain('toset(["a", "legacy", "old"])');
     expect(owned(stacks.get('prod--payroll')!, 'okta_app_oauth').sort()).toEqual(['a', 'legacy', 'old']);
   });
@@ -167,7 +169,7 @@ describe('retiring and moving apps', () => {
     const from = stacks.get('dev--payroll')!;
     const to = stacks.get('dev--finance')!;
     expect(owned(from, 'okta_app_oauth')).toEqual(['stay']);
-    expect(from.removed).toEqual([{ from: 'okta_app_oauth.mover', lifecycle: { destroy: false } }]);
+    expect(removedOf(from, 'okta_app_oauth')).toEqual([{ from: 'okta_app_oauth.mover', lifecycle: { destroy: false } }]);
     expect(from.output.managed_apps.precondition.condition).toContain('toset(["stay", "mover"])');
     expect(from.output.app_ids.value.mover).toBe('${lookup((var.first_apply ? {} : data.terraform_remote_state.last_applied[0].outputs.app_ids), "mover", null)}');
     expect(owned(to, 'okta_app_oauth')).toEqual(['mover']);
@@ -197,5 +199,50 @@ describe('managed access policy', () => {
       `\${sort(compact([try(coalesce(${lookup('payroll', 'b')}, ${lookup('payroll', 'a')}), ""), try(coalesce(${lookup('people', 'c')}, ${lookup('payroll', 'c')}), "")]))}`,
     );
     expect(shared.output.access_shards.value).toEqual(['payroll', 'people']);
+  });
+});
+
+describe('group assignments (who may sign in)', () => {
+  const forget = (key: string) => ({ from: `okta_app_group_assignments.${key}`, lifecycle: { destroy: false } });
+
+  test('assignments.groups assigns exactly those groups, names resolved by the exact-name search, and cannot be destroyed', () => {
+    const stacks = synthAll(projectOf({ 'a.json': allowlist({ assignments: { groups: ['Payroll Staff', '00g1a2b3c4d5e6f7g8h9'] } }) }));
+    const payroll = stacks.get('dev--payroll')!;
+    expect(payroll.resource.okta_app_group_assignments.a).toEqual({
+      app_id: '${okta_app_oauth.a.id}',
+      group: [
+        { id: '${local.group_ids["Payroll Staff"][0]}', profile: '{}' },
+        { id: '${"00g1a2b3c4d5e6f7g8h9"}', profile: '{}' },
+      ],
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(payroll.data.okta_groups.groups_0.search).toContain('profile.name eq "Payroll Staff"');
+    expect(payroll.locals.groups_0_names).toMatch(/"Payroll Staff" = "[^"]*allowlists\/a\.json \(assignments\)"/);
+    expect(removedOf(payroll, 'okta_app_group_assignments')).toEqual([]);
+  });
+
+  test('fromAllowlist assigns the static allow list', () => {
+    const payroll = synthAll(projectOf({ 'a.json': allowlist({ assignments: { fromAllowlist: true } }) })).get('dev--payroll')!;
+    expect(payroll.resource.okta_app_group_assignments.a.group.map((g: Json) => g.id)).toEqual(['${local.group_ids["Payroll Admins"][0]}', '${local.group_ids["Payroll Users"][0]}']);
+  });
+
+  test('an app without assignments never gets the resource; any assignments an earlier apply managed are forgotten, not deleted', () => {
+    const payroll = synthAll(projectOf({ 'a.json': allowlist() })).get('dev--payroll')!;
+    expect(owned(payroll, 'okta_app_group_assignments')).toEqual([]);
+    expect(removedOf(payroll, 'okta_app_group_assignments')).toEqual([forget('a')]);
+  });
+
+  test('an adopted app imports its assignments, so hand-made ones show in the first plan', () => {
+    const file = allowlist({ app: { ...(allowlist().app as Json), importIds: { dev: '0oa1b2c3d4e5f6g7h8i9' } }, assignments: { fromAllowlist: true } });
+    const payroll = synthAll(projectOf({ 'a.json': file })).get('dev--payroll')!;
+    expect(payroll.import).toContainEqual({ to: 'okta_app_group_assignments.a', id: '0oa1b2c3d4e5f6g7h8i9' });
+  });
+
+  test('moving and renaming carry the assignments along instead of deleting them', () => {
+    const files = { 'mover.json': allowlist({ shard: 'finance', previousShard: 'payroll', assignments: { fromAllowlist: true } }), 'new.json': allowlist({ previousKeys: ['old'], assignments: { fromAllowlist: true } }) };
+    const stacks = synthAll(projectOf(files));
+    expect(removedOf(stacks.get('dev--payroll')!, 'okta_app_group_assignments')).toEqual([forget('mover')]);
+    expect(stacks.get('dev--payroll')!.moved).toContainEqual({ from: 'okta_app_group_assignments.old', to: 'okta_app_group_assignments.new' });
+    expect(stacks.get('dev--finance')!.import).toContainEqual({ to: 'okta_app_group_assignments.mover', id: '${data.terraform_remote_state.shard_payroll.outputs.app_ids["mover"]}' });
   });
 });

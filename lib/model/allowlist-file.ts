@@ -107,6 +107,27 @@ export const Claim = Type.Object(
   strict,
 );
 
+/**
+ * Who may sign in: the groups assigned to the app (okta_app_group_assignments). Okta lets only
+ * assigned users sign in to an OIDC app; the allow list only decides what the token says.
+ */
+export const Assignments = Type.Object(
+  {
+    groups: Type.Optional(
+      Type.Array(GroupReference, {
+        minItems: 1,
+        maxItems: 100,
+        uniqueItems: true,
+        description: 'Exactly these groups are assigned to the app (names matched exactly, or IDs 00g…); any other assignment is removed, and the PR summary names each removal.',
+      }),
+    ),
+    fromAllowlist: Type.Optional(
+      Type.Literal(true, { description: 'Assign exactly the groups of the static allow list (allowlist.groups).' }),
+    ),
+  },
+  { ...strict, description: 'Either "groups" or "fromAllowlist": true. Left out, the app\'s assignments are not managed here.' },
+);
+
 export const RetireMode = Type.Union([Type.Literal('destroy'), Type.Literal('forget')]);
 
 export const AppSettings = Type.Object(
@@ -209,6 +230,7 @@ export const AllowlistFile = Type.Object(
     app: AppSettings,
     allowlist: Allowlist,
     claims: Type.Array(Claim, { minItems: 1, description: 'The Groups claims that read the allow list.' }),
+    assignments: Type.Optional(Assignments),
     previousKeys: Type.Optional(
       Type.Array(Type.String({ minLength: 1 }), {
         minItems: 1,
@@ -243,3 +265,4 @@ export type AllowlistFileData = Static<typeof AllowlistFile>;
 export type ClaimData = Static<typeof Claim>;
 export type AllowlistData = Static<typeof Allowlist>;
 export type RetireModeData = Static<typeof RetireMode>;
+export type AssignmentsData = Static<typeof Assignments>;

@@ -52,6 +52,8 @@ export interface AppModel {
   /** The shard the app moves from, when it is being moved. */
   readonly previousShard?: string;
   readonly retire: Readonly<Record<string, RetireModeData>>;
+  /** The groups assigned to the app (who may sign in); undefined when assignments are not managed here. */
+  readonly assignments?: readonly string[];
 }
 
 export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'client_secret_jwt' | 'private_key_jwt' | 'none';
@@ -158,5 +160,17 @@ export function appModelOf(file: CheckedFile, environments: EnvironmentsFileData
     shard: shardOf({ owners: data.owners, shard: data.shard }, environments.shardBy ?? 'owner'),
     previousShard: data.previousShard,
     retire: data.retire ?? {},
+    assignments: assignmentsOf(data, allowlist),
   };
+}
+
+/**
+ * The assigned groups the file asks for. A file that gives both or neither forms, or
+ * `fromAllowlist` with a dynamic list, is refused by the rule `assignments-are-valid`.
+ */
+export function assignmentsOf(data: AllowlistFileData, allowlist: AllowlistSpec): readonly string[] | undefined {
+  const { assignments } = data;
+  if (!assignments) return undefined;
+  if (assignments.groups) return assignments.groups;
+  return assignments.fromAllowlist && allowlist.kind === 'static' ? allowlist.groups : undefined;
 }

@@ -55,6 +55,7 @@ export function allowlistChanges(base: ReadonlyMap<string, AppSnapshot>, head: R
 function addition(app: AppSnapshot, environment: string | undefined): AppChange {
   const details = [`new app "${app.label ?? app.key}", owned by ${app.owners.join(', ') || 'nobody'}`];
   for (const [env, id] of importsIn(app, environment)) details.push(`adopts the existing Okta app ${id} in ${env} (import: nothing is created there)`);
+  details.push(describeSignIn(app.assignments));
   if (app.unreadable) details.push(`the file is incomplete: ${app.unreadable}`);
   return { key: app.key, kind: 'added', details, warnings: retirementWarnings({}, app.retire, environment), tokens: describeTokens(app.allowlist, app.claims) };
 }
@@ -86,7 +87,9 @@ function changeBetween(before: AppSnapshot, after: AppSnapshot, environment: str
       details.push(`Terraform stops managing it in ${env}; the Okta app stays as it is`);
     }
   }
-  const warnings = [...claimDetails.warnings, ...retirementWarnings(before.retire, after.retire, environment)];
+  const signIn = assignmentDifferences(before.assignments, after.assignments);
+  details.push(...signIn.details);
+  const warnings = [...claimDetails.warnings, ...signIn.warnings, ...retirementWarnings(before.retire, after.retire, environment)];
   const renamed = before.key !== after.key;
   const owners = ownerChange(before.owners, after.owners);
   if (!renamed && details.length === 0 && warnings.length === 0) return undefined;
@@ -99,6 +102,30 @@ function changeBetween(before: AppSnapshot, after: AppSnapshot, environment: str
     warnings,
     tokens: tokensChanged ? describeTokens(after.allowlist, after.claims) : [],
     ...(owners && { owners }),
+  };
+}
+
+/** Who may sign in: the groups assigned to the app, or that the file leaves them to the Okta console. */
+function describeSignIn(assignments: readonly string[] | undefined): string {
+  return assignments
+    ? `may sign in: members of ${assignments.map(groupName).join(', ')} (exactly these groups are assigned; any other assignment is removed)`
+    : 'may sign in: whoever the Okta console assigns (the file has no "assignments"); a new app has no assignments, so nobody can sign in yet';
+}
+
+/**
+ * Changes to the assigned groups. A group that leaves the list is unassigned: its members can
+ * no longer sign in, so that is a warning. Dropping "assignments" forgets them (a `removed`
+ * block): Okta keeps them as they are.
+ */
+function assignmentDifferences(before: readonly string[] | undefined, after: readonly string[] | undefined): { details: string[]; warnings: string[] } {
+  if (!before && !after) return { details: [], warnings: [] };
+  if (!after) return { details: ['Terraform stops managing who may sign in (no "assignments" any more); the assignments stay in Okta as they are'], warnings: [] };
+  if (!before) return { details: [describeSignIn(after)], warnings: [] };
+  const added = after.filter((g) => !before.includes(g));
+  const removed = before.filter((g) => !after.includes(g));
+  return {
+    details: added.length ? [`may sign in, groups assigned: ${added.map(groupName).join(', ')}`] : [],
+    warnings: removed.length ? [`unassigns ${removed.map(groupName).join(', ')}: their members can no longer sign in to the app`] : [],
   };
 }
 

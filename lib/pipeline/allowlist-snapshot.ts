@@ -23,6 +23,8 @@ export interface AppSnapshot {
   readonly importIds: Readonly<Record<string, string>>;
   readonly previousKeys: readonly string[];
   readonly retire: Readonly<Record<string, string>>;
+  /** The assigned groups (who may sign in). @default - assignments are not managed by the file */
+  readonly assignments?: readonly string[];
   /** Why (part of) the file could not be read. @default - it was read completely */
   readonly unreadable?: string;
 }
@@ -52,6 +54,7 @@ export function snapshotOf(key: string, file: string, text: string): AppSnapshot
     importIds: stringRecord(app.importIds),
     previousKeys: strings(data.previousKeys),
     retire: stringRecord(data.retire),
+    assignments: readAssignments(data.assignments, allowlist),
     unreadable: allowlist && readableClaims.length === claims.length ? undefined : 'its allow list or claims do not match the schema',
   };
 }
@@ -63,6 +66,12 @@ function readAllowlist(value: unknown): AllowlistSpec | undefined {
   } catch {
     return undefined;
   }
+}
+
+function readAssignments(value: unknown, allowlist: AllowlistSpec | undefined): readonly string[] | undefined {
+  if (!isObject(value)) return undefined;
+  if (Array.isArray(value.groups)) return strings(value.groups);
+  return value.fromAllowlist === true && allowlist?.kind === 'static' ? allowlist.groups : undefined;
 }
 
 function isObject(value: unknown): value is Loose {

@@ -1,5 +1,6 @@
 import { AppChange } from './allowlist-changes';
 import { AppSettingChange, describeAppSettingChange } from './app-setting-changes';
+import { AssignmentRemoval, describeAssignmentRemoval } from './assignment-removals';
 import type { BlockedChange } from './blocked-changes';
 import { describeOwnerChange } from './owner-changes';
 import { escapeMarkdown, fenced, GITHUB_BODY_LIMIT, truncateToBytes, utf8Length } from './markdown';
@@ -19,6 +20,8 @@ export interface StackReport {
   readonly plan?: PlanSummary;
   /** Changes the provider would skip, which fail the plan (see blocked-changes.ts). @default - none */
   readonly blocked?: readonly BlockedChange[];
+  /** Groups the apply unassigns from apps (hand-made assignments included). @default - none */
+  readonly unassigned?: readonly AssignmentRemoval[];
   /** Settings the apply changes on apps that already exist in Okta (adoptions first of all). @default - none */
   readonly settings?: readonly AppSettingChange[];
   /** Changes to what a shared custom server serves (claims' scopes, admitted clients, new claims). @default - none */
@@ -103,6 +106,7 @@ function cautionBlock(props: PlanCommentProps): string {
     ),
     ...(props.stacks ?? []).flatMap((s) => (s.blocked ?? []).map((b) => `${s.stack}: CANNOT BE APPLIED: ${b.message}`)),
     ...(props.stacks ?? []).flatMap((s) => (s.shared?.cautions ?? []).map((c) => `${s.stack}: ${c}`)),
+    ...(props.stacks ?? []).flatMap((s) => (s.unassigned ?? []).map((r) => `${s.stack}: ${describeAssignmentRemoval(r)}`)),
     ...(props.changes ?? []).flatMap((c) => c.warnings.map((w) => `${c.key}: ${w}`)),
     ...(props.changes ?? []).flatMap((c) => (c.owners ? [describeOwnerChange(c.key, c.owners)] : [])),
     ...accessLines(props, 'no'),

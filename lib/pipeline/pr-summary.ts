@@ -4,6 +4,7 @@ import type { AffectedStacks } from './affected-stacks';
 import { accessOfChanges } from './access-changes';
 import { allowlistChanges } from './allowlist-changes';
 import { appSettingChanges } from './app-setting-changes';
+import { assignmentRemovals } from './assignment-removals';
 import { blockedChanges } from './blocked-changes';
 import { commentMarker, renderPlanComment, StackReport } from './comment';
 import { allowlistsAt } from './git-allowlists';
@@ -75,6 +76,7 @@ export function prSummary(options: PrSummaryOptions): string {
       blocked: json && blockedChanges(json),
       settings: json && appSettingChanges(json),
       shared: json && sharedServerChanges(json),
+      unassigned: json && assignmentRemovals(json),
       planText: files?.planTextFile === undefined ? undefined : readFileSync(files.planTextFile, 'utf8'),
     };
   });

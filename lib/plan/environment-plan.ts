@@ -70,6 +70,8 @@ export interface PlannedApp {
   readonly profileLimit?: number;
   /** The shared claims (`server/token/name`) this app asks for, listed in its profile so that only they serve it. */
   readonly claimOptIns: readonly string[];
+  /** The groups assigned to the app (who may sign in); undefined when its assignments are not managed here. */
+  readonly assignments?: readonly string[];
 }
 
 export interface GroupReference {
@@ -160,16 +162,17 @@ function planApp(app: AppModel, environment: string): PlannedApp {
     orgClaim: org && { name: org.name, expression: orgClaimExpression(app.allowlist, org.value, org.limit) },
     profileLimit: app.allowlist.kind === 'static' && custom.length > 0 ? custom[0].limit : undefined,
     claimOptIns: custom.map(claimKey),
+    assignments: app.assignments,
   };
 }
 
 function groupReferences(apps: readonly AppModel[]): GroupReference[] {
   const files = new Map<string, Set<string>>();
+  const use = (group: string, where: string) => files.set(group, (files.get(group) ?? new Set()).add(where));
   for (const app of apps) {
-    if (app.allowlist.kind !== 'static') continue;
-    for (const group of app.allowlist.groups) {
-      files.set(group, (files.get(group) ?? new Set()).add(app.file));
-    }
+    if (app.allowlist.kind === 'static') app.allowlist.groups.forEach((group) => use(group, app.file));
+    // Assigned groups resolve through the same exact-name searches; the postconditions' messages say where they come from.
+    if (app.data.assignments?.groups) app.data.assignments.groups.forEach((group) => use(group, `${app.file} (assignments)`));
   }
   return [...files.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -1,4 +1,5 @@
 import { EmittedGroup } from './evaluate';
+import { SignIn } from './sign-in';
 import { AppPreview, ClaimOutcome, ClaimPreview, GroupCarrier } from './token-preview';
 
 export const OFFLINE_NOTE = 'Preview matches groups by the name or ID written in the allow lists: it cannot look groups up in Okta.';
@@ -6,7 +7,7 @@ export const OFFLINE_NOTE = 'Preview matches groups by the name or ID written in
 /** A readable report of one app in one environment. */
 export function formatAppPreview(preview: AppPreview): string[] {
   const who = preview.memberships.length > 0 ? `a user in ${preview.memberships.map(quote).join(', ')}` : 'a user in no group';
-  const lines = [`${preview.app} in ${preview.environment}, for ${who}:`];
+  const lines = [`${preview.app} in ${preview.environment}, for ${who}:`, `  may sign in: ${signInText(preview.signIn)}`];
   if (preview.claims.length === 0) lines.push('  no Groups claim reaches this app here.');
   for (const claim of preview.claims) {
     // Okta evaluates every claim of a server for every app that asks it for a token; ours
@@ -34,6 +35,13 @@ export function formatCarriers(group: string, environments: readonly string[], c
   }
   const unmanaged = 'Other apps on these custom servers, managed here or not, get nothing from these claims: each serves only the apps whose profile lists it.';
   return [...lines, ...notesText([unmanaged, ...notes])];
+}
+
+/** Okta issues tokens only to assigned users, so the claims below matter only after a "yes". */
+function signInText(signIn: SignIn): string {
+  if (signIn.kind === 'yes') return `yes (assigned through ${signIn.via.map(quote).join(', ')})`;
+  if (signIn.kind === 'no') return `no: the app is assigned only to ${signIn.assigned.map(quote).join(', ')}, so Okta refuses the sign-in and issues no token`;
+  return `unknown: ${signIn.reason}`;
 }
 
 function where(claim: ClaimPreview): string {

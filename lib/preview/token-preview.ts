@@ -4,6 +4,7 @@ import { ClaimEvaluationError, EmittedGroup, evaluate, EvaluationContext, Member
 import { parseExpression } from './expression-language';
 import { own } from '../model/own';
 import { serverAccessStatus, ServerAccessStatus } from '../plan/access-status';
+import { SignIn, signInOf } from './sign-in';
 
 /** What a claim holds for one user: a value, nothing (Okta leaves empty claims out), or Okta's error. */
 export type ClaimOutcome =
@@ -44,6 +45,8 @@ export interface AppPreview {
   readonly app: string;
   /** The memberships evaluated, as given. */
   readonly memberships: readonly string[];
+  /** Whether the user may sign in to the app at all: only users assigned to it get tokens. */
+  readonly signIn: SignIn;
   readonly claims: readonly ClaimPreview[];
   /**
    * Per custom server the app asks for claims: can it get tokens there at all (access policies
@@ -89,7 +92,7 @@ export function previewApp(plan: EnvironmentPlan, planned: PlannedApp, membershi
     };
   });
   const access = serverAccessStatus(plan.settings, planned.app.claims, 'unknown');
-  return { environment: plan.name, app: planned.app.key, memberships: memberships.map((m) => m.reference), claims, access, notes: [...new Set(notes)] };
+  return { environment: plan.name, app: planned.app.key, memberships: memberships.map((m) => m.reference), signIn: signInOf(planned, memberships), claims, access, notes: [...new Set(notes)] };
 }
 
 function claimDefinitions(plan: EnvironmentPlan, planned: PlannedApp): ClaimDefinition[] {

@@ -7,17 +7,20 @@ import { FileRule, Finding } from './rule';
  * only at plan time, in another team's review: a mistyped ID, a stray space, a control character.
  */
 export const groupReferencesAreValid: FileRule = (app) => {
-  const findings: Finding[] = [];
-  if (app.allowlist.kind !== 'static') return findings;
-  app.allowlist.groups.forEach((group, index) => {
-    const path = ['allowlist', 'groups', index];
-    if (/^00g/.test(group) && !/\s/.test(group) && !isGroupId(group)) {
-      findings.push({ path, message: `"${group}" looks like a group ID but is not one: an Okta group ID is "00g" followed by 17 letters or digits (20 characters)` });
-    } else if (CONTROL_CHARACTERS.test(group)) {
-      findings.push({ path, message: `group name ${JSON.stringify(group)} contains a control character (tab, newline, …): copy the name again from Okta` });
-    } else if (group.trim() !== group) {
-      findings.push({ path, message: `group name ${JSON.stringify(group)} starts or ends with a space: names are matched exactly, remove the space` });
-    }
-  });
-  return findings;
+  if (app.allowlist.kind !== 'static') return [];
+  return app.allowlist.groups.flatMap((group, index) => groupReferenceProblem(group, ['allowlist', 'groups', index]) ?? []);
 };
+
+/** What is wrong with one group name or ID written in a file, if anything. */
+export function groupReferenceProblem(group: string, path: Finding['path']): Finding | undefined {
+  if (/^00g/.test(group) && !/\s/.test(group) && !isGroupId(group)) {
+    return { path, message: `"${group}" looks like a group ID but is not one: an Okta group ID is "00g" followed by 17 letters or digits (20 characters)` };
+  }
+  if (CONTROL_CHARACTERS.test(group)) {
+    return { path, message: `group name ${JSON.stringify(group)} contains a control character (tab, newline, …): copy the name again from Okta` };
+  }
+  if (group.trim() !== group) {
+    return { path, message: `group name ${JSON.stringify(group)} starts or ends with a space: names are matched exactly, remove the space` };
+  }
+  return undefined;
+}

@@ -1,6 +1,7 @@
 import { accessClaimsAreAlwaysIncluded } from './access-claims-are-always-included';
 import { apiBudgetLeavesRoomForParallelJobs } from './api-budget-leaves-room-for-parallel-jobs';
 import { appTypeFitsGrants } from './app-type-fits-grants';
+import { assignmentsAreValid } from './assignments-are-valid';
 import { backendSettingsAreKnown } from './backend-settings-are-known';
 import { backendSettingsAreLiteral } from './backend-settings-are-literal';
 import { backendsAreComplete } from './backends-are-complete';
@@ -39,6 +40,7 @@ export const FILE_RULES: readonly FileRule[] = [
   shardsAreValid,
   environmentsAreDeclared,
   groupReferencesAreValid,
+  assignmentsAreValid,
   dynamicPatternsAreSafe,
   appTypeFitsGrants,
   tokenEndpointAuthFitsType,

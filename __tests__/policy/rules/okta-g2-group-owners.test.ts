@@ -26,6 +26,20 @@ describe('OKTA-G2 teams allow-list only their own groups', () => {
     ]);
   });
 
+  test("assigned groups pass the same check: another team's group is refused at its assignments entry", () => {
+    const app = appOf({ owners: ['@acme/hr'], allowlist: { groups: ['HR Partners'] }, assignments: { groups: ['HR Partners', 'Payroll Users'] } });
+    expect(run(groupOwners, policy, app).lines).toEqual([
+      `${at(app, '"Payroll Users"')}: [OKTA-G2 error] group "Payroll Users" must be one that @acme/hr may assign, but policy.json allows only groups starting with "HR ". It belongs to @acme/payroll, @acme/finance: ask them to agree, then ask the platform team to grant it to your team in policy.json (groups.owners), or remove it from assignments.groups`,
+    ]);
+    const own = appOf({ owners: ['@acme/hr'], allowlist: { groups: ['HR Partners'] }, assignments: { groups: ['HR Everyone'] } });
+    expect(run(groupOwners, policy, own).lines).toEqual([]);
+  });
+
+  test('fromAllowlist assigns allow-list entries, which are checked once, at the allow list', () => {
+    const app = appOf({ owners: ['@acme/hr'], allowlist: { groups: ['Payroll Admins'] }, assignments: { fromAllowlist: true } });
+    expect(run(groupOwners, policy, app).lines).toHaveLength(1);
+  });
+
   test('an owner missing from policy.json may allow-list nothing yet', () => {
     const app = appOf({ owners: ['@acme/newcomers'], allowlist: { groups: ['Newcomers'] } });
     expect(run(groupOwners, policy, app).lines).toEqual([expect.stringContaining("policy.json grants this file's owners no groups yet")]);

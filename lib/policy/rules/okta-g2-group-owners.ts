@@ -18,16 +18,18 @@ export const groupOwners: PolicyRule = {
     const { policy } = context;
     if (!policy.groups?.owners) return [];
     const findings: Finding[] = [];
-    if (app.allowlist.kind === 'static') {
-      app.allowlist.groups.forEach((group, index) => {
+    const checkGroups = (groups: readonly string[], field: string) =>
+      groups.forEach((group, index) => {
         if (grantOf(policy, app.owners, group)) return;
         const others = otherOwnersOf(policy, group, app.owners);
         const belongs = others.length > 0 ? ` It belongs to ${others.join(', ')}: ask them to agree, then` : ' To use it,';
         findings.push({
-          path: ['allowlist', 'groups', index],
-          message: `group "${group}" must be one that ${ownersText(app)} may allow-list, but ${grantsText(app, context)}.${belongs} ask the platform team to grant it to your team in policy.json (groups.owners), or remove it from allowlist.groups`,
+          path: [...field.split('.'), index],
+          message: `group "${group}" must be one that ${ownersText(app)} may ${field === 'allowlist.groups' ? 'allow-list' : 'assign'}, but ${grantsText(app, context)}.${belongs} ask the platform team to grant it to your team in policy.json (groups.owners), or remove it from ${field}`,
         });
       });
+    if (app.allowlist.kind === 'static') {
+      checkGroups(app.allowlist.groups, 'allowlist.groups');
     } else {
       const { match, pattern } = app.allowlist;
       const covered = match === 'startsWith' && grantOf(policy, app.owners, pattern)?.by === 'prefix';
@@ -38,6 +40,9 @@ export const groupOwners: PolicyRule = {
         });
       }
     }
+    // Assigned groups too: whoever owns a group decides its members, so assigning it lets that team
+    // decide who may sign in to this app (docs/policy.md). "fromAllowlist" assigns allow-list entries, checked once.
+    if (app.data.assignments?.groups) checkGroups(app.data.assignments.groups, 'assignments.groups');
     return findings;
   },
 };
