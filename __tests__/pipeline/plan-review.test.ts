@@ -48,6 +48,13 @@ describe('finishesReviewed: may the re-plan after a part-way failure be applied?
     expect(finishesReviewed(plan(claim('v')), plan(app('Payroll'), claim('v', true)))).toEqual({ ok: true, differing: [] });
   });
 
+  test('outputs of new IDs (app_ids) that the reviewed plan could not know, in part or whole, are now known', () => {
+    const ids = (after: unknown, afterUnknown: unknown): ReviewablePlan => ({ format_version: '1.2', output_changes: { app_ids: { actions: ['update'], after, after_unknown: afterUnknown } } });
+    expect(finishesReviewed(ids({ payroll: '0oa1', travel: '0oa2' }, {}), ids({ payroll: '0oa1' }, { travel: true })).ok).toBe(true);
+    expect(finishesReviewed(ids({ travel: '0oa2' }, {}), ids(null, true)).ok).toBe(true);
+    expect(finishesReviewed(ids({ payroll: '0oa9', travel: '0oa2' }, {}), ids({ payroll: '0oa1' }, { travel: true }))).toEqual({ ok: false, differing: ['output.app_ids'] });
+  });
+
   test('anything the reviewed plan did not make is refused', () => {
     expect(finishesReviewed(plan(claim('other')), plan(app('Payroll'), claim('v')))).toEqual({ ok: false, differing: ['okta_auth_server_claim.groups'] });
   });

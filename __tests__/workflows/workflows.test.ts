@@ -223,7 +223,7 @@ describe('apply.yml', () => {
   test('dev applies reviewed plans without another look; prod always waits for approval', () => {
     expect(apply.jobs.dev.with.approval).toBe('unreviewed');
     expect(apply.jobs.prod.with.approval).toBe('always');
-    for (const env of environments) expect(apply.jobs[env].permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write', issues: 'write' });
+    for (const env of environments) expect(apply.jobs[env].permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write', issues: 'write', statuses: 'write' });
   });
 
   test('compares main\'s plans with the reviewed ones (their plan.json only) and posts the plans to be applied before any approval', () => {
@@ -272,8 +272,9 @@ describe('apply.yml', () => {
   test('reports once per environment on the merged pull request and keeps the apply-failure issue', () => {
     const report = stacks.jobs.report;
     expect(report.needs).toEqual(['plan', 'review', 'approve', 'apply']);
-    expect(report.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write' });
+    expect(report.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write', statuses: 'write' });
     const runs = runsOf(report);
+    expect(runs).toContain('scripts/ci/applied-commits.ts record --commit "$GITHUB_SHA" --stacks "$MATCHING"');
     expect(runs).toContain('scripts/ci/apply-report.ts --environment "$ENVIRONMENT" --plans plans');
     expect(runs).toContain('github.ts comment --purpose apply --environment "$ENVIRONMENT" --commit "$GITHUB_SHA"');
     expect(runs).toContain('github.ts apply-issue --environment "$ENVIRONMENT" --failed "$FAILED" --matching "$MATCHING"');
@@ -301,6 +302,14 @@ describe('drift.yml', () => {
     expect(runs).toContain('--stacks "$(jq');
     expect(runs).toContain('github.ts drift-issue --environment "$ENVIRONMENT" --clean');
   });
+});
+
+test('drift.yml lists the stacks merged but never applied, from the records the apply report job writes', () => {
+  const job = workflow('drift').jobs.unapplied;
+  expect(job.permissions).toEqual({ contents: 'read', statuses: 'read' });
+  expect(job.steps.find((s: Yaml) => s.uses?.startsWith('actions/checkout@')).with['fetch-depth']).toBe(0);
+  expect(runsOf(job)).toContain('scripts/ci/applied-commits.ts check --affected affected.json');
+  expect(JSON.stringify(job)).not.toMatch(/secrets\./);
 });
 
 describe('orphaned apps', () => {

@@ -20,7 +20,7 @@ export interface Review {
 
 /** A plan as `terraform show -json` writes it, with the outputs the managed-apps guard keeps. */
 export interface ReviewablePlan extends TerraformPlanJson {
-  readonly output_changes?: Readonly<Record<string, { readonly actions: readonly string[]; readonly after?: unknown }>>;
+  readonly output_changes?: Readonly<Record<string, { readonly actions: readonly string[]; readonly after?: unknown; readonly after_unknown?: unknown }>>;
 }
 
 /** Every change the plan makes, by address, as a comparable string; no-ops and reads left out. */
@@ -31,13 +31,16 @@ export function changesOf(plan: ReviewablePlan): Map<string, ResourceChangeJson[
     if (acts.length > 0 || change.importing) changes.set(address, change);
   }
   for (const [name, change] of Object.entries(plan.output_changes ?? {})) {
-    if (change.actions.some((a) => a !== 'no-op')) changes.set(`output.${name}`, { actions: change.actions, after: change.after });
+    // after_unknown too: an output holding new IDs (app_ids) is unknown in a plan made before they existed.
+    if (change.actions.some((a) => a !== 'no-op')) changes.set(`output.${name}`, { actions: change.actions, after: change.after, after_unknown: change.after_unknown });
   }
   return changes;
 }
 
 /** The parts of a change that decide what happens in Okta; attributes unknown in `reference` are compared as unknown. */
 function comparable(change: ResourceChangeJson['change'], reference: ResourceChangeJson['change']): string {
+  // `true`: the whole value was unknown (an output that is all new IDs), so any value matches.
+  if (reference.after_unknown === true) return stableJson({ actions: change.actions, before: change.before, importing: change.importing?.id });
   const unknown = (reference.after_unknown ?? {}) as Record<string, unknown>;
   const after = change.after && typeof change.after === 'object' ? { ...(change.after as Record<string, unknown>) } : change.after;
   if (after && typeof after === 'object') for (const key of Object.keys(unknown)) if (unknown[key]) delete (after as Record<string, unknown>)[key];
