@@ -5,7 +5,7 @@ import { KeyedRecord } from './keyed-record';
  * The shape of one allow-list file (`allowlists/<app-key>.json`).
  *
  * This TypeBox definition is the single source of truth: the loader validates with it and
- * `npm run schema` writes it out as `allowlists/schema.json` for editors. Cross-field rules
+ * `npm run generate` writes it out as `allowlists/schema.json` for editors. Cross-field rules
  * (limits against list sizes, reserved claim names, servers per environment, …) live in
  * `lib/rules/`, because JSON Schema cannot express them with messages a reader understands.
  */

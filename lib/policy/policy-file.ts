@@ -6,7 +6,7 @@ import { KeyedRecord } from '../model/keyed-record';
  * The shape of `policy.json`, the guardrails the platform team sets for every allow list.
  *
  * Every setting is optional: a rule whose setting is absent checks nothing, so a policy can be
- * adopted one rule at a time. `npm run schema` writes this out as `policy.schema.json`.
+ * adopted one rule at a time. `npm run generate` writes this out as `policy.schema.json`.
  */
 
 const strict = { additionalProperties: false } as const;

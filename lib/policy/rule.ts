@@ -22,15 +22,20 @@ export interface PolicyContext {
 
 /**
  * One guardrail, modelled on cdk-nag: a stable ID that suppressions and policy.json refer to,
- * a default level, an explanation for the docs and the PR summary, and a pure check.
+ * a default level, the texts docs/policy.md's rules table is generated from (`npm run generate`),
+ * and a pure check.
  */
 export interface PolicyRule {
   /** Stable ID, e.g. "OKTA-G1"; never reuse one for a different check. */
   readonly id: string;
   /** What the rule checks, in a few words. */
   readonly title: string;
-  /** Why the rule exists, for people who meet it for the first time. */
+  /** Why the rule exists, for people who meet it for the first time (Markdown: the "Why" column of docs/policy.md). */
   readonly explanation: string;
+  /** Exactly what passes and what does not, with examples (Markdown: the "What it checks" column of docs/policy.md). */
+  readonly checks: string;
+  /** The policy.json keys that configure the rule, or why none does (Markdown: the "Setting" column of docs/policy.md). */
+  readonly setting: string;
   /** The level unless policy.json sets another. */
   readonly level: PolicyLevel;
   /** false: policy.json can neither change the level nor allow suppressing it. @default true */

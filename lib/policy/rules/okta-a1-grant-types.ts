@@ -13,7 +13,10 @@ export const grantTypes: PolicyRule = {
   title: 'Allowed grant types per app type',
   level: 'error',
   explanation:
-    'Some OAuth flows are unsafe (implicit, password) or make no sense for an app type. The platform team lists the flows each app type may use.',
+    "Some OAuth flows are unsafe or make no sense for an app type: the implicit flow leaks tokens in browser addresses; the password grant hands the app the user's password and skips multi-factor sign-in. The platform team lists the flows each app type may use.",
+  checks:
+    "Each grant type is listed for the app's type; an app type that is not listed may use none.",
+  setting: '`apps.grantTypes`',
   check(app, { policy }) {
     const allowedByType = policy.apps?.grantTypes;
     if (!allowedByType) return [];

@@ -7,6 +7,9 @@ export const claimLimit: PolicyRule = {
   level: 'error',
   explanation:
     'The limit is how many groups one token may carry. Large limits make tokens too big for HTTP headers and cookies, and a dynamic list with a large limit can leak many group names at once.',
+  checks:
+    "A claim's limit, written or default (list size for a static list, 100 for a dynamic one), is at most `claims.maxLimit`.",
+  setting: '`claims.maxLimit`',
   check(app, { policy }) {
     const max = policy.claims?.maxLimit;
     if (max === undefined) return [];

@@ -13,7 +13,10 @@ export const groupOwners: PolicyRule = {
   title: 'Teams allow-list only their own groups',
   level: 'error',
   explanation:
-    "A team must not put another team's groups into its app's tokens: the other team decides who sees its membership. policy.json lists, per owner, the group-name prefixes and exact groups it may use.",
+    "A team must not put another team's groups into its app's tokens: the other team decides who sees its membership. policy.json lists, per owner, the group-name prefixes and exact groups it may use. Assigning a group hands its owner the decision of who may sign in to the app (they manage its members), so that needs the same agreement.",
+  checks:
+    "Every group is one the file's owners may use: its name starts with one of their `prefixes`, or it is listed (by name or ID) in their `groups`. A dynamic list must be `startsWith` one of their prefixes. Groups in `assignments.groups` are checked the same way (`fromAllowlist` assigns allow-list entries, checked once).",
+  setting: '`groups.owners`',
   check(app, context) {
     const { policy } = context;
     if (!policy.groups?.owners) return [];

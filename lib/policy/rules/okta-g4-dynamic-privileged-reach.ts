@@ -23,7 +23,10 @@ export const dynamicPrivilegedReach: PolicyRule = {
   title: 'Dynamic lists that can reach privileged groups',
   level: 'warning',
   explanation:
-    'A dynamic list gives the app every group whose name matches, also groups created after the review. When some name it can match is privileged by policy.json, such a group would reach the tokens without another review.',
+    'A dynamic list gives the app every group whose name matches, also groups created after the review. When some name it can match is privileged by policy.json, such a group would reach the tokens without another review. Under a pattern such as `*Admin*` every dynamic list has that reach, so the default is a warning; set it to `error` to allow only static lists there, or suppress it per file with the reason.',
+  checks:
+    'A dynamic list cannot select a privileged name (`groups.forbidden.patterns`) through the part of the name its pattern leaves free: `startsWith: "IT-"` and `*Admin*` meet in "IT-Admin". Checked by glob intersection; the message gives such a name.',
+  setting: '`groups.forbidden.patterns`; `rules.OKTA-G4.level`',
   check(app, { policy }) {
     const patterns = policy.groups?.forbidden?.patterns;
     if (app.allowlist.kind !== 'dynamic' || !patterns) return [];

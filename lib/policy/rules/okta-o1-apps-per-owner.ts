@@ -34,6 +34,9 @@ export const appsPerOwner: PolicyRule = {
   level: 'warning',
   explanation:
     'An owner reviews every change to its apps. A team with very many apps is usually a catch-all owner nobody answers for; the platform team wants to hear about it.',
+  checks:
+    'No owner appears in more than `apps.maxPerOwner` files.',
+  setting: '`apps.maxPerOwner`',
   check(app, { policy, apps }) {
     const max = policy.apps?.maxPerOwner;
     if (max === undefined) return [];

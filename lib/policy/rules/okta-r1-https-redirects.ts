@@ -14,6 +14,9 @@ export const httpsRedirects: PolicyRule = {
   level: 'error',
   explanation:
     'Okta sends the sign-in code to the redirect URI. Over plain http anyone on the network path can read it and sign in as the user. Loopback addresses never leave the machine, so they are allowed for native apps and in non-production environments.',
+  checks:
+    'Redirect and post-logout URIs use `https://`. Allowed exceptions: `http://localhost`, `127.0.0.1` or `[::1]` for native apps, or for any app that is only in environments marked `"production": false`; a reverse-domain scheme such as `com.acme.app:/callback` for native apps.',
+  setting: '`environments.<env>.production` (default `true`)',
   check(app, { policy }) {
     const findings: Finding[] = [];
     const production = app.environments.filter((env) => own(policy.environments, env)?.production !== false);

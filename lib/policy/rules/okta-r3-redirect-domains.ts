@@ -13,6 +13,9 @@ export const redirectDomains: PolicyRule = {
   level: 'error',
   explanation:
     'Sign-in codes must go only to hosts the company runs. Each environment lists its domains, so a production app cannot send users to a test or third-party host.',
+  checks:
+    "In each environment of the app, every URI goes to one of `redirectDomains` or a subdomain of one. A native app's scheme `com.acme.app` counts as host `app.acme.com`.",
+  setting: '`environments.<env>.redirectDomains`',
   check(app, { policy }) {
     const findings: Finding[] = [];
     for (const { uri, path, url } of redirectUrisOf(app)) {

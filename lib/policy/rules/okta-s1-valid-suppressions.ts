@@ -10,6 +10,9 @@ export const validSuppressions: PolicyRule = {
   configurable: false,
   explanation:
     'A suppression with a mistyped rule ID would silence nothing and mislead reviewers; one for a rule the platform team marked non-suppressible would be a way around it.',
+  checks:
+    'Every suppression names an existing rule, once, and that rule is suppressible.',
+  setting: 'cannot be changed',
   check(app, { ruleIds, isSuppressible }) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
