@@ -10,29 +10,52 @@
  * Reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL from the environment.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { defineCommand, ParsedCommandLine, UsageError } from '../../lib/cli/command-line';
+import { runCommand } from '../../lib/cli/run';
 import { affectedStacks, AffectedStacks } from '../../lib/pipeline/affected-stacks';
 import { escapeData } from '../../lib/pipeline/annotations';
 import { lastApplied, recordApplied, unappliedStacks } from '../../lib/pipeline/applied-commits';
 import { git } from '../../lib/pipeline/git-files';
 import { fetchClient } from '../../lib/pipeline/github';
 
-async function main(): Promise<number> {
-  const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({
-    args: rest,
-    strict: true,
-    options: { commit: { type: 'string' }, stacks: { type: 'string' }, 'run-url': { type: 'string' }, affected: { type: 'string' }, history: { type: 'string', default: '300' }, summary: { type: 'string' } },
-  });
-  const repository = required('GITHUB_REPOSITORY', process.env.GITHUB_REPOSITORY);
-  const client = fetchClient({ token: required('GITHUB_TOKEN', process.env.GITHUB_TOKEN), apiUrl: process.env.GITHUB_API_URL });
-  if (command === 'record') {
-    const stacks = JSON.parse(required('--stacks', values.stacks)) as string[];
-    await recordApplied(client, repository, required('--commit', values.commit), stacks, required('--run-url', values['run-url']));
-    console.log(`recorded ${stacks.length} stack(s) in line with ${values.commit}`);
-    return 0;
-  }
-  if (command !== 'check') throw new Error(`the command must be "record" or "check", but got "${command ?? ''}"`);
+const COMMANDS = ['record', 'check'] as const;
+
+const APPLIED_COMMITS = defineCommand({
+  usage: `tsx scripts/ci/applied-commits.ts <${COMMANDS.join('|')}> [options]`,
+  summary: 'Records (apply) and checks (drift) the last commit of main each stack is in line with; reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL.',
+  options: {
+    commit: { type: 'string', value: 'sha', description: 'record: the applied commit' },
+    stacks: { type: 'string', value: 'JSON list', description: 'record: the stacks now in line with it' },
+    'run-url': { type: 'string', value: 'url', description: 'record: the apply run' },
+    affected: { type: 'string', value: 'file', description: 'check: the every-stack selection (npm run affected output)' },
+    history: { type: 'string', value: 'commits', description: "check: how many of main's commits to search", default: '300' },
+    summary: { type: 'string', value: 'file', description: 'check: a Markdown summary to append to' },
+  },
+  positionals: { name: '<command>', description: COMMANDS.join(', '), min: 1 },
+  example: 'tsx scripts/ci/applied-commits.ts check --affected affected.json --summary "$GITHUB_STEP_SUMMARY"',
+});
+
+void runCommand(APPLIED_COMMITS, async ({ values, positionals: [command] }) => {
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`the command must be one of ${COMMANDS.join(', ')}, but got "${command}"`);
+  return command === 'record' ? record(values) : check(values);
+});
+
+type Values = ParsedCommandLine<typeof APPLIED_COMMITS.options>['values'];
+
+function github() {
+  return { repository: required('GITHUB_REPOSITORY', process.env.GITHUB_REPOSITORY), client: fetchClient({ token: required('GITHUB_TOKEN', process.env.GITHUB_TOKEN), apiUrl: process.env.GITHUB_API_URL }) };
+}
+
+async function record(values: Values): Promise<string[]> {
+  const { repository, client } = github();
+  const stacks = JSON.parse(required('--stacks', values.stacks)) as string[];
+  await recordApplied(client, repository, required('--commit', values.commit), stacks, required('--run-url', values['run-url']));
+  return [`recorded ${stacks.length} stack(s) in line with ${values.commit}`];
+}
+
+/** Exits 1 (a finding) when a stack is behind main. */
+async function check(values: Values): Promise<string[]> {
+  const { repository, client } = github();
   const selection = JSON.parse(readFileSync(required('--affected', values.affected), 'utf8')) as AffectedStacks;
   const stacks = selection.planned.map((s) => s.stack);
   const history = git(undefined, 'rev-list', '--first-parent', `--max-count=${Number(values.history)}`, 'HEAD').split('\n').filter(Boolean);
@@ -43,23 +66,14 @@ async function main(): Promise<number> {
       ? `${stack}: main changed its Terraform after ${commit.slice(0, 12)}, the last commit it was applied at; run the Apply workflow by hand (every stack)`
       : `${stack}: none of the last ${history.length} commits of main records an apply of it; run the Apply workflow by hand (every stack)`,
   );
-  for (const line of lines) console.log(`::error title=Merged but not applied::${escapeData(line)}`);
   if (values.summary) {
     appendFileSync(values.summary, lines.length ? `### Merged but not applied\n\n${lines.map((l) => `- ${l}`).join('\n')}\n` : 'Every stack is applied at main.\n');
   }
-  console.log(`${stacks.length - behind.length} of ${stacks.length} stack(s) in line with main`);
-  return behind.length > 0 ? 1 : 0;
+  if (behind.length > 0) process.exitCode = 1;
+  return [...lines.map((line) => `::error title=Merged but not applied::${escapeData(line)}`), `${stacks.length - behind.length} of ${stacks.length} stack(s) in line with main`];
 }
 
 function required(name: string, value: string | undefined): string {
   if (!value) throw new Error(`${name} must be set, but it is missing`);
   return value;
 }
-
-main().then(
-  (code) => (process.exitCode = code),
-  (error: Error) => {
-    console.error(`error: ${error.message}`);
-    process.exitCode = 2;
-  },
-);
