@@ -147,6 +147,10 @@ describe('pull-request.yml', () => {
     expect(annotate.env.BASE_SHA).toBe('${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha }}');
   });
 
+  test('the check fails while a generated file (CODEOWNERS, schemas, the policy rules table) is stale', () => {
+    expect(pr.jobs.check.steps.filter((s: Yaml) => s.run === 'npm run --silent generate -- --check')).toHaveLength(1);
+  });
+
   test('the check selects the affected stacks from the full history and exposes them per environment', () => {
     expect(pr.jobs.check.steps[0].with['fetch-depth']).toBe(0);
     const select = pr.jobs.check.steps.find((s: Yaml) => s.id === 'affected');
@@ -339,7 +343,10 @@ describe('housekeeping', () => {
   });
 
   test.each(NAMES)('%s.yml uses setup-node v4.4.0 (v4.1.0 predates the cache-service migration)', (name) => {
-    for (const step of stepsOf(name).filter((s) => s.uses?.startsWith('actions/setup-node@'))) expect(step.uses).toBe('actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020');
+    const setups = stepsOf(name).filter((s) => s.uses?.startsWith('actions/setup-node@'));
+    // Every workflow runs npm; without this a workflow that lost its setup-node step would pass.
+    expect(setups.length).toBeGreaterThan(0);
+    for (const step of setups) expect(step.uses).toBe('actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020');
     expect(text(name)).not.toContain('39370e3970a6d050c480ffad4ff0ed4d3fdee5af');
   });
 });
