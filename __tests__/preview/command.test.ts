@@ -23,6 +23,15 @@ describe('runPreview', () => {
     );
   });
 
+  test('an ID-token claim says where the client finds it per flow: /userinfo for the code flow, both for refresh tokens', () => {
+    const text = preview('--env', 'prod', '--app', 'payroll', '--groups', 'Payroll Users', '--token', 'id').join('\n');
+    expect(text).toContain(
+      '    groups = ["Payroll Users"]\n' +
+        '    only from /userinfo (the ID token returned beside an access token is thin): authorization_code\n' +
+        '    in the ID token or only from /userinfo (unverified: no Okta document places this flow, see docs/preview.md): refresh_token',
+    );
+  });
+
   test('without --env, previews every environment the app is managed in', () => {
     const lines = preview('--app', 'payroll');
     expect(lines.filter((l) => l.startsWith('payroll in '))).toEqual(['payroll in dev, for a user in no group:', 'payroll in prod, for a user in no group:']);

@@ -71,14 +71,31 @@ describe('previewApp', () => {
     expect(access).toMatchObject({ endpoint: 'https://acme.okta.com/oauth2/default/v1', scopes: { all: [], oneOf: ['groups'] }, requestedBy: ['hr-portal', 'payroll'] });
   });
 
-  test('sample partner-dashboard: the ID-token claim with alwaysIncludeInToken false comes from /userinfo only', () => {
+  test('sample partner-dashboard: the ID-token claim with alwaysIncludeInToken false is at /userinfo for the code flow, unverified for refresh', () => {
     const result = preview(samplePlan('prod'), 'partner-dashboard', ['Partner Support']);
     const partners = result.claims.filter((c) => c.server === 'partners');
-    expect(partners.map((c) => [c.token, c.deliveredIn, c.scopes])).toEqual([
-      ['access', 'token', { all: [], oneOf: ['groups'] }],
-      ['id', 'userinfo', { all: ['openid'], oneOf: ['groups'] }],
+    expect(partners.map((c) => [c.token, c.delivery, c.scopes])).toEqual([
+      ['access', undefined, { all: [], oneOf: ['groups'] }],
+      [
+        'id',
+        [
+          { flow: 'authorization_code', place: 'userinfo' },
+          { flow: 'refresh_token', place: 'unverified' },
+        ],
+        { all: ['openid'], oneOf: ['groups'] },
+      ],
     ]);
     expect(partners[0].endpoint).toBe('https://acme.okta.com/oauth2/{ID of server "Partner API"}/v1');
+  });
+
+  test('the org-server claim is not in the authorization-code ID token (thin), only in an implicit id_token alone', () => {
+    const project = projectOf({ 'spa.json': allowlist({ app: { label: 'SPA', type: 'browser', redirectUris: ['https://spa.example.com/cb'], grantTypes: ['authorization_code', 'implicit'] }, claims: [{ server: 'org' }] }) });
+    const org = preview(project.plans.find((p) => p.name === 'dev')!, 'spa', ['Payroll Users']).claims[0];
+    expect(org.delivery).toEqual([
+      { flow: 'authorization_code', place: 'userinfo' },
+      { flow: 'implicit (response_type=id_token)', place: 'id-token' },
+      { flow: 'implicit (response_type=id_token token)', place: 'userinfo' },
+    ]);
   });
 
   test('sample expenses: "group.id" on the org server yields IDs Okta knows and preview does not', () => {

@@ -100,7 +100,7 @@ export const Claim = Type.Object(
     ),
     alwaysIncludeInToken: Type.Optional(
       Type.Boolean({
-        description: 'Custom servers, ID token only: false means the claim is served from /userinfo only. @default true',
+        description: 'Custom servers, ID token only: false leaves the claim out of ID tokens returned with an access token (authorization code flow); clients then read it from /userinfo. @default true',
       }),
     ),
   },

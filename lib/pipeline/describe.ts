@@ -14,7 +14,8 @@ export function describeClaim(claim: ClaimSpec): string {
   const server = claim.server === 'org' ? 'the org server' : `server "${claim.server}"`;
   const conditions: string[] = [];
   if (claim.scopes) conditions.push(`when scope ${claim.scopes.join(' or ')} is requested`);
-  if (claim.token === 'id' && !claim.alwaysIncludeInToken) conditions.push('served from /userinfo only, not in the token itself');
+  // Okta leaves such a claim out of an ID token returned beside an access token (docs/preview.md, "Thin and fat ID tokens").
+  if (claim.token === 'id' && !claim.alwaysIncludeInToken) conditions.push('left out of ID tokens returned with an access token (authorization code): read it from /userinfo');
   return [`${token} from ${server}, claim "${claim.name}"`, ...conditions].join(', ');
 }
 

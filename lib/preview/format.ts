@@ -16,7 +16,7 @@ export function formatAppPreview(preview: AppPreview): string[] {
       lines.push(`  ${where(claim)}`, `    ${claim.claim} is left out: ${preview.app} did not ask for it (asked for by ${claim.requestedBy.join(', ')}; it serves only the apps whose profile lists it)`);
       continue;
     }
-    lines.push(`  ${where(claim)}`, ...outcomeLines(claim).map((line) => `    ${line}`));
+    lines.push(`  ${where(claim)}`, ...[...outcomeLines(claim), ...deliveryLines(claim)].map((line) => `    ${line}`));
   }
   // Okta evaluates a server's access policies before any claim: without one admitting the app, no token at all.
   for (const status of preview.access) lines.push(`  can get tokens from server "${status.server}": ${status.text}`);
@@ -46,8 +46,22 @@ function signInText(signIn: SignIn): string {
 
 function where(claim: ClaimPreview): string {
   const token = claim.token === 'id' ? 'ID token' : 'access token';
-  const delivery = claim.deliveredIn === 'userinfo' ? ' (from /userinfo only, not inside the ID token)' : '';
-  return `${claim.server} server ${token}${delivery}, ${claim.endpoint}, request ${scopesText(claim)}:`;
+  return `${claim.server} server ${token}, ${claim.endpoint}, request ${scopesText(claim)}:`;
+}
+
+const PLACE_TEXT = {
+  'id-token': 'in the ID token',
+  userinfo: 'only from /userinfo (the ID token returned beside an access token is thin)',
+  unverified: 'in the ID token or only from /userinfo (unverified: no Okta document places this flow, see docs/preview.md)',
+} as const;
+
+/** Where the app's clients find an ID-token claim, one line per place, naming the flows. */
+function deliveryLines(claim: ClaimPreview): string[] {
+  if (!claim.delivery) return [];
+  return (['id-token', 'userinfo', 'unverified'] as const).flatMap((place) => {
+    const flows = claim.delivery!.filter((f) => f.place === place).map((f) => f.flow);
+    return flows.length > 0 ? [`${PLACE_TEXT[place]}: ${flows.join(', ')}`] : [];
+  });
 }
 
 function scopesText({ scopes }: ClaimPreview): string {

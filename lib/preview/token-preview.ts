@@ -5,6 +5,7 @@ import { parseExpression } from './expression-language';
 import { own } from '../model/own';
 import { serverAccessStatus, ServerAccessStatus } from '../plan/access-status';
 import { SignIn, signInOf } from './sign-in';
+import { IdTokenFlow, idTokenFlows } from '../okta/id-token-delivery';
 
 /** What a claim holds for one user: a value, nothing (Okta leaves empty claims out), or Okta's error. */
 export type ClaimOutcome =
@@ -30,8 +31,11 @@ export interface ClaimPreview {
   /** The Okta expression, exactly as synthesis writes it. */
   readonly expression: string;
   readonly scopes: RequiredScopes;
-  /** "userinfo": an ID-token claim with alwaysIncludeInToken false, served from /userinfo only. */
-  readonly deliveredIn: 'token' | 'userinfo';
+  /**
+   * ID-token claims only: per flow the app's grants allow, whether its clients find the claim in
+   * the ID token or only at /userinfo (Okta returns a thin ID token beside an access token).
+   */
+  readonly delivery?: readonly IdTokenFlow[];
   /** Apps whose files ask for this claim; on a custom server it serves every app regardless. */
   readonly requestedBy: readonly string[];
   /** The outcome if Okta compares `Groups.*` patterns case-sensitively (or the only outcome). */
@@ -63,7 +67,8 @@ interface ClaimDefinition {
   readonly name: string;
   readonly expression: string;
   readonly scopes: RequiredScopes;
-  readonly deliveredIn: 'token' | 'userinfo';
+  /** The claim's alwaysIncludeInToken; the org server's app-level claim has no such setting. */
+  readonly alwaysInToken: boolean;
   readonly requestedBy: readonly string[];
 }
 
@@ -85,7 +90,7 @@ export function previewApp(plan: EnvironmentPlan, planned: PlannedApp, membershi
       claim: definition.name,
       expression: definition.expression,
       scopes: definition.scopes,
-      deliveredIn: definition.deliveredIn,
+      ...(definition.token === 'id' && { delivery: idTokenFlows(planned.app.grantTypes, definition.alwaysInToken) }),
       requestedBy: definition.requestedBy,
       outcome,
       ...(JSON.stringify(ifCaseIgnored) !== JSON.stringify(outcome) && { outcomeIfCaseIgnored: ifCaseIgnored }),
@@ -104,7 +109,7 @@ function claimDefinitions(plan: EnvironmentPlan, planned: PlannedApp): ClaimDefi
           name: planned.orgClaim.name,
           expression: planned.orgClaim.expression,
           scopes: { all: ['openid', 'groups'] },
-          deliveredIn: 'token',
+          alwaysInToken: false,
           requestedBy: [planned.app.key],
         },
       ]
@@ -116,7 +121,7 @@ function claimDefinitions(plan: EnvironmentPlan, planned: PlannedApp): ClaimDefi
       name: claim.name,
       expression: claim.expression,
       scopes: { all: claim.token === 'id' ? ['openid'] : [], ...(claim.scopes && { oneOf: claim.scopes }) },
-      deliveredIn: claim.alwaysIncludeInToken ? 'token' : 'userinfo',
+      alwaysInToken: claim.alwaysIncludeInToken,
       requestedBy: claim.apps,
     }),
   );
