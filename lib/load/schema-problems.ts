@@ -13,6 +13,8 @@ export class SchemaChecker<T extends TSchema> {
   }
 
   problems(document: JsonDocument): Problem[] {
+    // The compiled check is several times faster than collecting errors; most files have none.
+    if (this.check.Check(document.value)) return [];
     const problems: Problem[] = [];
     const seen = new Set<string>();
     for (const error of this.check.Errors(document.value)) {
