@@ -87,9 +87,18 @@ describe('file shape (schema)', () => {
 });
 
 describe('allow-list kind', () => {
-  test('static and dynamic at once', () => {
+  test('static and dynamic at once: refused, naming why and both fixes', () => {
     const file = allowlist({ allowlist: { groups: ['A'], startsWith: 'IT' } });
-    expectProblem({ 'a.json': file }, at(A, file, '"IT"'), 'allowlist must be either static or one dynamic pattern, but got "groups" and "startsWith": keep one');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"IT"'),
+      /^allowlist cannot combine "groups" with "startsWith" in one claim yet: .*docs\/okta-semantics\.md#combined-allow-lists\)\. Either name in "groups" the groups "startsWith" should match .*, or keep only "startsWith"$/,
+    );
+  });
+
+  test('two dynamic patterns at once', () => {
+    const file = allowlist({ allowlist: { endsWith: '-Admins', contains: 'IT' } });
+    expectProblem({ 'a.json': file }, at(A, file, '"IT"'), 'allowlist must be either static or one dynamic pattern, but got "endsWith" and "contains": keep one');
   });
 
   test('neither static nor dynamic', () => {
