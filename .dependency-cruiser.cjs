@@ -38,7 +38,11 @@ module.exports = {
       severity: 'error',
       comment: `The ${name} layer may import only its own layer and those below it (docs/architecture.md).`,
       from: { path, pathNot: KNOWN.map((known) => known.from) },
-      to: { path: LAYERS.slice(index + 1).map(([, above]) => `(${above})`).join('|') },
+      to: {
+        path: LAYERS.slice(index + 1)
+          .map(([, above]) => `(${above})`)
+          .join('|'),
+      },
     })),
     {
       name: 'not-to-unlayered',

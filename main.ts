@@ -12,8 +12,17 @@ import { summarize, synthesize } from './lib/cli/synth';
 
 const SYNTH = defineCommand({
   usage: 'npm run synth -- [options]',
-  summary: 'Validates the allow lists like `npm run validate` (warnings on stderr); on any problem exits 1 and writes nothing, otherwise writes every stack of every environment.',
-  options: { ...SOURCE_OPTIONS, out: { type: 'string', value: 'folder', description: 'where to write stacks/<stack>/cdk.tf.json', defaultText: '$CDKTF_OUTDIR, else cdktf.out' } },
+  summary:
+    'Validates the allow lists like `npm run validate` (warnings on stderr); on any problem exits 1 and writes nothing, otherwise writes every stack of every environment.',
+  options: {
+    ...SOURCE_OPTIONS,
+    out: {
+      type: 'string',
+      value: 'folder',
+      description: 'where to write stacks/<stack>/cdk.tf.json',
+      defaultText: '$CDKTF_OUTDIR, else cdktf.out',
+    },
+  },
   example: 'npm run synth -- --out /tmp/cdktf.out',
 });
 

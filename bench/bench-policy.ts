@@ -21,7 +21,10 @@ export function benchPolicy(project: SyntheticProject, root: string): PolicyFile
     if (file.allowlist.startsWith) grant.prefixes.add(file.allowlist.startsWith);
   }
   for (const [owner, grant] of grants) {
-    owners[owner] = { ...(grant.groups.size > 0 ? { groups: [...grant.groups].sort() } : {}), ...(grant.prefixes.size > 0 ? { prefixes: [...grant.prefixes].sort() } : {}) };
+    owners[owner] = {
+      ...(grant.groups.size > 0 ? { groups: [...grant.groups].sort() } : {}),
+      ...(grant.prefixes.size > 0 ? { prefixes: [...grant.prefixes].sort() } : {}),
+    };
   }
   const warning = { level: 'warning' as const };
   return {

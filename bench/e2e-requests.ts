@@ -44,15 +44,19 @@ function project(apps: number, rateLimits: Json): { environments: Json; files: R
 }
 
 function seedGroups(): SeedGroup[] {
-  return groupPool(2000, new SeededRandom(DEFAULT_SEED)).map((entry) => (/^00g/.test(entry) ? { id: entry, name: `Group ${entry}` } : { name: entry }));
+  return groupPool(2000, new SeededRandom(DEFAULT_SEED)).map((entry) =>
+    /^00g/.test(entry) ? { id: entry, name: `Group ${entry}` } : { name: entry },
+  );
 }
 
 /** Runs `work` on every item, at most `limit` at once (the workflow's max-parallel). */
 async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 async function applyUnlimited(org: RunningEmulator, workspace: Workspace, stacks: readonly string[]): Promise<void> {
@@ -69,7 +73,13 @@ async function applyUnlimited(org: RunningEmulator, workspace: Workspace, stacks
   });
 }
 
-async function measurePlans(name: string, org: RunningEmulator, workspace: Workspace, stacks: readonly string[], parallelJobs: number): Promise<Measure> {
+async function measurePlans(
+  name: string,
+  org: RunningEmulator,
+  workspace: Workspace,
+  stacks: readonly string[],
+  parallelJobs: number,
+): Promise<Measure> {
   org.setRateLimits({}); // Okta's Workforce defaults, per minute
   org.clearLog();
   let failed = 0;
@@ -85,7 +95,10 @@ function bucketUse(log: readonly RequestLogEntry[]): Record<string, { total: num
   const families: Record<string, { total: number; peak60s: number; refused: number }> = {};
   for (const family of Object.keys(DEFAULT_LIMITS)) {
     const entries = log.filter((e) => e.family === family);
-    const admitted = entries.filter((e) => e.status !== 429).map((e) => e.startedAt).sort((a, b) => a - b);
+    const admitted = entries
+      .filter((e) => e.status !== 429)
+      .map((e) => e.startedAt)
+      .sort((a, b) => a - b);
     let peak = 0;
     for (let i = 0, j = 0; i < admitted.length; i++) {
       while (admitted[i] - admitted[j] >= 60_000) j++;
@@ -98,13 +111,21 @@ function bucketUse(log: readonly RequestLogEntry[]): Record<string, { total: num
 
 function row(m: Measure): string {
   const use = bucketUse(m.log);
-  const families = Object.entries(use).map(([family, u]) => `${family} ${u.total} (peak ${u.peak60s}/${DEFAULT_LIMITS[family as keyof typeof DEFAULT_LIMITS]} per 60 s)`).join(', ');
+  const families = Object.entries(use)
+    .map(([family, u]) => `${family} ${u.total} (peak ${u.peak60s}/${DEFAULT_LIMITS[family as keyof typeof DEFAULT_LIMITS]} per 60 s)`)
+    .join(', ');
   const refused = Object.values(use).reduce((n, u) => n + u.refused, 0);
   return `| ${m.name} | ${m.stacks} | ${m.log.length} | ${refused} | ${(m.wallMs / 1000).toFixed(1)} s${m.failed ? ` (${m.failed} failed)` : ''} | ${families} |`;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10,100,1000' }, 'applied-up-to': { type: 'string', default: '100' }, 'no-budgets': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '10,100,1000' },
+      'applied-up-to': { type: 'string', default: '100' },
+      'no-budgets': { type: 'boolean', default: false },
+    },
+  });
   const sizes = values.sizes.split(',').map(Number);
   const appliedUpTo = Number(values['applied-up-to']);
   const started = Date.now();
@@ -129,10 +150,25 @@ async function main(): Promise<void> {
         rows.push(row(await measurePlans(`${apps} apps, full plan of the applied environment`, org, workspace, stacks, 4)));
         log(rows.at(-1)!);
         if (!values['no-budgets'] && apps === appliedUpTo) {
-          for (const [maxApiCapacity, parallelJobs] of [[80, 2], [20, 8]]) {
-            workspace.writeEnvironments({ environments: { dev: { ...(environments.environments as { dev: Json }).dev, rateLimits: { maxApiCapacity, parallelJobs } } } });
+          for (const [maxApiCapacity, parallelJobs] of [
+            [80, 2],
+            [20, 8],
+          ]) {
+            workspace.writeEnvironments({
+              environments: { dev: { ...(environments.environments as { dev: Json }).dev, rateLimits: { maxApiCapacity, parallelJobs } } },
+            });
             workspace.synth();
-            budgetRows.push(row(await measurePlans(`${apps} apps applied, maxApiCapacity ${maxApiCapacity}, parallelJobs ${parallelJobs}`, org, workspace, stacks, parallelJobs)));
+            budgetRows.push(
+              row(
+                await measurePlans(
+                  `${apps} apps applied, maxApiCapacity ${maxApiCapacity}, parallelJobs ${parallelJobs}`,
+                  org,
+                  workspace,
+                  stacks,
+                  parallelJobs,
+                ),
+              ),
+            );
             log(budgetRows.at(-1)!);
           }
         }
@@ -141,10 +177,22 @@ async function main(): Promise<void> {
         const shard = shards[0];
         await applyUnlimited(org, workspace, [`dev--shared`, shard]);
         const inShard = (await workspace.stateAddresses(shard)).filter((a) => a.startsWith('okta_app_oauth.')).length;
-        const key = Object.keys(files).find((k) => workspace.stackDir(shard).length > 0 && (files[k].owners as string[])[0] === `@acme/${shard.slice('dev--'.length)}`)!;
+        const key = Object.keys(files).find(
+          (k) => workspace.stackDir(shard).length > 0 && (files[k].owners as string[])[0] === `@acme/${shard.slice('dev--'.length)}`,
+        )!;
         workspace.edit(key, (file) => ((file.app as Json).label = `${(file.app as Json).label as string} (renamed)`));
         workspace.synth();
-        rows.push(row(await measurePlans(`${apps} apps, one-app PR plan (${shard}: ${inShard} apps, + shared)`, org, workspace, ['dev--shared', shard], 4)));
+        rows.push(
+          row(
+            await measurePlans(
+              `${apps} apps, one-app PR plan (${shard}: ${inShard} apps, + shared)`,
+              org,
+              workspace,
+              ['dev--shared', shard],
+              4,
+            ),
+          ),
+        );
         log(rows.at(-1)!);
       }
     } finally {
@@ -152,8 +200,12 @@ async function main(): Promise<void> {
       workspace.dispose();
     }
   }
-  console.log(`Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; ${((Date.now() - started) / 60000).toFixed(1)} min in all.\n`);
-  console.log('| run | stacks | Okta requests | 429 | wall | per family: requests (peak admitted in any 60 s / Workforce limit) |\n| --- | --- | --- | --- | --- | --- |');
+  console.log(
+    `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; ${((Date.now() - started) / 60000).toFixed(1)} min in all.\n`,
+  );
+  console.log(
+    '| run | stacks | Okta requests | 429 | wall | per family: requests (peak admitted in any 60 s / Workforce limit) |\n| --- | --- | --- | --- | --- | --- |',
+  );
   for (const line of rows) console.log(line);
   if (budgetRows.length) {
     console.log('\n| budget | stacks | Okta requests | 429 | wall | per family |\n| --- | --- | --- | --- | --- | --- |');

@@ -7,14 +7,21 @@ const { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require(
 const { join } = require('node:path');
 const { parseArgs } = require('node:util');
 
-const { values } = parseArgs({ options: { dir: { type: 'string' }, config: { type: 'string' }, out: { type: 'string' }, policy: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { dir: { type: 'string' }, config: { type: 'string' }, out: { type: 'string' }, policy: { type: 'string' } },
+});
 const environments = JSON.parse(readFileSync(values.config, 'utf8'));
 if (values.policy) JSON.parse(readFileSync(values.policy, 'utf8'));
-const files = readdirSync(values.dir).filter((name) => name.endsWith('.json') && name !== 'schema.json').sort();
+const files = readdirSync(values.dir)
+  .filter((name) => name.endsWith('.json') && name !== 'schema.json')
+  .sort();
 const apps = files.map((name) => ({ key: name.slice(0, -5), data: JSON.parse(readFileSync(join(values.dir, name), 'utf8')) }));
 rmSync(values.out, { recursive: true, force: true });
 mkdirSync(values.out, { recursive: true });
 for (let i = 0; i < apps.length; i += 20) {
   const chunk = apps.slice(i, i + 20);
-  writeFileSync(join(values.out, `chunk-${i / 20}.json`), JSON.stringify({ environments: Object.keys(environments.environments), apps: chunk }, null, 2));
+  writeFileSync(
+    join(values.out, `chunk-${i / 20}.json`),
+    JSON.stringify({ environments: Object.keys(environments.environments), apps: chunk }, null, 2),
+  );
 }

@@ -44,7 +44,9 @@ export function measureHeavy(apps: number, runs: number, workdir: string, root: 
     floor.push(measureProcess([process.execPath, 'bench/floor.cjs', ...source, '--out', join(workdir, 'floor.out')], { cwd: root }));
     synth.push(measureProcess([...ROUTE('main.ts'), ...source, '--out', join(workdir, 'cdktf.out')], { cwd: root }));
     ratios.push(synth[i].wallMs / floor[i].wallMs);
-    console.log(`  ${apps} apps, heavy shape with the policy #${i + 1}: synth ${seconds(synth[i].wallMs)}, floor ${seconds(floor[i].wallMs)}, ratio ${ratios[i].toFixed(1)}`);
+    console.log(
+      `  ${apps} apps, heavy shape with the policy #${i + 1}: synth ${seconds(synth[i].wallMs)}, floor ${seconds(floor[i].wallMs)}, ratio ${ratios[i].toFixed(1)}`,
+    );
   }
   const validate = Array.from({ length: runs }, () => measureProcess([...ROUTE('cli/validate.ts'), ...source], { cwd: root }));
   console.log(`  ${apps} apps, heavy shape with the policy: validate ${seconds(median(validate.map((r) => r.wallMs)))}`);
@@ -62,12 +64,26 @@ export function measureHeavy(apps: number, runs: number, workdir: string, root: 
 }
 
 /** A commit that drops one group from one static app; `npm run affected` on it, then `npm run synth`. */
-function measurePullRequest(paths: SyntheticProjectPaths, source: readonly string[], runs: number, workdir: string, root: string): HeavyResult['pullRequest'] {
+function measurePullRequest(
+  paths: SyntheticProjectPaths,
+  source: readonly string[],
+  runs: number,
+  workdir: string,
+  root: string,
+): HeavyResult['pullRequest'] {
   const git = (...args: string[]): string =>
     execFileSync('git', args, {
       cwd: workdir,
       encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: workdir },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.com',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.com',
+        GIT_CONFIG_NOSYSTEM: '1',
+        HOME: workdir,
+      },
     });
   git('init', '-q', '-b', 'main');
   git('add', 'allowlists', 'stacks', 'policy.json');
@@ -83,13 +99,21 @@ function measurePullRequest(paths: SyntheticProjectPaths, source: readonly strin
   const affected: ProcessRun[] = [];
   const synth: ProcessRun[] = [];
   for (let i = 0; i < runs; i++) {
-    affected.push(measureProcess([...ROUTE('cli/affected.ts'), ...source, '--base', base, '--head', 'HEAD', '--repo', workdir], { cwd: root }));
+    affected.push(
+      measureProcess([...ROUTE('cli/affected.ts'), ...source, '--base', base, '--head', 'HEAD', '--repo', workdir], { cwd: root }),
+    );
     synth.push(measureProcess([...ROUTE('main.ts'), ...source, '--out', join(workdir, 'cdktf.out.pr')], { cwd: root }));
   }
-  const output = execFileSync(process.execPath, [...ROUTE('cli/affected.ts').slice(1), ...source, '--base', base, '--head', 'HEAD', '--repo', workdir], { cwd: root, encoding: 'utf8' });
+  const output = execFileSync(
+    process.execPath,
+    [...ROUTE('cli/affected.ts').slice(1), ...source, '--base', base, '--head', 'HEAD', '--repo', workdir],
+    { cwd: root, encoding: 'utf8' },
+  );
   const planned = (JSON.parse(output) as { planned: { stack: string }[] }).planned.map((p) => p.stack);
   const result = { affectedMs: median(affected.map((r) => r.wallMs)), synthMs: median(synth.map((r) => r.wallMs)), planned };
-  console.log(`  pull request changing ${key}: affected ${seconds(result.affectedMs)} (plans ${planned.join(', ')}), synth ${seconds(result.synthMs)}`);
+  console.log(
+    `  pull request changing ${key}: affected ${seconds(result.affectedMs)} (plans ${planned.join(', ')}), synth ${seconds(result.synthMs)}`,
+  );
   return result;
 }
 

@@ -39,7 +39,9 @@ export function measureProcess(command: readonly string[], options: ProcessRunOp
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (result.error) throw result.error;
     if (result.status !== 0) {
-      throw new Error(`${command.join(' ')} must succeed, but exited with ${result.status ?? result.signal}:\n${result.stderr || result.stdout}`);
+      throw new Error(
+        `${command.join(' ')} must succeed, but exited with ${result.status ?? result.signal}:\n${result.stderr || result.stdout}`,
+      );
     }
     return { wallMs, peakRssBytes: peakRssOf(usageFile, command) };
   } finally {

@@ -69,23 +69,47 @@ export function checkTargets(sizes: readonly SizeResult[], shards?: ShardCompari
     const h = heavy.find((r) => r.apps === target.apps);
     if (!h) continue;
     const at = `${count(target.apps)} apps, heavy shape with the policy`;
-    checks.push({ description: `${at}: synth ≤ ${seconds(target.maxSynthMs)}`, measured: seconds(h.synthMs), met: h.synthMs <= target.maxSynthMs });
+    checks.push({
+      description: `${at}: synth ≤ ${seconds(target.maxSynthMs)}`,
+      measured: seconds(h.synthMs),
+      met: h.synthMs <= target.maxSynthMs,
+    });
     if (target.maxOverFloor !== undefined) {
-      checks.push({ description: `${at}: synth / floor ≤ ${target.maxOverFloor}`, measured: `${h.synthOverFloor.toFixed(1)}×`, met: h.synthOverFloor <= target.maxOverFloor });
+      checks.push({
+        description: `${at}: synth / floor ≤ ${target.maxOverFloor}`,
+        measured: `${h.synthOverFloor.toFixed(1)}×`,
+        met: h.synthOverFloor <= target.maxOverFloor,
+      });
     }
     if (target.maxRssBytes !== undefined) {
-      checks.push({ description: `${at}: synth peak RSS ≤ ${megabytes(target.maxRssBytes)}`, measured: megabytes(h.synthPeakRssBytes), met: h.synthPeakRssBytes <= target.maxRssBytes });
+      checks.push({
+        description: `${at}: synth peak RSS ≤ ${megabytes(target.maxRssBytes)}`,
+        measured: megabytes(h.synthPeakRssBytes),
+        met: h.synthPeakRssBytes <= target.maxRssBytes,
+      });
     }
-    checks.push({ description: `${at}: validate ≤ ${seconds(target.maxValidateMs)}`, measured: seconds(h.validateMs), met: h.validateMs <= target.maxValidateMs });
+    checks.push({
+      description: `${at}: validate ≤ ${seconds(target.maxValidateMs)}`,
+      measured: seconds(h.validateMs),
+      met: h.validateMs <= target.maxValidateMs,
+    });
     if (target.maxPullRequestMs !== undefined && h.pullRequest) {
       const total = h.pullRequest.affectedMs + h.pullRequest.synthMs;
-      checks.push({ description: `${at}: one-app PR, affected + synth ≤ ${seconds(target.maxPullRequestMs)}`, measured: seconds(total), met: total <= target.maxPullRequestMs });
+      checks.push({
+        description: `${at}: one-app PR, affected + synth ≤ ${seconds(target.maxPullRequestMs)}`,
+        measured: seconds(total),
+        met: total <= target.maxPullRequestMs,
+      });
     }
   }
   for (const target of TIME_AND_MEMORY_TARGETS) {
     const size = bySize.get(target.apps);
     if (!size) continue;
-    checks.push({ description: `${count(target.apps)} apps: validate + synth < ${seconds(target.maxMs)}`, measured: seconds(size.synthMs), met: size.synthMs < target.maxMs });
+    checks.push({
+      description: `${count(target.apps)} apps: validate + synth < ${seconds(target.maxMs)}`,
+      measured: seconds(size.synthMs),
+      met: size.synthMs < target.maxMs,
+    });
     checks.push({
       description: `${count(target.apps)} apps: peak RSS < ${megabytes(target.maxRssBytes)}`,
       measured: megabytes(size.synthPeakRssBytes),
@@ -96,7 +120,11 @@ export function checkTargets(sizes: readonly SizeResult[], shards?: ShardCompari
   const tenThousand = bySize.get(10000);
   if (thousand && tenThousand) {
     const ratio = tenThousand.synthMs / thousand.synthMs;
-    checks.push({ description: `10,000 / 1,000 time ratio ≤ ${MAX_GROWTH_RATIO}`, measured: ratio.toFixed(1), met: ratio <= MAX_GROWTH_RATIO });
+    checks.push({
+      description: `10,000 / 1,000 time ratio ≤ ${MAX_GROWTH_RATIO}`,
+      measured: ratio.toFixed(1),
+      met: ratio <= MAX_GROWTH_RATIO,
+    });
   }
   for (const size of sizes) {
     for (const plan of size.output.plans) {
@@ -117,7 +145,9 @@ export function checkTargets(sizes: readonly SizeResult[], shards?: ShardCompari
     checks.push({
       description: `${count(shards.apps)} apps: a one-app PR plans one shard per environment`,
       measured: shards.affected.planned.join(', '),
-      met: new Set(shards.affected.planned.map((s) => s.split('--')[0])).size === shards.affected.planned.length && !shards.affected.planned.some((s) => s.endsWith('--shared')),
+      met:
+        new Set(shards.affected.planned.map((s) => s.split('--')[0])).size === shards.affected.planned.length &&
+        !shards.affected.planned.some((s) => s.endsWith('--shared')),
     });
   }
   return checks;
@@ -171,7 +201,14 @@ export function renderMarkdown(report: BenchReport): string {
       `\`affectedStacks\` on a real commit changing the groups of \`${s.affected.app}\`: planned ${s.affected.planned.map((p) => `\`${p}\``).join(', ')}, skipped ${count(s.affected.skipped)} stacks, decided in ${seconds(s.affected.ms)} (two in-process synths).`,
     );
   }
-  lines.push('', '| Target | Measured | Met |', '| --- | ---: | :---: |', ...checkTargets(report.sizes, report.shards, report.heavy).map((t) => `| ${t.description} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`));
+  lines.push(
+    '',
+    '| Target | Measured | Met |',
+    '| --- | ---: | :---: |',
+    ...checkTargets(report.sizes, report.shards, report.heavy).map(
+      (t) => `| ${t.description} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`,
+    ),
+  );
   return lines.join('\n');
 }
 
@@ -186,7 +223,9 @@ function heavyLines(heavy: readonly HeavyResult[]): string[] {
     ...heavy.map(
       (h) =>
         `| ${count(h.apps)} | ${h.runs} | ${seconds(h.floorMs)} | ${seconds(h.synthMs)} | ${h.synthOverFloor.toFixed(1)}× | ${megabytes(h.synthPeakRssBytes)} | ${megabytes(h.floorPeakRssBytes)} | ${seconds(h.validateMs)} | ` +
-        (h.pullRequest ? `${seconds(h.pullRequest.affectedMs)} + ${seconds(h.pullRequest.synthMs)} (plans ${h.pullRequest.planned.join(', ')})` : '') +
+        (h.pullRequest
+          ? `${seconds(h.pullRequest.affectedMs)} + ${seconds(h.pullRequest.synthMs)} (plans ${h.pullRequest.planned.join(', ')})`
+          : '') +
         ' |',
     ),
     '',

@@ -38,7 +38,10 @@ function main(): void {
     strict: true,
   });
   const sizes = values.sizes.split(',').map((text) => positiveInteger('--sizes', text));
-  const heavySizes = values['heavy-sizes'].split(',').filter(Boolean).map((text) => positiveInteger('--heavy-sizes', text));
+  const heavySizes = values['heavy-sizes']
+    .split(',')
+    .filter(Boolean)
+    .map((text) => positiveInteger('--heavy-sizes', text));
   const runsFor = (apps: number): number => (values.runs ? positiveInteger('--runs', values.runs) : apps >= LARGE_SIZE ? 3 : 5);
 
   console.log(`Benchmark on ${machine()}`);
@@ -103,13 +106,25 @@ function measureSize(apps: number, runs: number, paths: SyntheticProjectPaths, w
 }
 
 /** Validate and synth of the same project with a policy file: the policy pack on every app. */
-function measureWithPolicy(apps: number, runs: number, paths: SyntheticProjectPaths, policyFile: string, workdir: string): NonNullable<SizeResult['withPolicy']> {
+function measureWithPolicy(
+  apps: number,
+  runs: number,
+  paths: SyntheticProjectPaths,
+  policyFile: string,
+  workdir: string,
+): NonNullable<SizeResult['withPolicy']> {
   const source = ['--dir', paths.allowlistsDir, '--config', paths.environmentsFile, '--policy', policyFile];
-  const validate = repeat(`${apps} apps with the policy: validate`, runs, () => measureProcess([...ROUTE('cli/validate.ts'), ...source], { cwd: ROOT }));
+  const validate = repeat(`${apps} apps with the policy: validate`, runs, () =>
+    measureProcess([...ROUTE('cli/validate.ts'), ...source], { cwd: ROOT }),
+  );
   const synth = repeat(`${apps} apps with the policy: validate + synth`, runs, () =>
     measureProcess([...ROUTE('main.ts'), ...source, '--out', join(workdir, 'cdktf.out.policy')], { cwd: ROOT }),
   );
-  return { validateMs: median(validate.map((r) => r.wallMs)), synthMs: median(synth.map((r) => r.wallMs)), synthPeakRssBytes: Math.max(...synth.map((r) => r.peakRssBytes)) };
+  return {
+    validateMs: median(validate.map((r) => r.wallMs)),
+    synthMs: median(synth.map((r) => r.wallMs)),
+    synthPeakRssBytes: Math.max(...synth.map((r) => r.peakRssBytes)),
+  };
 }
 
 /** What `cdktf synth` does with the cdktf template's `"app": "npx ts-node main.ts"`. */
@@ -133,7 +148,9 @@ function compareShardsOn(project: SizeResult, paths: SyntheticProjectPaths, work
   const config = writeOneStateEnvironments(paths, join(workdir, 'one-state.json'));
   measureProcess([...ROUTE('main.ts'), '--dir', paths.allowlistsDir, '--config', config, '--out', oneStateOut], { cwd: ROOT });
   const affected = affectedByOneApp(paths, workdir);
-  console.log(`  ${project.apps} apps: a change to ${affected.app} plans ${affected.planned.join(', ')} (${affected.skipped} skipped), decided in ${(affected.ms / 1000).toFixed(2)} s`);
+  console.log(
+    `  ${project.apps} apps: a change to ${affected.app} plans ${affected.planned.join(', ')} (${affected.skipped} skipped), decided in ${(affected.ms / 1000).toFixed(2)} s`,
+  );
   return compareShards(project.apps, 'prod', project.output, describeSynthOutput(oneStateOut), affected);
 }
 

@@ -27,7 +27,13 @@ export interface ShardComparison {
  * file's default sharding and with `"shardBy": "single"` (all apps in one stack, beside the
  * shared stack: together, one state).
  */
-export function compareShards(apps: number, environment: string, sharded: SynthOutput, oneState: SynthOutput, affected: ShardComparison['affected']): ShardComparison {
+export function compareShards(
+  apps: number,
+  environment: string,
+  sharded: SynthOutput,
+  oneState: SynthOutput,
+  affected: ShardComparison['affected'],
+): ShardComparison {
   const own = (output: SynthOutput): StackOutput[] => output.stacks.filter((s) => s.environment === environment);
   // One provider start for the whole state, not one per stack.
   const merged = own(oneState).reduce((sum, s) => sum + s.planRequests, 0) - (own(oneState).length - 1) * REQUESTS_PER_PLAN.configure;
@@ -58,16 +64,28 @@ export function affectedByOneApp(paths: SyntheticProjectPaths, repository: strin
     execFileSync('git', args, {
       cwd: repository,
       encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: repository },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.com',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.com',
+        GIT_CONFIG_NOSYSTEM: '1',
+        HOME: repository,
+      },
     });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'base');
   const base = git('rev-parse', 'HEAD').trim();
-  const key = git('ls-files', 'allowlists').split('\n').filter(Boolean).map((f) => f.slice('allowlists/'.length, -'.json'.length)).find((k) => {
-    const data = JSON.parse(readFileSync(join(paths.allowlistsDir, `${k}.json`), 'utf8'));
-    return Array.isArray(data.allowlist.groups) && data.allowlist.groups.length > 1;
-  });
+  const key = git('ls-files', 'allowlists')
+    .split('\n')
+    .filter(Boolean)
+    .map((f) => f.slice('allowlists/'.length, -'.json'.length))
+    .find((k) => {
+      const data = JSON.parse(readFileSync(join(paths.allowlistsDir, `${k}.json`), 'utf8'));
+      return Array.isArray(data.allowlist.groups) && data.allowlist.groups.length > 1;
+    });
   if (!key) throw new Error('the synthetic project has no static allow list to change');
   const file = join(paths.allowlistsDir, `${key}.json`);
   const data = JSON.parse(readFileSync(file, 'utf8'));
@@ -75,7 +93,13 @@ export function affectedByOneApp(paths: SyntheticProjectPaths, repository: strin
   writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
   git('commit', '-q', '-am', `change ${key}`);
   const started = process.hrtime.bigint();
-  const result = affectedStacks({ base, head: 'HEAD', repository, allowlistsDir: paths.allowlistsDir, environmentsFile: paths.environmentsFile });
+  const result = affectedStacks({
+    base,
+    head: 'HEAD',
+    repository,
+    allowlistsDir: paths.allowlistsDir,
+    environmentsFile: paths.environmentsFile,
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   return { app: key, planned: result.planned.map((p) => p.stack), skipped: result.skipped.length, ms };
 }

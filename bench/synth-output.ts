@@ -48,7 +48,10 @@ export function describeSynthOutput(outdir: string): SynthOutput {
     resources += countBlocks(stack.resource);
     dataSources += countBlocks(stack.data);
     const environment = name.split('--')[0];
-    searchesByEnvironment.set(environment, [...(searchesByEnvironment.get(environment) ?? []), ...Object.values(stack.data?.okta_groups ?? {})]);
+    searchesByEnvironment.set(environment, [
+      ...(searchesByEnvironment.get(environment) ?? []),
+      ...Object.values(stack.data?.okta_groups ?? {}),
+    ]);
     stacks.push({ stack: name, environment, apps: Object.keys(stack.resource?.okta_app_oauth ?? {}), planRequests: planRequests(stack) });
   }
   const plans = [...searchesByEnvironment].map(([environment, searches]) => ({ environment, ...groupResolution(searches) }));

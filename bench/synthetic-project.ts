@@ -57,7 +57,15 @@ const STATIC_CLAIM_SETS: readonly (readonly [{ readonly claims: readonly ClaimDa
   [{ claims: [{ server: 'org' }] }, 35],
   [{ claims: [{ server: 'org' }, { server: 'default', token: 'access', scopes: ['groups'] }] }, 25],
   [{ claims: [{ server: 'default', token: 'id' }] }, 15],
-  [{ claims: [{ server: 'default', token: 'id' }, { server: 'default', token: 'access', scopes: ['groups'] }] }, 10],
+  [
+    {
+      claims: [
+        { server: 'default', token: 'id' },
+        { server: 'default', token: 'access', scopes: ['groups'] },
+      ],
+    },
+    10,
+  ],
   [{ claims: [{ server: 'org', value: 'id' }] }, 5],
   [{ claims: [{ server: 'partners', name: 'partner_groups', token: 'access', scopes: ['groups'] }], prodOnly: true }, 10],
 ];
@@ -81,7 +89,8 @@ export function syntheticProject(options: SyntheticProjectOptions): SyntheticPro
   const allowlists: Record<string, AllowlistFileData> = {};
   for (let index = 0; index < options.apps; index++) {
     const key = `app-${String(index).padStart(5, '0')}`;
-    allowlists[key] = random.next() < STATIC_SHARE ? staticApp(key, index, random, random.sample(pool, groupsPerApp)) : dynamicApp(key, index, random);
+    allowlists[key] =
+      random.next() < STATIC_SHARE ? staticApp(key, index, random, random.sample(pool, groupsPerApp)) : dynamicApp(key, index, random);
   }
   return { environments: ENVIRONMENTS, allowlists };
 }
@@ -113,7 +122,10 @@ const ENVIRONMENTS: EnvironmentsFileData = {
       orgName: 'acme',
       baseUrl: 'okta.com',
       auth: { method: 'api_token' },
-      authorizationServers: { default: { id: 'default', manageGroupsScope: true }, partners: { lookupName: 'Partner API', manageGroupsScope: true } },
+      authorizationServers: {
+        default: { id: 'default', manageGroupsScope: true },
+        partners: { lookupName: 'Partner API', manageGroupsScope: true },
+      },
       rateLimits: { maxApiCapacity: 40, maxRetries: 8 },
       backend: { type: 'local' },
     },
@@ -138,7 +150,14 @@ function dynamicApp(key: string, index: number, random: SeededRandom): Allowlist
   return appFile(key, index, random, { [family.match]: family.pattern, ...source }, claims, false);
 }
 
-function appFile(key: string, index: number, random: SeededRandom, allowlist: AllowlistFileData['allowlist'], claims: ClaimData[], prodOnly: boolean): AllowlistFileData {
+function appFile(
+  key: string,
+  index: number,
+  random: SeededRandom,
+  allowlist: AllowlistFileData['allowlist'],
+  claims: ClaimData[],
+  prodOnly: boolean,
+): AllowlistFileData {
   const type = random.weighted<'web' | 'native' | 'browser'>([
     ['web', 70],
     ['native', 15],
@@ -207,7 +226,13 @@ const HEAVY_ENVIRONMENTS: EnvironmentsFileData = {
   environments: Object.fromEntries(
     Object.entries(ENVIRONMENTS.environments).map(([name, env]) => [
       name,
-      { ...env, authorizationServers: { ...env.authorizationServers, default: { ...env.authorizationServers?.default, id: 'default', manageGroupsScope: true } } },
+      {
+        ...env,
+        authorizationServers: {
+          ...env.authorizationServers,
+          default: { ...env.authorizationServers?.default, id: 'default', manageGroupsScope: true },
+        },
+      },
     ]),
   ),
 };

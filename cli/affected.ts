@@ -10,7 +10,8 @@ import { affectedStacks } from '../lib/pipeline/affected-stacks';
 
 const AFFECTED = defineCommand({
   usage: 'npm run affected -- --base <ref> [options]',
-  summary: 'Prints, as JSON for a GitHub Actions matrix, which stacks the change from --base to --head touches ({"planned", "skipped", "orphaned"}); exit 1 when the change would orphan a stack.',
+  summary:
+    'Prints, as JSON for a GitHub Actions matrix, which stacks the change from --base to --head touches ({"planned", "skipped", "orphaned"}); exit 1 when the change would orphan a stack.',
   options: {
     base: { type: 'string', value: 'git ref', description: 'the commit the change starts from', required: true },
     head: { type: 'string', value: 'git ref', description: 'the commit the change ends at', defaultText: 'HEAD' },

@@ -15,8 +15,12 @@ import { ownerChangeWarnings } from '../lib/pipeline/owner-changes';
 
 const ANNOTATE = defineCommand({
   usage: 'npm run annotate -- [options]',
-  summary: 'Validates like `npm run validate` but prints every problem and warning as a GitHub workflow command (::error / ::warning with file, line and column); exit 1 when any is an error.',
-  options: { ...SOURCE_OPTIONS, base: { type: 'string', value: 'git commit', description: 'also warn at the owners of every app whose owners differ from this commit' } },
+  summary:
+    'Validates like `npm run validate` but prints every problem and warning as a GitHub workflow command (::error / ::warning with file, line and column); exit 1 when any is an error.',
+  options: {
+    ...SOURCE_OPTIONS,
+    base: { type: 'string', value: 'git commit', description: 'also warn at the owners of every app whose owners differ from this commit' },
+  },
   example: 'npm run annotate -- --base origin/main',
 });
 

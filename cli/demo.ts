@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   say('Okta Groups claims demo: the sample allow lists, real Terraform and okta provider 4.20.0, an emulated Okta org per environment.');
   say('\n[1/5] Toolchain');
   const tools = toolchain();
-  say(`  terraform from ${tools.path.split(':')[0]}; okta provider ${tools.cliConfigFile ? `from the local mirror (${tools.cliConfigFile})` : 'from the registry'}`);
+  say(
+    `  terraform from ${tools.path.split(':')[0]}; okta provider ${tools.cliConfigFile ? `from the local mirror (${tools.cliConfigFile})` : 'from the registry'}`,
+  );
 
   const orgs: Partial<Record<(typeof ENVIRONMENTS)[number], RunningEmulator>> = {};
   let workspace: Workspace | undefined;
@@ -48,7 +50,9 @@ async function main(): Promise<void> {
     say('\n[2/5] Emulated orgs');
     for (const environment of ENVIRONMENTS) {
       orgs[environment] = await startOrg(ORG_HOSTS[environment], { seed: sampleOrg(environment) });
-      say(`  ${environment}: https://${ORG_HOSTS[environment]} (${orgs[environment]!.state.groups().length} groups) reached through ${orgs[environment]!.url} as an HTTPS proxy`);
+      say(
+        `  ${environment}: https://${ORG_HOSTS[environment]} (${orgs[environment]!.state.groups().length} groups) reached through ${orgs[environment]!.url} as an HTTPS proxy`,
+      );
     }
     workspace = Workspace.fromSamples(Object.fromEntries(ENVIRONMENTS.map((e) => [e, orgs[e]!.env('https-proxy')])), { withPolicy: true });
     workspace.synth();
@@ -77,14 +81,25 @@ async function main(): Promise<void> {
         environment: 'dev',
         marker: commentMarker('plan', 'dev'),
         changes: allowlistChanges(before, allowlistsInFolder(workspace.allowlistsDir), 'dev'),
-        stacks: [{ stack: 'dev--payroll', reason: 'payroll changed', plan: summarizePlan(json), blocked: blockedChanges(json), planText: readFileSync(join(planDir, 'plan.txt'), 'utf8') }],
+        stacks: [
+          {
+            stack: 'dev--payroll',
+            reason: 'payroll changed',
+            plan: summarizePlan(json),
+            blocked: blockedChanges(json),
+            planText: readFileSync(join(planDir, 'plan.txt'), 'utf8'),
+          },
+        ],
       })
         .split('\n')
         .map((line) => `  | ${line}`)
         .join('\n'),
     );
-    if (plan.code !== 2) throw new Error(`expected the edited file to plan a change (exit 2), but terraform plan exited ${plan.code}:\n${plan.stderr}`);
-    say('\nDone: the emulated orgs stop and the temp folder is removed. The same steps run against a real org: see "End to end" in the README.');
+    if (plan.code !== 2)
+      throw new Error(`expected the edited file to plan a change (exit 2), but terraform plan exited ${plan.code}:\n${plan.stderr}`);
+    say(
+      '\nDone: the emulated orgs stop and the temp folder is removed. The same steps run against a real org: see "End to end" in the README.',
+    );
   } finally {
     for (const org of Object.values(orgs)) await org.stop();
     workspace?.dispose();
@@ -100,12 +115,17 @@ function describeOrg(environment: string, org: RunningEmulator): void {
     for (const claim of issuedClaims(org, app.id as string, ALICE)) {
       const where = claim.server === 'org' ? 'org server' : `server "${claim.server}"`;
       const when = claim.scopes.length ? ` (when the client asks for scope ${claim.scopes.join(' or ')})` : '';
-      say(`      ${claim.token === 'id' ? 'ID' : 'access'} token from ${where}, claim "${claim.name}"${when}: ${claim.groups ? claim.groups.join(', ') : `NO TOKEN: ${claim.error}`}`);
+      say(
+        `      ${claim.token === 'id' ? 'ID' : 'access'} token from ${where}, claim "${claim.name}"${when}: ${claim.groups ? claim.groups.join(', ') : `NO TOKEN: ${claim.error}`}`,
+      );
     }
   }
   for (const server of org.state.servers()) {
     const claims = org.state.claims(server.id as string).filter((c) => c.valueType === 'EXPRESSION');
-    if (claims.length) say(`    server "${server.name as string}": ${claims.map((c) => `${c.name as string} (${c.claimType === 'RESOURCE' ? 'access' : 'ID'} token)`).join(', ')}`);
+    if (claims.length)
+      say(
+        `    server "${server.name as string}": ${claims.map((c) => `${c.name as string} (${c.claimType === 'RESOURCE' ? 'access' : 'ID'} token)`).join(', ')}`,
+      );
   }
 }
 

@@ -22,24 +22,37 @@ const PURPOSES = ['plan', 'apply', 'drift'] as const;
 
 const PR_SUMMARY = defineCommand({
   usage: 'npm run pr-summary -- --environment <env> [options]',
-  summary: 'Prints (or writes to --out) the Markdown comment for one environment: the allow-list changes, each stack\'s plan and, for a plan comment, the policy warnings and suppressions of its apps.',
+  summary:
+    "Prints (or writes to --out) the Markdown comment for one environment: the allow-list changes, each stack's plan and, for a plan comment, the policy warnings and suppressions of its apps.",
   options: {
     environment: { type: 'string', value: 'env', description: 'the environment the comment is about', required: true },
     purpose: { type: 'string', value: PURPOSES.join('|'), description: 'which comment', default: 'plan' },
     base: { type: 'string', value: 'git ref', description: 'the commit the change starts from (leave out for drift reports)' },
     head: { type: 'string', value: 'git ref', description: 'the commit the change ends at' },
     affected: { type: 'string', value: 'file', description: '`npm run affected` output' },
-    plan: { type: 'string', value: 'stack=file', multiple: true, default: [], description: 'a stack\'s plan (`terraform show -json`)' },
-    'plan-text': { type: 'string', value: 'stack=file', multiple: true, default: [], description: 'a stack\'s plan as `terraform show` prints it' },
+    plan: { type: 'string', value: 'stack=file', multiple: true, default: [], description: "a stack's plan (`terraform show -json`)" },
+    'plan-text': {
+      type: 'string',
+      value: 'stack=file',
+      multiple: true,
+      default: [],
+      description: "a stack's plan as `terraform show` prints it",
+    },
     'plan-failed': { type: 'string', value: 'stack', multiple: true, default: [], description: 'a stack whose plan failed' },
     'plan-skipped': { type: 'string', value: 'reason', description: 'why no plan ran' },
     note: { type: 'string', value: 'markdown', description: 'a note for the top of the comment' },
     artifact: { type: 'string', value: 'where', description: 'where a stack\'s full plan is; "{stack}" is replaced' },
     ...SOURCE_OPTIONS,
-    repo: { type: 'string', value: 'folder', description: 'the git repository; --dir, --config and --policy are inside it', defaultText: '.' },
+    repo: {
+      type: 'string',
+      value: 'folder',
+      description: 'the git repository; --dir, --config and --policy are inside it',
+      defaultText: '.',
+    },
     out: { type: 'string', value: 'file', description: 'write the comment here instead of printing it' },
   },
-  example: 'npm run pr-summary -- --environment dev --base origin/main --head HEAD --affected affected.json --plan dev--payroll=plans/dev--payroll/plan.json --out comment.md',
+  example:
+    'npm run pr-summary -- --environment dev --base origin/main --head HEAD --affected affected.json --plan dev--payroll=plans/dev--payroll/plan.json --out comment.md',
 });
 
 void runCommand(PR_SUMMARY, ({ values }) => {
@@ -48,7 +61,8 @@ void runCommand(PR_SUMMARY, ({ values }) => {
   const planTexts = new Map(values['plan-text'].map((v) => stackFile('--plan-text', v)));
   const plans = values.plan.map((v) => stackFile('--plan', v));
   for (const stack of planTexts.keys()) {
-    if (!plans.some(([planned]) => planned === stack)) throw new Error(`--plan-text ${stack}=… must come with --plan ${stack}=<plan.json>, but there is none`);
+    if (!plans.some(([planned]) => planned === stack))
+      throw new Error(`--plan-text ${stack}=… must come with --plan ${stack}=<plan.json>, but there is none`);
   }
   const root = values.repo ?? '.';
   const sources = projectSources(values);
@@ -67,7 +81,10 @@ void runCommand(PR_SUMMARY, ({ values }) => {
     head: values.head,
     repository: values.repo,
     allowlistsDir: values.dir,
-    affected: values.affected === undefined ? undefined : readJsonInput('--affected', values.affected, '`npm run affected` output', isAffectedStacks),
+    affected:
+      values.affected === undefined
+        ? undefined
+        : readJsonInput('--affected', values.affected, '`npm run affected` output', isAffectedStacks),
     plans: plans.map(([stack, planJsonFile]) => ({ stack, planJsonFile, planTextFile: planTexts.get(stack) })),
     failedStacks: values['plan-failed'],
     planSkipped: values['plan-skipped'],

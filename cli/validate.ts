@@ -10,7 +10,8 @@ import { runCommand } from '../lib/cli/run';
 
 const VALIDATE = defineCommand({
   usage: 'npm run validate -- [options]',
-  summary: 'Checks every allow-list file, the environments file and the policy; prints every problem and warning as file:line:column: message; exit 1 on any problem (warnings alone exit 0).',
+  summary:
+    'Checks every allow-list file, the environments file and the policy; prints every problem and warning as file:line:column: message; exit 1 on any problem (warnings alone exit 0).',
   options: SOURCE_OPTIONS,
   example: 'npm run validate -- --dir allowlists --policy policy.json',
 });

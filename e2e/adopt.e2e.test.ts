@@ -41,7 +41,12 @@ const APPS: SeedApp[] = [
     grantTypes: ['authorization_code', 'refresh_token'],
     profile: { groupallowlist: [G(1), G(2), G(3)] },
     groupsClaim: { name: 'groups', value: 'getFilteredGroups(app.profile.groupallowlist, "group.name", 5)', valueType: 'EXPRESSION' },
-    oauthClient: { response_types: ['code'], consent_method: 'REQUIRED', refresh_token: { rotation_type: 'ROTATE', leeway: 20 }, post_logout_redirect_uris: ['https://sales.example.com/bye'] },
+    oauthClient: {
+      response_types: ['code'],
+      consent_method: 'REQUIRED',
+      refresh_token: { rotation_type: 'ROTATE', leeway: 20 },
+      post_logout_redirect_uris: ['https://sales.example.com/bye'],
+    },
     credentials: { token_endpoint_auth_method: 'client_secret_post', pkce_required: false },
     hide: { iOS: false, web: false },
   }),
@@ -66,7 +71,9 @@ const APPS: SeedApp[] = [
   },
   // What cannot be expressed.
   web(A(4), 'Filter App', { groupsClaim: { name: 'groups', value: 'Sales', valueType: 'GROUPS', groupFilterType: 'STARTS_WITH' } }),
-  web(A(5), 'Fallback App', { groupsClaim: { name: 'groups', value: 'Groups.startsWith("OKTA","Sales",10) ?: {}', valueType: 'EXPRESSION' } }),
+  web(A(5), 'Fallback App', {
+    groupsClaim: { name: 'groups', value: 'Groups.startsWith("OKTA","Sales",10) ?: {}', valueType: 'EXPRESSION' },
+  }),
   web(A(6), 'Cost Center App', {
     profile: { groupallowlist: [G(6)], costCenter: 'CC-1' },
     groupsClaim: { name: 'groups', value: 'getFilteredGroups(app.profile.groupallowlist, "group.name", 1)', valueType: 'EXPRESSION' },
@@ -78,7 +85,9 @@ describe('npm run adopt against a hand-configured org', () => {
   let org: RunningEmulator;
   let workspace: Workspace;
   const adopt = (...args: string[]) =>
-    adoptCommand(['--env', 'dev', '--dir', workspace.allowlistsDir, '--config', workspace.environmentsFile, ...args], { env: org.env('http-proxy') });
+    adoptCommand(['--env', 'dev', '--dir', workspace.allowlistsDir, '--config', workspace.environmentsFile, ...args], {
+      env: org.env('http-proxy'),
+    });
   const post = async (path: string, body: unknown) => {
     const response = await fetch(`${org.env('http-proxy').OKTA_HTTP_PROXY}${path}`, {
       method: 'POST',
@@ -87,16 +96,29 @@ describe('npm run adopt against a hand-configured org', () => {
     });
     expect(response.status).toBeLessThan(300);
   };
-  const claim = (name: string, value: string) => ({ name, claimType: 'IDENTITY', valueType: 'EXPRESSION', value, status: 'ACTIVE', alwaysIncludeInToken: true, conditions: { scopes: [] } });
+  const claim = (name: string, value: string) => ({
+    name,
+    claimType: 'IDENTITY',
+    valueType: 'EXPRESSION',
+    value,
+    status: 'ACTIVE',
+    alwaysIncludeInToken: true,
+    conditions: { scopes: [] },
+  });
   const files = () => readdirSync(workspace.allowlistsDir).sort();
 
   beforeAll(async () => {
     org = await startOrg(DEV_HOST, { seed: { groups: GROUPS, apps: APPS } });
     // A hand-made claim that serves the app whose profile has "teamgroups".
-    await post('/api/v1/authorizationServers/default/claims', claim('team_groups', 'getFilteredGroups(app.profile.teamgroups, "group.name", 40)'));
+    await post(
+      '/api/v1/authorizationServers/default/claims',
+      claim('team_groups', 'getFilteredGroups(app.profile.teamgroups, "group.name", 40)'),
+    );
     // One app the repository already manages, asking for the shared claim Field App uses.
     workspace = Workspace.of({ dev: org.env('https-proxy') }, devEnvironments(), {
-      'managed-portal': webApp('Managed Portal', ['Support'], 'platform', { claims: [{ server: 'default', token: 'access', scopes: ['groups'] }] }),
+      'managed-portal': webApp('Managed Portal', ['Support'], 'platform', {
+        claims: [{ server: 'default', token: 'access', scopes: ['groups'] }],
+      }),
     });
     workspace.synth();
     for (const stack of workspace.stacks('dev')) await planAndApply(workspace, stack);
@@ -120,7 +142,9 @@ describe('npm run adopt against a hand-configured org', () => {
     expect(out).toMatch(/SKIPPED "Filter App"[^]*is a FILTER \(STARTS_WITH "Sales"\)/);
     expect(out).toMatch(/SKIPPED "Fallback App"[^]*an expression the project does not generate/);
     expect(out).toMatch(/SKIPPED "Cost Center App"[^]*profile key\(s\) costCenter are not the project's/);
-    expect(out).toMatch(/SKIPPED "Team Claim App"[^]*claim "team_groups" \(id token\) on authorization server "default" \(default\) reads app\.profile\.teamgroups without the project's Arrays\.contains guard/);
+    expect(out).toMatch(
+      /SKIPPED "Team Claim App"[^]*claim "team_groups" \(id token\) on authorization server "default" \(default\) reads app\.profile\.teamgroups without the project's Arrays\.contains guard/,
+    );
 
     expect(workspace.read('sales-portal')).toEqual({
       $schema: './schema.json',
@@ -145,7 +169,10 @@ describe('npm run adopt against a hand-configured org', () => {
       allowlist: { groups: ['Sales Leads', 'Sales Reps', G(3)] },
       claims: [{ server: 'org', name: 'groups', value: 'name', limit: 5 }],
     });
-    expect(workspace.read('ops-console')).toMatchObject({ allowlist: { startsWith: 'Ops' }, claims: [{ server: 'org', name: 'ops_groups', limit: 25 }] });
+    expect(workspace.read('ops-console')).toMatchObject({
+      allowlist: { startsWith: 'Ops' },
+      claims: [{ server: 'org', name: 'ops_groups', limit: 25 }],
+    });
     expect(workspace.read('field-app')).toMatchObject({
       allowlist: { groups: ['Ops "Core" Team', 'Équipe Paie'] },
       claims: [{ server: 'default', name: 'groups', token: 'access', value: 'name', limit: 2, scopes: ['groups'] }],
@@ -192,9 +219,14 @@ describe('npm run adopt against a hand-configured org', () => {
   });
 
   test('a plain claim reading groupallowlist serves every app with a list: reported, never replaced; --check lists it', async () => {
-    await post('/api/v1/authorizationServers/default/claims', claim('legacy_groups', 'getFilteredGroups(app.profile.groupallowlist, "group.name", 40)'));
+    await post(
+      '/api/v1/authorizationServers/default/claims',
+      claim('legacy_groups', 'getFilteredGroups(app.profile.groupallowlist, "group.name", 40)'),
+    );
     const run = await adopt('--app', 'Cost Center App', '--owner', '@acme/platform', '--dry-run');
-    expect(run.stdout.join('\n')).toMatch(/claim "legacy_groups" \(id token\)[^]*also every other app with that profile key \("Sales Portal", "Field App"/);
+    expect(run.stdout.join('\n')).toMatch(
+      /claim "legacy_groups" \(id token\)[^]*also every other app with that profile key \("Sales Portal", "Field App"/,
+    );
 
     const check = await adopt('--check');
     const out = check.stdout.join('\n');

@@ -94,7 +94,17 @@ describe('adopting an existing app with importIds', () => {
           },
           // A web app without PKCE: before the project stated pkce_required, its plan showed
           // nothing about PKCE (the provider sends false for an unset value, with no diff).
-          { ...existingApp, id: PKCE_LESS_ID, label: 'Old Portal', redirectUris: ['https://old-portal.example.com/callback'], grantTypes: ['authorization_code'], profile: { groupallowlist: [REVIEWERS_ID], groupallowlistlimit: 1, groupallowlistclaims: ['default/access/groups'] }, credentials: { token_endpoint_auth_method: 'client_secret_basic', pkce_required: false }, oauthClient: {}, hide: { iOS: true, web: true } },
+          {
+            ...existingApp,
+            id: PKCE_LESS_ID,
+            label: 'Old Portal',
+            redirectUris: ['https://old-portal.example.com/callback'],
+            grantTypes: ['authorization_code'],
+            profile: { groupallowlist: [REVIEWERS_ID], groupallowlistlimit: 1, groupallowlistclaims: ['default/access/groups'] },
+            credentials: { token_endpoint_auth_method: 'client_secret_basic', pkce_required: false },
+            oauthClient: {},
+            hide: { iOS: true, web: true },
+          },
         ],
       },
     });
@@ -131,7 +141,17 @@ describe('adopting an existing app with importIds', () => {
     const groupId = groupIdsByName(org).get('Payroll Admins');
     // The project's stated defaults differ from the app: each shows, nothing else does.
     expect(Object.keys(changed).sort()).toEqual(
-      ['consent_method', 'hide_ios', 'hide_web', 'omit_secret', 'profile', 'redirect_uris', 'refresh_token_leeway', 'refresh_token_rotation', 'token_endpoint_auth_method'].sort(),
+      [
+        'consent_method',
+        'hide_ios',
+        'hide_web',
+        'omit_secret',
+        'profile',
+        'redirect_uris',
+        'refresh_token_leeway',
+        'refresh_token_rotation',
+        'token_endpoint_auth_method',
+      ].sort(),
     );
     expect(changed.token_endpoint_auth_method).toEqual({ before: 'client_secret_post', after: 'client_secret_basic' });
     expect(changed.consent_method).toEqual({ before: 'REQUIRED', after: 'TRUSTED' });
@@ -139,7 +159,11 @@ describe('adopting an existing app with importIds', () => {
     expect(changed.refresh_token_leeway).toEqual({ before: 20, after: 0 });
     expect(changed.hide_web).toEqual({ before: false, after: true });
     expect(changed.redirect_uris.before).toContain(LEGACY_CALLBACK);
-    expect(JSON.parse(changed.profile.after as string)).toEqual({ groupallowlist: [groupId], groupallowlistlimit: 1, groupallowlistclaims: ['default/access/groups'] });
+    expect(JSON.parse(changed.profile.after as string)).toEqual({
+      groupallowlist: [groupId],
+      groupallowlistlimit: 1,
+      groupallowlistclaims: ['default/access/groups'],
+    });
 
     const summary = appSettingChanges(plan.plan as TerraformPlanJson).map(describeAppSettingChange);
     expect(summary).toHaveLength(1);
@@ -162,13 +186,24 @@ describe('adopting an existing app with importIds', () => {
     const before = app(ADOPTED_ID);
     expect((await workspace.apply('dev--payroll')).code).toBe(0);
     const after = app(ADOPTED_ID);
-    expect(changedInOkta(before, after)).toEqual(['consent_method', 'hide_ios', 'hide_web', 'profile', 'redirect_uris', 'refresh_token_leeway', 'refresh_token_rotation', 'token_endpoint_auth_method']);
+    expect(changedInOkta(before, after)).toEqual([
+      'consent_method',
+      'hide_ios',
+      'hide_web',
+      'profile',
+      'redirect_uris',
+      'refresh_token_leeway',
+      'refresh_token_rotation',
+      'token_endpoint_auth_method',
+    ]);
     expect((after.credentials as JsonObject).oauthClient).toMatchObject({ pkce_required: true });
-    expect(after.settings).toMatchObject({ oauthClient: { initiate_login_uri: existingApp.oauthClient.initiate_login_uri, idp_initiated_login: { mode: 'SPEC' } } });
+    expect(after.settings).toMatchObject({
+      oauthClient: { initiate_login_uri: existingApp.oauthClient.initiate_login_uri, idp_initiated_login: { mode: 'SPEC' } },
+    });
     expect((await workspace.plan('dev--payroll')).code).toBe(0);
   });
 
-  test('a file that states the app\'s own settings adopts it without changing anything in Okta', async () => {
+  test("a file that states the app's own settings adopts it without changing anything in Okta", async () => {
     workspace.write(
       'expenses',
       webApp('Expenses', ['Expense Reviewers'], 'payroll', {
@@ -205,7 +240,10 @@ describe('adopting an existing app with importIds', () => {
   });
 
   test('an adopted app without PKCE shows "PKCE required: no → yes" in the plan, and gets it', async () => {
-    workspace.write('old-portal', webApp('Old Portal', ['Expense Reviewers'], 'payroll', { claims: [{ server: 'default', token: 'access', scopes: ['groups'] }] }));
+    workspace.write(
+      'old-portal',
+      webApp('Old Portal', ['Expense Reviewers'], 'payroll', { claims: [{ server: 'default', token: 'access', scopes: ['groups'] }] }),
+    );
     workspace.edit('old-portal', (file) => ((file.app as JsonObject).importIds = { dev: PKCE_LESS_ID }));
     workspace.synth();
     const plan = await workspace.plan('dev--payroll');

@@ -21,7 +21,10 @@ describe('group assignments', () => {
   const ids = (): Map<string, string> => groupIdsByName(org);
   const assignedNames = (appId: string): string[] => {
     const byId = new Map([...ids()].map(([name, id]) => [id, name]));
-    return org.state.appGroupAssignments(appId).map((a: JsonObject) => byId.get(a.id as string)!).sort();
+    return org.state
+      .appGroupAssignments(appId)
+      .map((a: JsonObject) => byId.get(a.id as string)!)
+      .sort();
   };
   const appId = (label: string): string => appsByLabel(org).get(label)!.id as string;
   /** What an admin does in the console: the Apps API call behind "Assign to groups". */
@@ -38,7 +41,14 @@ describe('group assignments', () => {
     org = await startOrg(DEV_HOST, {
       seed: {
         groups: [...SMALL_GROUPS],
-        apps: [{ id: ADOPTED_ID, label: 'Legacy Portal', redirectUris: ['https://legacy-portal.example.com/callback'], grantTypes: ['authorization_code'] }],
+        apps: [
+          {
+            id: ADOPTED_ID,
+            label: 'Legacy Portal',
+            redirectUris: ['https://legacy-portal.example.com/callback'],
+            grantTypes: ['authorization_code'],
+          },
+        ],
       },
     });
     // The seed's group IDs are generated: assign by hand after start, as an admin would in the console.
@@ -59,10 +69,12 @@ describe('group assignments', () => {
     workspace?.dispose();
   });
 
-  test('the first plan imports the adopted app\'s assignments and names the hand-made one it removes; the apply assigns exactly the listed groups', async () => {
+  test("the first plan imports the adopted app's assignments and names the hand-made one it removes; the apply assigns exactly the listed groups", async () => {
     const plan = await workspace.plan('dev--payroll');
     expect(plan.code).toBe(2);
-    expect(assignmentRemovals(plan.plan as TerraformPlanJson)).toEqual([{ address: 'okta_app_group_assignments.legacy', groups: [ids().get('Payroll Auditors')] }]);
+    expect(assignmentRemovals(plan.plan as TerraformPlanJson)).toEqual([
+      { address: 'okta_app_group_assignments.legacy', groups: [ids().get('Payroll Auditors')] },
+    ]);
     expect((await workspace.apply('dev--payroll')).code).toBe(0);
     expect(assignedNames(ADOPTED_ID)).toEqual(['Payroll Admins', 'Payroll Users']);
     expect(assignedNames(appId('Payroll Portal'))).toEqual(['Payroll Admins', 'Payroll Users']);
@@ -73,7 +85,9 @@ describe('group assignments', () => {
     await assignByHand(appId('Payroll Portal'), 'Payroll Contractors');
     const plan = await workspace.plan('dev--payroll');
     expect(plan.code).toBe(2);
-    expect(assignmentRemovals(plan.plan as TerraformPlanJson)).toEqual([{ address: 'okta_app_group_assignments.payroll', groups: [ids().get('Payroll Contractors')] }]);
+    expect(assignmentRemovals(plan.plan as TerraformPlanJson)).toEqual([
+      { address: 'okta_app_group_assignments.payroll', groups: [ids().get('Payroll Contractors')] },
+    ]);
   });
 
   test('dropping "assignments" forgets them: the plan deletes nothing and Okta keeps every assignment', async () => {
@@ -81,7 +95,9 @@ describe('group assignments', () => {
     workspace.synth();
     const plan = await workspace.plan('dev--payroll');
     expect(plan.code).toBe(2);
-    const actions = (plan.plan?.resource_changes ?? []).filter((c) => c.type === 'okta_app_group_assignments' && c.change.actions.join() !== 'no-op').map((c) => [c.address, c.change.actions.join('+')]);
+    const actions = (plan.plan?.resource_changes ?? [])
+      .filter((c) => c.type === 'okta_app_group_assignments' && c.change.actions.join() !== 'no-op')
+      .map((c) => [c.address, c.change.actions.join('+')]);
     expect(actions).toEqual([['okta_app_group_assignments.payroll', 'forget']]);
     expect((await workspace.apply('dev--payroll')).code).toBe(0);
     expect(assignedNames(appId('Payroll Portal'))).toEqual(['Payroll Admins', 'Payroll Contractors', 'Payroll Users']);

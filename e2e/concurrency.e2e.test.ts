@@ -41,7 +41,10 @@ describe('concurrent applies of one stack on a locking backend', () => {
     workspace.synth();
     expect((await workspace.plan('dev--payroll', [], 'first')).code).toBe(2);
     expect((await workspace.plan('dev--payroll', [], 'second')).code).toBe(2);
-    const results = await Promise.all([workspace.apply('dev--payroll', { planName: 'first' }), workspace.apply('dev--payroll', { planName: 'second' })]);
+    const results = await Promise.all([
+      workspace.apply('dev--payroll', { planName: 'first' }),
+      workspace.apply('dev--payroll', { planName: 'second' }),
+    ]);
     const outcomes = results.map((r) => r.code).sort();
     expect(outcomes).toEqual([0, 1]);
     const refused = oneLine(results.find((r) => r.code === 1)!.stderr);
@@ -49,12 +52,18 @@ describe('concurrent applies of one stack on a locking backend', () => {
 
     const ids = groupIdsByName(org);
     expect([...appsByLabel(org).keys()]).toEqual(['Payroll Portal']);
-    expect(profileOf(appsByLabel(org).get('Payroll Portal')!).groupallowlist).toEqual([ids.get('Payroll Admins'), ids.get('Payroll Users')]);
+    expect(profileOf(appsByLabel(org).get('Payroll Portal')!).groupallowlist).toEqual([
+      ids.get('Payroll Admins'),
+      ids.get('Payroll Users'),
+    ]);
     expect((await workspace.plan('dev--payroll')).code).toBe(0);
   });
 
   test('two plain applies at once: the second waits for the lock, then finds nothing to do', async () => {
-    workspace.edit('payroll', (file) => ((file.allowlist as { groups: string[] }).groups = ['Payroll Admins', 'Payroll Users', 'Payroll Auditors']));
+    workspace.edit(
+      'payroll',
+      (file) => ((file.allowlist as { groups: string[] }).groups = ['Payroll Admins', 'Payroll Users', 'Payroll Auditors']),
+    );
     workspace.synth();
     const apply = () => workspace.terraform('dev--payroll', ['apply', '-input=false', '-no-color', '-auto-approve', '-lock-timeout=120s']);
     const results = await Promise.all([apply(), apply()]);

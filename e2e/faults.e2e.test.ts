@@ -16,7 +16,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * (retries after min_wait_seconds … max_wait_seconds, 1 s and 2 s here). Each case checks the
  * org object by object: every app exactly once, with its profile and its groups claim.
  */
-describe('injected 5xx answers and killed applies, through the provider\'s real client', () => {
+describe("injected 5xx answers and killed applies, through the provider's real client", () => {
   let org: RunningEmulator | undefined;
   let workspace: Workspace | undefined;
 
@@ -75,7 +75,17 @@ describe('injected 5xx answers and killed applies, through the provider\'s real 
     await expect(planAndApply(workspace, 'dev--shared')).rejects.toThrow(/failed to create auth server scope: 400 Bad Request/);
     // The way out: import the object Okta has (authorization server ID / scope ID).
     const scopeId = org.state.scopes('default').find((scope) => scope.name === 'groups')!.id as string;
-    expect((await workspace.terraform('dev--shared', ['import', '-input=false', '-no-color', 'okta_auth_server_scope.default_groups', `default/${scopeId}`])).code).toBe(0);
+    expect(
+      (
+        await workspace.terraform('dev--shared', [
+          'import',
+          '-input=false',
+          '-no-color',
+          'okta_auth_server_scope.default_groups',
+          `default/${scopeId}`,
+        ])
+      ).code,
+    ).toBe(0);
     for (const stack of workspace.stacks('dev')) await planAndApply(workspace, stack);
     expect(faultProjectProblems(org, APPS)).toEqual([]);
     await everyStackClean(workspace);
@@ -98,7 +108,8 @@ describe('injected 5xx answers and killed applies, through the provider\'s real 
     const replan = await workspace.plan('dev--payroll');
     expect(replan.code).toBe(1);
     expect(oneLine(replan.stderr)).toMatch(/Instance cannot be destroyed/);
-    for (const key of APP_KEYS) expect((await workspace.terraform('dev--payroll', ['untaint', '-no-color', `okta_app_oauth.${key}`])).code).toBe(0);
+    for (const key of APP_KEYS)
+      expect((await workspace.terraform('dev--payroll', ['untaint', '-no-color', `okta_app_oauth.${key}`])).code).toBe(0);
     const fixed = await planAndApply(workspace, 'dev--payroll');
     expect(changesOf(fixed.plan)).toEqual(Object.fromEntries(APP_KEYS.map((key) => [`okta_app_oauth.${key}`, 'update'])));
     expect(faultProjectProblems(org, APPS)).toEqual([]);
@@ -121,8 +132,14 @@ describe('injected 5xx answers and killed applies, through the provider\'s real 
     expect(check.stderr.join('\n')).toMatch(/lifecycle\/deactivate/);
     // The removal the report describes: deactivate, then delete, each orphan (never the app the state holds).
     for (const orphan of report.orphans) {
-      for (const [method, path] of [['POST', `/api/v1/apps/${orphan.id}/lifecycle/deactivate`], ['DELETE', `/api/v1/apps/${orphan.id}`]]) {
-        const response = await fetch(`${org.url}${path}`, { method, headers: { Authorization: `SSWS ${org.env('http-proxy').OKTA_API_TOKEN}` } });
+      for (const [method, path] of [
+        ['POST', `/api/v1/apps/${orphan.id}/lifecycle/deactivate`],
+        ['DELETE', `/api/v1/apps/${orphan.id}`],
+      ]) {
+        const response = await fetch(`${org.url}${path}`, {
+          method,
+          headers: { Authorization: `SSWS ${org.env('http-proxy').OKTA_API_TOKEN}` },
+        });
         expect(response.status).toBeLessThan(300);
       }
     }
@@ -146,14 +163,18 @@ describe('injected 5xx answers and killed applies, through the provider\'s real 
       process.kill(pid, signal);
       const result = await applying;
       expect(result.code).not.toBe(0);
-      if (signal === 'SIGINT') expect(oneLine(result.stdout + result.stderr)).toMatch(/Interrupt received.*failed to create OAuth application: .*context canceled/);
+      if (signal === 'SIGINT')
+        expect(oneLine(result.stdout + result.stderr)).toMatch(
+          /Interrupt received.*failed to create OAuth application: .*context canceled/,
+        );
       await sleep(4500); // the slow creates land in Okta after the client gave up
       expect(org.state.apps()).toHaveLength(APPS);
       // Terraform wrote the state of the two finished creates; the two in flight are in no state.
       expect((await workspace.stateAddresses('dev--payroll')).filter((a) => a.startsWith('okta_app_oauth.'))).toHaveLength(2);
       const before = await checkOrphans(workspace, org, 'dev', ['--json']);
       expect(before.exitCode).toBe(1);
-      const orphans = (JSON.parse(before.stdout.join('\n')) as { orphans: Array<{ id: string; keys: string[]; duplicateOf?: string }> }).orphans;
+      const orphans = (JSON.parse(before.stdout.join('\n')) as { orphans: Array<{ id: string; keys: string[]; duplicateOf?: string }> })
+        .orphans;
       expect(orphans).toHaveLength(2);
       expect(orphans.every((orphan) => orphan.duplicateOf === undefined)).toBe(true);
 
@@ -163,7 +184,17 @@ describe('injected 5xx answers and killed applies, through the provider\'s real 
       org.setFaults([]);
       // …so the safe re-run imports what the orphan check found first.
       for (const orphan of orphans) {
-        expect((await workspace.terraform('dev--payroll', ['import', '-input=false', '-no-color', `okta_app_oauth.${orphan.keys[0]}`, orphan.id])).code).toBe(0);
+        expect(
+          (
+            await workspace.terraform('dev--payroll', [
+              'import',
+              '-input=false',
+              '-no-color',
+              `okta_app_oauth.${orphan.keys[0]}`,
+              orphan.id,
+            ])
+          ).code,
+        ).toBe(0);
       }
       await planAndApply(workspace, 'dev--payroll');
       expect(faultProjectProblems(org, APPS)).toEqual([]);

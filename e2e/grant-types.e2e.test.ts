@@ -26,9 +26,9 @@ describe('grant types: validate refuses exactly what the provider refuses at app
   ]);
   const label = (i: number) => `grant case ${i}`;
   const refusedByRule = (c: (typeof cases)[number]) =>
-    appTypeFitsGrants({ type: c.type, grantTypes: c.grants, redirectUris: ['https://a.example.com/cb'] } as unknown as AppModel, { environments: environments() as never }).some((f) =>
-      f.path[1] === 'grantTypes' && !f.message.startsWith('grant "refresh'),
-    );
+    appTypeFitsGrants({ type: c.type, grantTypes: c.grants, redirectUris: ['https://a.example.com/cb'] } as unknown as AppModel, {
+      environments: environments() as never,
+    }).some((f) => f.path[1] === 'grantTypes' && !f.message.startsWith('grant "refresh'));
   let org: RunningEmulator;
   let dir: string;
 
@@ -43,7 +43,10 @@ describe('grant types: validate refuses exactly what the provider refuses at app
           type: c.type,
           grant_types: c.grants,
           // As the project's AllowlistedApp writes them, so only the grant table can refuse.
-          response_types: [...(c.grants.includes('authorization_code') ? ['code'] : []), ...(c.grants.includes('implicit') ? ['token', 'id_token'] : [])],
+          response_types: [
+            ...(c.grants.includes('authorization_code') ? ['code'] : []),
+            ...(c.grants.includes('implicit') ? ['token', 'id_token'] : []),
+          ],
           redirect_uris: ['https://a.example.com/cb'],
           token_endpoint_auth_method: c.type === 'web' ? 'client_secret_basic' : 'none',
           pkce_required: true,
@@ -67,9 +70,15 @@ describe('grant types: validate refuses exactly what the provider refuses at app
     const env = terraformEnvironment(org.env('https-proxy'));
     const init = await run('terraform', [`-chdir=${dir}`, 'init', '-input=false', '-no-color'], { env });
     expect(init.code).toBe(0);
-    const apply = await run('terraform', [`-chdir=${dir}`, 'apply', '-auto-approve', '-input=false', '-no-color', '-parallelism=10'], { env });
+    const apply = await run('terraform', [`-chdir=${dir}`, 'apply', '-auto-approve', '-input=false', '-no-color', '-parallelism=10'], {
+      env,
+    });
     const created = appsByLabel(org);
-    const verdicts = cases.map((c, i) => ({ ...c, rule: refusedByRule(c) ? 'refused' : 'accepted', provider: created.has(label(i)) ? 'accepted' : 'refused' }));
+    const verdicts = cases.map((c, i) => ({
+      ...c,
+      rule: refusedByRule(c) ? 'refused' : 'accepted',
+      provider: created.has(label(i)) ? 'accepted' : 'refused',
+    }));
     expect(verdicts.filter((v) => v.rule !== v.provider)).toEqual([]);
     const refused = verdicts.filter((v) => v.provider === 'refused').length;
     expect(refused).toBeGreaterThan(0);

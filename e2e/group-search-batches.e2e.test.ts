@@ -32,7 +32,9 @@ describe('group searches of long non-ASCII names', () => {
     const app = appsByLabel(org).get('Payroll Portal');
     expect(app).toBeDefined();
     expect(profileOf(app!).groupallowlist).toEqual(names.map((name) => ids.get(name)));
-    const searches = org.log.filter((entry) => entry.method === 'GET' && entry.path === '/api/v1/groups' && entry.query.includes('search='));
+    const searches = org.log.filter(
+      (entry) => entry.method === 'GET' && entry.path === '/api/v1/groups' && entry.query.includes('search='),
+    );
     const batches = batchGroupSearches(names.map((reference) => ({ reference, isId: false })));
     expect(batches.length).toBeGreaterThan(5);
     expect(searches).toHaveLength(batches.length);

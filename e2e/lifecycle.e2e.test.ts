@@ -32,17 +32,24 @@ describe('an app from creation to retirement', () => {
 
   test('adding a group updates the profile in place: no replacement, same app ID', async () => {
     const before = appId('Payroll Portal');
-    workspace.edit('payroll', (file) => ((file.allowlist as { groups: string[] }).groups = ['Payroll Admins', 'Payroll Users', 'Équipe Finance']));
+    workspace.edit(
+      'payroll',
+      (file) => ((file.allowlist as { groups: string[] }).groups = ['Payroll Admins', 'Payroll Users', 'Équipe Finance']),
+    );
     workspace.synth();
     const plan = await planAndApply(workspace, 'dev--payroll');
     expect(changesOf(plan.plan)).toEqual({ 'okta_app_oauth.payroll': 'update' });
     const ids = groupIdsByName(org);
     expect(appId('Payroll Portal')).toBe(before);
-    expect(profileOf(appsByLabel(org).get('Payroll Portal')!).groupallowlist).toEqual([ids.get('Payroll Admins'), ids.get('Payroll Users'), ids.get('Équipe Finance')]);
+    expect(profileOf(appsByLabel(org).get('Payroll Portal')!).groupallowlist).toEqual([
+      ids.get('Payroll Admins'),
+      ids.get('Payroll Users'),
+      ids.get('Équipe Finance'),
+    ]);
     expect((await workspace.plan('dev--payroll')).code).toBe(0);
   });
 
-  test('deleting a file fails the plan with the project\'s message and destroys nothing', async () => {
+  test("deleting a file fails the plan with the project's message and destroys nothing", async () => {
     const saved = workspace.read('old-tool');
     workspace.remove('old-tool');
     workspace.synth();
@@ -84,7 +91,9 @@ describe('an app from creation to retirement', () => {
     workspace.synth();
     const plan = await planAndApply(workspace, 'dev--payroll');
     expect(changesOf(plan.plan)).toEqual({});
-    expect(plan.plan?.resource_changes?.find((c) => c.address === 'okta_app_oauth.payroll-portal')?.previous_address).toBe('okta_app_oauth.payroll');
+    expect(plan.plan?.resource_changes?.find((c) => c.address === 'okta_app_oauth.payroll-portal')?.previous_address).toBe(
+      'okta_app_oauth.payroll',
+    );
     expect(appId('Payroll Portal')).toBe(id);
   });
 

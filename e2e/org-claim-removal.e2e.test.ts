@@ -36,10 +36,12 @@ describe('removing an org-server claim from a file', () => {
     expect(again.code).toBe(2);
   });
 
-  test('the pipeline\'s plan fails with the console steps, and passes once the claim is removed in Okta', async () => {
+  test("the pipeline's plan fails with the console steps, and passes once the claim is removed in Okta", async () => {
     const blocked = await workspace.plan('dev--payroll');
     expect(blocked.code).toBe(1);
-    expect(blocked.stderr).toMatch(/Okta app "Payroll Portal" \(okta_app_oauth\.payroll\) would lose its org-server groups claim "groups", but the okta provider 4\.20\.0 cannot remove/);
+    expect(blocked.stderr).toMatch(
+      /Okta app "Payroll Portal" \(okta_app_oauth\.payroll\) would lose its org-server groups claim "groups", but the okta provider 4\.20\.0 cannot remove/,
+    );
     expect(blocked.stderr).toMatch(/Sign On > OpenID Connect ID Token/);
 
     org.state.removeGroupsClaim(payrollId()); // what an admin does in the console

@@ -65,14 +65,18 @@ describe('the apply pipeline on a locking backend', () => {
   });
 
   test('in GitHub Actions a local backend is refused before init, naming stacks/environments.json; pg is accepted and the first apply runs', async () => {
-    const local = Workspace.of({ dev: org.env('https-proxy') }, devEnvironments(), { payroll: webApp('Payroll Portal', ['Payroll Admins']) });
+    const local = Workspace.of({ dev: org.env('https-proxy') }, devEnvironments(), {
+      payroll: webApp('Payroll Portal', ['Payroll Admins']),
+    });
     try {
       local.synth();
       const localCi = new Pipeline(local);
       const refusedPlan = await localCi.plan(STACK, 'plans');
       expect(refusedPlan.code).toBe(1);
       expect(oneLine(refusedPlan.stdout)).toMatch(/::error title=No durable state backend::dev--payroll uses the "local" backend/);
-      expect(oneLine(refusedPlan.stderr)).toMatch(/set environments\.dev\.backend in stacks\/environments\.json to a remote backend with locking/);
+      expect(oneLine(refusedPlan.stderr)).toMatch(
+        /set environments\.dev\.backend in stacks\/environments\.json to a remote backend with locking/,
+      );
       mkdirSync(localCi.folder('plans/dev--payroll'), { recursive: true });
       const refusedApply = await localCi.apply(STACK, 'plans');
       expect(refusedApply.code).toBe(1);
@@ -96,7 +100,7 @@ describe('the apply pipeline on a locking backend', () => {
     expect(again.stderr).not.toMatch(/first apply/); // the state in PostgreSQL was found
   });
 
-  test('review-plans: main\'s plan identical to the pull request\'s is "reviewed"; a plan that differs, and prod\'s always-approve, need approval; an empty plan is never applied', async () => {
+  test("review-plans: main's plan identical to the pull request's is \"reviewed\"; a plan that differs, and prod's always-approve, need approval; an empty plan is never applied", async () => {
     setGroups('payroll', ['Payroll Admins', 'Payroll Users']);
     expect((await ci.plan(STACK, 'reviewed')).code).toBe(0); // the pull request's plan
     for (const stack of [SHARED, STACK]) expect((await ci.plan(stack, 'apply')).code).toBe(0); // main's plans at apply time
@@ -115,7 +119,10 @@ describe('the apply pipeline on a locking backend', () => {
     expect((await ci.plan(STACK, 'apply')).code).toBe(0);
     const moved = await ci.script('review-plans.ts', args);
     expect(moved.outputs).toEqual({ changed: JSON.stringify([STACK]), 'needs-approval': 'true' });
-    expect(JSON.parse(ci.read('apply', STACK, 'review.json')!)).toMatchObject({ status: 'unreviewed', reason: expect.stringMatching(/okta_app_oauth\.payroll/) });
+    expect(JSON.parse(ci.read('apply', STACK, 'review.json')!)).toMatchObject({
+      status: 'unreviewed',
+      reason: expect.stringMatching(/okta_app_oauth\.payroll/),
+    });
     // Without any reviewed plan (a manual run), too.
     const manual = await ci.script('review-plans.ts', args.slice(0, 6));
     expect(manual.outputs['needs-approval']).toBe('true');
@@ -157,7 +164,9 @@ describe('the apply pipeline on a locking backend', () => {
     expect(apply.code).toBe(1);
     const log = oneLine(apply.stderr);
     expect(log).toMatch(/Saved plan is stale/);
-    expect(log).toMatch(/::error title=Plan changed during the apply::the plan made to retry changes okta_app_oauth\.payroll differently from the reviewed plan; nothing more was applied\. Re-run all jobs/);
+    expect(log).toMatch(
+      /::error title=Plan changed during the apply::the plan made to retry changes okta_app_oauth\.payroll differently from the reviewed plan; nothing more was applied\. Re-run all jobs/,
+    );
     expect(callsTo(org.log, 'PUT', UPDATE_APP)).toEqual({});
     expect(oktaGroups('Payroll Portal')).toEqual(['Payroll Admins', 'Payroll Auditors']);
     expect(ci.read('apply', STACK, 'apply-exitcode')?.trim()).toBe('1');
@@ -172,32 +181,38 @@ describe('the apply pipeline on a locking backend', () => {
   test.each([
     [429, 'POST', CREATE_APP, 'travel-desk'],
     [503, 'PUT', UPDATE_APP, 'visitor-desk'],
-  ])("a %i on %s that outlasts the provider's retries: terraform-apply.sh retries, re-plans within the reviewed plan and converges with every object once", async (status, method, path, key) => {
-    const label = key === 'travel-desk' ? 'Travel Desk' : 'Visitor Desk';
-    workspace.write(key, webApp(label, ['Partner Managers']));
-    setGroups('payroll', status === 429 ? ['Payroll Admins'] : ['Payroll Admins', 'Payroll Users']);
-    expect((await ci.plan(STACK, 'apply')).code).toBe(0);
-    org.clearLog();
-    org.setFaults([{ method, path, status, count: 2 }]); // both of the provider's attempts
+  ])(
+    "a %i on %s that outlasts the provider's retries: terraform-apply.sh retries, re-plans within the reviewed plan and converges with every object once",
+    async (status, method, path, key) => {
+      const label = key === 'travel-desk' ? 'Travel Desk' : 'Visitor Desk';
+      workspace.write(key, webApp(label, ['Partner Managers']));
+      setGroups('payroll', status === 429 ? ['Payroll Admins'] : ['Payroll Admins', 'Payroll Users']);
+      expect((await ci.plan(STACK, 'apply')).code).toBe(0);
+      org.clearLog();
+      org.setFaults([{ method, path, status, count: 2 }]); // both of the provider's attempts
 
-    const apply = await ci.apply(STACK, 'apply');
-    org.setFaults([]);
-    expect(apply.code).toBe(0);
-    const log = oneLine(apply.stderr);
-    expect(log).toMatch(/failed with a transient error \(attempt 1 of 3\)/);
-    expect(log).toMatch(/plan-within: every remaining change is part of the reviewed plan/);
-    expect(callsTo(org.log, method, path)[status]).toBe(2);
-    everyAppOnce();
-    expect(appsByLabel(org).has(label)).toBe(true);
-    expect(oktaGroups('Payroll Portal')).toEqual(status === 429 ? ['Payroll Admins'] : ['Payroll Admins', 'Payroll Users']);
-    expect((await ci.plan(STACK, 'check', ['-detailed-exitcode'])).code).toBe(0);
-  });
+      const apply = await ci.apply(STACK, 'apply');
+      org.setFaults([]);
+      expect(apply.code).toBe(0);
+      const log = oneLine(apply.stderr);
+      expect(log).toMatch(/failed with a transient error \(attempt 1 of 3\)/);
+      expect(log).toMatch(/plan-within: every remaining change is part of the reviewed plan/);
+      expect(callsTo(org.log, method, path)[status]).toBe(2);
+      everyAppOnce();
+      expect(appsByLabel(org).has(label)).toBe(true);
+      expect(oktaGroups('Payroll Portal')).toEqual(status === 429 ? ['Payroll Admins'] : ['Payroll Admins', 'Payroll Users']);
+      expect((await ci.plan(STACK, 'check', ['-detailed-exitcode'])).code).toBe(0);
+    },
+  );
 
   test('a non-transient failure is not retried; apply-report and github.ts open the apply-failure issue naming the stack, the error and the re-run; the next apply closes it', async () => {
     setGroups('payroll', ['Payroll Admins', 'Payroll Auditors']);
     for (const stack of [SHARED, STACK]) await ci.plan(stack, 'apply');
     const affected = ci.writeAffected('dev', [SHARED, STACK]);
-    const review = async (): Promise<void> => expect((await ci.script('review-plans.ts', ['--environment', 'dev', '--affected', affected, '--plans', ci.folder('apply')])).code).toBe(0);
+    const review = async (): Promise<void> =>
+      expect(
+        (await ci.script('review-plans.ts', ['--environment', 'dev', '--affected', affected, '--plans', ci.folder('apply')])).code,
+      ).toBe(0);
     await review();
     org.clearLog();
     org.setFaults([{ method: 'PUT', path: UPDATE_APP, status: 500, count: 1 }]);
@@ -213,9 +228,35 @@ describe('the apply pipeline on a locking backend', () => {
     try {
       const env = { GITHUB_TOKEN: 'fake-token-not-a-secret', GITHUB_REPOSITORY: 'acme/okta', GITHUB_API_URL: github.url };
       const report = async (): Promise<Record<string, string>> => {
-        const out = await ci.script('apply-report.ts', ['--environment', 'dev', '--plans', ci.folder('apply'), '--commit', 'c0ffee1234567890', '--run-url', 'https://github.example/run/1', '--out', 'apply-failed.md']);
+        const out = await ci.script('apply-report.ts', [
+          '--environment',
+          'dev',
+          '--plans',
+          ci.folder('apply'),
+          '--commit',
+          'c0ffee1234567890',
+          '--run-url',
+          'https://github.example/run/1',
+          '--out',
+          'apply-failed.md',
+        ]);
         expect(out.code).toBe(0);
-        const issue = await ci.script('github.ts', ['apply-issue', '--environment', 'dev', '--failed', out.outputs.failed, '--matching', out.outputs.matching, ...(out.outputs.failed === '[]' ? [] : ['--body-file', 'apply-failed.md']), '--note', 'e2e'], env);
+        const issue = await ci.script(
+          'github.ts',
+          [
+            'apply-issue',
+            '--environment',
+            'dev',
+            '--failed',
+            out.outputs.failed,
+            '--matching',
+            out.outputs.matching,
+            ...(out.outputs.failed === '[]' ? [] : ['--body-file', 'apply-failed.md']),
+            '--note',
+            'e2e',
+          ],
+          env,
+        );
         expect(issue.code).toBe(0);
         return out.outputs;
       };
@@ -235,9 +276,25 @@ describe('the apply pipeline on a locking backend', () => {
       expect(await report()).toEqual({ failed: '[]', matching: JSON.stringify([STACK, SHARED]) });
       expect(issue.state).toBe('closed');
       // The report job's record for the drift run's "merged but not applied" check.
-      const recorded = await ci.script('applied-commits.ts', ['record', '--commit', 'c0ffee1234567890', '--stacks', JSON.stringify([STACK, SHARED]), '--run-url', 'https://github.example/run/1'], env);
+      const recorded = await ci.script(
+        'applied-commits.ts',
+        [
+          'record',
+          '--commit',
+          'c0ffee1234567890',
+          '--stacks',
+          JSON.stringify([STACK, SHARED]),
+          '--run-url',
+          'https://github.example/run/1',
+        ],
+        env,
+      );
       expect(recorded.code).toBe(0);
-      expect(github.calls.filter((c) => c.method === 'POST' && c.path === '/repos/acme/okta/statuses/c0ffee1234567890').map((c) => c.body?.context)).toEqual(['okta-applied/dev--payroll', 'okta-applied/dev--shared']);
+      expect(
+        github.calls
+          .filter((c) => c.method === 'POST' && c.path === '/repos/acme/okta/statuses/c0ffee1234567890')
+          .map((c) => c.body?.context),
+      ).toEqual(['okta-applied/dev--payroll', 'okta-applied/dev--shared']);
     } finally {
       await github.stop();
     }

@@ -11,7 +11,7 @@ const APPS = 8;
  * A 429 storm: the emulator enforces tiny limits in a short window (10 app-family requests per
  * 5 s) and the provider's real client (max_api_capacity 50, waits 1 s … 2 s) applies eight apps.
  */
-describe('a 429 storm at the emulator\'s limits', () => {
+describe("a 429 storm at the emulator's limits", () => {
   let org: RunningEmulator;
   let workspace: Workspace;
 
@@ -34,7 +34,9 @@ describe('a 429 storm at the emulator\'s limits', () => {
 
   test("the provider's governor does not prevent the storm: ten requests in flight overshoot a bucket it has not measured yet", () => {
     const firstRefused = org.log.find((entry) => entry.status === 429)!;
-    const admittedBefore = org.log.filter((entry) => entry.family === firstRefused.family && entry.status !== 429 && entry.startedAt <= firstRefused.startedAt);
+    const admittedBefore = org.log.filter(
+      (entry) => entry.family === firstRefused.family && entry.status !== 429 && entry.startedAt <= firstRefused.startedAt,
+    );
     expect(admittedBefore.length).toBe(10); // the whole bucket, not max_api_capacity's 50 % of it
   });
 

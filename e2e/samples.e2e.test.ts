@@ -32,7 +32,8 @@ describe.each(['dev', 'prod'] as const)('the sample allow lists in %s', (environ
     workspace?.dispose();
   });
 
-  const synthesized = (stack: string): JsonObject => JSON.parse(readFileSync(join(workspace.stackDir(stack), 'cdk.tf.json'), 'utf8')) as JsonObject;
+  const synthesized = (stack: string): JsonObject =>
+    JSON.parse(readFileSync(join(workspace.stackDir(stack), 'cdk.tf.json'), 'utf8')) as JsonObject;
   const filesIn = (): Array<{ key: string; file: JsonObject }> =>
     ['expenses', 'hr-portal', 'it-tools', 'partner-dashboard', 'payroll']
       .map((key) => ({ key, file: workspace.read(key) as JsonObject }))
@@ -51,7 +52,7 @@ describe.each(['dev', 'prod'] as const)('the sample allow lists in %s', (environ
     }
   });
 
-  test('static allow lists are in each profile as group IDs, in the file\'s order, with the limit', () => {
+  test("static allow lists are in each profile as group IDs, in the file's order, with the limit", () => {
     const ids = groupIdsByName(org);
     const apps = appsByLabel(org);
     for (const { file } of filesIn()) {
@@ -71,8 +72,15 @@ describe.each(['dev', 'prod'] as const)('the sample allow lists in %s', (environ
     const apps = appsByLabel(org);
     for (const { key, file } of filesIn()) {
       const app = apps.get((file.app as JsonObject).label as string)!;
-      const stack = workspace.stacks(environment).find((s) => (synthesized(s).resource as JsonObject | undefined)?.okta_app_oauth && key in ((synthesized(s).resource as JsonObject).okta_app_oauth as JsonObject))!;
-      const written = (((synthesized(stack).resource as JsonObject).okta_app_oauth as JsonObject)[key] as JsonObject).groups_claim as JsonObject | undefined;
+      const stack = workspace
+        .stacks(environment)
+        .find(
+          (s) =>
+            (synthesized(s).resource as JsonObject | undefined)?.okta_app_oauth &&
+            key in ((synthesized(s).resource as JsonObject).okta_app_oauth as JsonObject),
+        )!;
+      const written = (((synthesized(stack).resource as JsonObject).okta_app_oauth as JsonObject)[key] as JsonObject).groups_claim as
+        JsonObject | undefined;
       const claim = org.state.groupsClaim(app.id as string) as JsonObject | undefined;
       if (!written) {
         expect({ key, claim: claim?.name ?? null }).toEqual({ key, claim: null });
@@ -86,9 +94,19 @@ describe.each(['dev', 'prod'] as const)('the sample allow lists in %s', (environ
     const shared = synthesized(`${environment}--shared`);
     const written = Object.values(((shared.resource as JsonObject).okta_auth_server_claim ?? {}) as Record<string, JsonObject>);
     const servers = org.state.servers() as JsonObject[];
-    const serverIdOf = (reference: string): string => (reference.startsWith('${') ? (servers.find((s) => s.name === 'Partner API')!.id as string) : reference);
-    const actual = servers.flatMap((server) => (org.state.claims(server.id as string) as JsonObject[]).filter((c) => c.valueType === 'EXPRESSION' && !c.system).map((c) => ({ server: server.id, name: c.name, type: c.claimType, value: c.value })));
-    const expected = written.map((c) => ({ server: serverIdOf(c.auth_server_id as string), name: c.name, type: c.claim_type, value: c.value }));
+    const serverIdOf = (reference: string): string =>
+      reference.startsWith('${') ? (servers.find((s) => s.name === 'Partner API')!.id as string) : reference;
+    const actual = servers.flatMap((server) =>
+      (org.state.claims(server.id as string) as JsonObject[])
+        .filter((c) => c.valueType === 'EXPRESSION' && !c.system)
+        .map((c) => ({ server: server.id, name: c.name, type: c.claimType, value: c.value })),
+    );
+    const expected = written.map((c) => ({
+      server: serverIdOf(c.auth_server_id as string),
+      name: c.name,
+      type: c.claim_type,
+      value: c.value,
+    }));
     const order = (list: Array<Record<string, unknown>>) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(order(actual)).toEqual(order(expected));
   });
@@ -96,7 +114,10 @@ describe.each(['dev', 'prod'] as const)('the sample allow lists in %s', (environ
   test('a user gets exactly the allow-listed groups they hold, evaluated from what Okta stores', () => {
     const apps = appsByLabel(org);
     const alice = ['Payroll Admins', 'payroll admins', 'Payroll Admins (EMEA)', 'Payroll Users', 'IT-Helpdesk', 'it-lowercase'];
-    const claimsOf = (label: string) => issuedClaims(org, apps.get(label)!.id as string, alice).map((c) => `${c.server}/${c.token}/${c.name}: ${c.groups?.join(', ') ?? c.error}`);
+    const claimsOf = (label: string) =>
+      issuedClaims(org, apps.get(label)!.id as string, alice).map(
+        (c) => `${c.server}/${c.token}/${c.name}: ${c.groups?.join(', ') ?? c.error}`,
+      );
     expect(claimsOf('Payroll Portal')).toEqual(
       expect.arrayContaining(['org/id/groups: Payroll Admins, Payroll Users', 'default/access/groups: Payroll Admins, Payroll Users']),
     );
@@ -107,10 +128,15 @@ describe.each(['dev', 'prod'] as const)('the sample allow lists in %s', (environ
 
   test('the second apply creates only the managed access policies, which admit every app to the servers it asks for claims', async () => {
     const environments = JSON.parse(readFileSync(join(__dirname, '..', 'stacks', 'environments.json'), 'utf8')) as JsonObject;
-    const servers = ((environments.environments as JsonObject)[environment] as JsonObject).authorizationServers as Record<string, JsonObject>;
+    const servers = ((environments.environments as JsonObject)[environment] as JsonObject).authorizationServers as Record<
+      string,
+      JsonObject
+    >;
     const managed = Object.keys(servers).filter((name) => (servers[name].access as JsonObject | undefined)?.mode === 'managed');
     const second = await planAndApply(workspace, `${environment}--shared`);
-    expect(Object.keys(changesOf(second.plan)).sort()).toEqual(managed.flatMap((name) => [`okta_auth_server_policy.${name}_access[0]`, `okta_auth_server_policy_rule.${name}_access[0]`]).sort());
+    expect(Object.keys(changesOf(second.plan)).sort()).toEqual(
+      managed.flatMap((name) => [`okta_auth_server_policy.${name}_access[0]`, `okta_auth_server_policy_rule.${name}_access[0]`]).sort(),
+    );
     const serverIds = new Map(org.state.servers().map((s) => [s.name, String(s.id)]));
     const apps = appsByLabel(org);
     for (const { key, file } of filesIn()) {

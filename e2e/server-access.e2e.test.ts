@@ -14,7 +14,8 @@ const PARTNERS = 'Partner API';
 const LOCKED = 'Locked API';
 const OTHER_CLIENT = '0oaOTHERCLIENT000001';
 
-const partnerApp = (label: string, server: string) => webApp(label, ['Partner Managers'], 'partners', { claims: [{ server, token: 'access', scopes: ['groups'] }] });
+const partnerApp = (label: string, server: string) =>
+  webApp(label, ['Partner Managers'], 'partners', { claims: [{ server, token: 'access', scopes: ['groups'] }] });
 
 describe('server access', () => {
   let org: RunningEmulator;
@@ -22,7 +23,12 @@ describe('server access', () => {
   const serverId = (name: string) => String(org.state.servers().find((s) => s.name === name)?.id);
   const appId = (label: string) => String(appsByLabel(org).get(label)?.id);
   const tokenFor = (server: string, label: string) =>
-    org.state.canIssueToken(serverId(server), { clientId: appId(label), grantType: 'authorization_code', scopes: ['openid', 'groups'], groupIds: [] });
+    org.state.canIssueToken(serverId(server), {
+      clientId: appId(label),
+      grantType: 'authorization_code',
+      scopes: ['openid', 'groups'],
+      groupIds: [],
+    });
 
   beforeAll(async () => {
     org = await startOrg(DEV_HOST, {
@@ -33,7 +39,11 @@ describe('server access', () => {
           // No access policy at all: no client gets a token until one admits it.
           { name: PARTNERS },
           // A policy for someone else's client only.
-          { name: LOCKED, scopes: [{ name: 'groups' }], policies: [{ name: 'Others only', conditions: { clients: { include: [OTHER_CLIENT] } }, rules: [] }] },
+          {
+            name: LOCKED,
+            scopes: [{ name: 'groups' }],
+            policies: [{ name: 'Others only', conditions: { clients: { include: [OTHER_CLIENT] } }, rules: [] }],
+          },
         ],
         apps: [{ id: OTHER_CLIENT, label: 'Not Ours' }],
       },
@@ -70,7 +80,10 @@ describe('server access', () => {
     expect(tokenFor(PARTNERS, 'Partner Portal')).toMatchObject({ admitted: false, reason: expect.stringMatching(/^no_matching_policy/) });
 
     const second = await planAndApply(workspace, 'dev--shared');
-    expect(changesOf(second.plan)).toEqual({ 'okta_auth_server_policy.partners_access[0]': 'create', 'okta_auth_server_policy_rule.partners_access[0]': 'create' });
+    expect(changesOf(second.plan)).toEqual({
+      'okta_auth_server_policy.partners_access[0]': 'create',
+      'okta_auth_server_policy_rule.partners_access[0]': 'create',
+    });
     expect(tokenFor(PARTNERS, 'Partner Portal')).toEqual({ admitted: true, policy: 'Allow-listed apps', rule: 'Allow-listed apps' });
     const [policy] = org.state.policies(serverId(PARTNERS));
     expect(policy).toMatchObject({ name: 'Allow-listed apps', conditions: { clients: { include: [appId('Partner Portal')] } } });
@@ -78,11 +91,13 @@ describe('server access', () => {
     expect(rule.conditions.grantTypes.include).toEqual(['authorization_code']);
     expect([...rule.conditions.scopes.include].sort()).toEqual(['email', 'groups', 'openid', 'profile']);
     // Only the apps that ask: an app this repository does not manage is not admitted, and nothing else changes.
-    expect(org.state.canIssueToken(serverId(PARTNERS), { clientId: OTHER_CLIENT, grantType: 'authorization_code', scopes: ['openid'] }).admitted).toBe(false);
+    expect(
+      org.state.canIssueToken(serverId(PARTNERS), { clientId: OTHER_CLIENT, grantType: 'authorization_code', scopes: ['openid'] }).admitted,
+    ).toBe(false);
     expect((await workspace.plan('dev--shared')).code).toBe(0);
   });
 
-  test('verified: the default server\'s Default Policy (all clients) admits the app, and the plan passes', async () => {
+  test("verified: the default server's Default Policy (all clients) admits the app, and the plan passes", async () => {
     expect(tokenFor('default', 'Payroll Portal')).toMatchObject({ admitted: true, policy: 'Default Policy' });
     expect((await workspace.plan('dev--payroll')).code).toBe(0);
   });

@@ -126,7 +126,10 @@ function buildOauthClient(c: JsonObject, appType: string): JsonObject {
   // Okta answers refresh_token settings only for clients allowed the refresh_token grant.
   if (grantTypes.includes('refresh_token')) {
     const refresh = obj(c.refresh_token);
-    out.refresh_token = { rotation_type: str(refresh.rotation_type, 'STATIC'), leeway: typeof refresh.leeway === 'number' ? refresh.leeway : 30 };
+    out.refresh_token = {
+      rotation_type: str(refresh.rotation_type, 'STATIC'),
+      leeway: typeof refresh.leeway === 'number' ? refresh.leeway : 30,
+    };
   }
   return out;
 }

@@ -22,7 +22,13 @@ export interface Pipeline {
 }
 
 /** Serves one API request. */
-export async function handleApiRequest(pipeline: Pipeline, req: IncomingMessage, res: ServerResponse, url: URL, rawBody: string): Promise<void> {
+export async function handleApiRequest(
+  pipeline: Pipeline,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  rawBody: string,
+): Promise<void> {
   const startedAt = Date.now();
   const method = req.method ?? 'GET';
   const family = familyOf(url.pathname);
@@ -43,9 +49,21 @@ export async function handleApiRequest(pipeline: Pipeline, req: IncomingMessage,
   } catch (error) {
     answer = errorAnswer(error);
   }
-  res.writeHead(answer.status, { ...headers, ...answer.headers, ...(answer.body === undefined ? {} : { 'Content-Type': 'application/json' }) });
+  res.writeHead(answer.status, {
+    ...headers,
+    ...answer.headers,
+    ...(answer.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+  });
   res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
-  pipeline.log.add({ method, path: url.pathname, query: url.search.replace(/^\?/, ''), status: answer.status, startedAt, ms: Date.now() - startedAt, family });
+  pipeline.log.add({
+    method,
+    path: url.pathname,
+    query: url.search.replace(/^\?/, ''),
+    status: answer.status,
+    startedAt,
+    ms: Date.now() - startedAt,
+    family,
+  });
 }
 
 /** Runs the route under any matching fault: delay, error instead of the effect, or error after it. */
@@ -61,7 +79,11 @@ async function withFaults(pipeline: Pipeline, method: string, path: string, run:
       // The injected status is the answer whatever the route said.
     }
   }
-  throw fault.status === 429 ? rateLimited() : fault.status >= 500 ? serverError(fault.status) : new OktaError(fault.status, 'E0000001', 'Injected fault');
+  throw fault.status === 429
+    ? rateLimited()
+    : fault.status >= 500
+      ? serverError(fault.status)
+      : new OktaError(fault.status, 'E0000001', 'Injected fault');
 }
 
 function parseBody(raw: string): Json | undefined {

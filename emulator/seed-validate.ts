@@ -13,24 +13,32 @@ const string: Check = (v, p) => void (typeof v === 'string' || fail(p, 'must be 
 const boolean: Check = (v, p) => void (typeof v === 'boolean' || fail(p, 'must be a boolean'));
 const number: Check = (v, p) => void (typeof v === 'number' || fail(p, 'must be a number'));
 const object: Check = (v, p) => void (isObject(v) || fail(p, 'must be an object'));
-const oneOf = (...values: string[]): Check => (v, p) => void (values.includes(v as string) || fail(p, `must be one of ${values.join(', ')}`));
-const list = (item: Check): Check => (v, p) => {
-  if (!Array.isArray(v)) fail(p, 'must be an array');
-  (v as unknown[]).forEach((x, i) => item(x, `${p}[${i}]`));
-};
+const oneOf =
+  (...values: string[]): Check =>
+  (v, p) =>
+    void (values.includes(v as string) || fail(p, `must be one of ${values.join(', ')}`));
+const list =
+  (item: Check): Check =>
+  (v, p) => {
+    if (!Array.isArray(v)) fail(p, 'must be an array');
+    (v as unknown[]).forEach((x, i) => item(x, `${p}[${i}]`));
+  };
 /** An object with required (`name`) and optional (`name?`) keys; unknown keys are refused to catch typos. */
-const shape = (fields: Record<string, Check>): Check => (v, p) => {
-  object(v, p);
-  const record = v as Record<string, unknown>;
-  const known = Object.keys(fields).map((k) => k.replace(/\?$/, ''));
-  for (const key of Object.keys(record)) if (!known.includes(key)) fail(`${p}.${key}`, `is not a known field (known: ${known.join(', ')})`);
-  for (const [key, check] of Object.entries(fields)) {
-    const name = key.replace(/\?$/, '');
-    if (record[name] === undefined) {
-      if (!key.endsWith('?')) fail(`${p}.${name}`, 'is required');
-    } else check(record[name], `${p}.${name}`);
-  }
-};
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (v, p) => {
+    object(v, p);
+    const record = v as Record<string, unknown>;
+    const known = Object.keys(fields).map((k) => k.replace(/\?$/, ''));
+    for (const key of Object.keys(record))
+      if (!known.includes(key)) fail(`${p}.${key}`, `is not a known field (known: ${known.join(', ')})`);
+    for (const [key, check] of Object.entries(fields)) {
+      const name = key.replace(/\?$/, '');
+      if (record[name] === undefined) {
+        if (!key.endsWith('?')) fail(`${p}.${name}`, 'is required');
+      } else check(record[name], `${p}.${name}`);
+    }
+  };
 
 const groupCheck = shape({ 'id?': string, name: string, 'description?': string, 'type?': oneOf('OKTA_GROUP', 'APP_GROUP', 'BUILT_IN') });
 const claimCheck = shape({

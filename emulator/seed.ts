@@ -40,16 +40,34 @@ export function applySeed(org: OrgContext, seed: EmulatorSeed): void {
     for (const [name, system] of ACCESS_POLICIES) {
       const id = newId(ID_PREFIX.accessPolicy);
       const now = oktaNow();
-      store.accessPolicies.set(id, { id, status: 'ACTIVE', name, priority: 1, system, conditions: null, created: now, lastUpdated: now, type: 'ACCESS_POLICY' });
+      store.accessPolicies.set(id, {
+        id,
+        status: 'ACTIVE',
+        name,
+        priority: 1,
+        system,
+        conditions: null,
+        created: now,
+        lastUpdated: now,
+        type: 'ACCESS_POLICY',
+      });
     }
   }
   const servers = seed.authServers ?? [];
-  if (!servers.some((s) => s.id === 'default')) servers.unshift({ id: 'default', name: 'default', description: 'Default Authorization Server for your Applications' });
+  if (!servers.some((s) => s.id === 'default'))
+    servers.unshift({ id: 'default', name: 'default', description: 'Default Authorization Server for your Applications' });
   for (const s of servers) seedServer(org, s);
   for (const [i, a] of (seed.apps ?? []).entries()) {
     const body: JsonObject = {
       label: a.label,
-      settings: { oauthClient: { application_type: a.type ?? 'web', redirect_uris: a.redirectUris ?? [], grant_types: a.grantTypes ?? ['authorization_code'], ...a.oauthClient } },
+      settings: {
+        oauthClient: {
+          application_type: a.type ?? 'web',
+          redirect_uris: a.redirectUris ?? [],
+          grant_types: a.grantTypes ?? ['authorization_code'],
+          ...a.oauthClient,
+        },
+      },
       visibility: { hide: a.hide ?? { iOS: true, web: true } },
     };
     if (a.credentials) body.credentials = { oauthClient: a.credentials };
@@ -90,11 +108,15 @@ function seedServer(org: OrgContext, s: SeedAuthServer): void {
     record.scopes.set(String(scope.id), scope);
   }
   for (const sc of s.scopes ?? []) {
-    const scope = wrap(`${where} scope ${sc.name}`, () => buildScope(record, { ...sc }, sc.id ?? newId(ID_PREFIX.scope), sc.system ?? false));
+    const scope = wrap(`${where} scope ${sc.name}`, () =>
+      buildScope(record, { ...sc }, sc.id ?? newId(ID_PREFIX.scope), sc.system ?? false),
+    );
     record.scopes.set(String(scope.id), scope);
   }
   for (const c of s.claims ?? []) {
-    const claim = wrap(`${where} claim ${c.name}`, () => buildClaim(record, { ...c, conditions: { scopes: c.conditions?.scopes ?? [] } }, c.id ?? newId(ID_PREFIX.claim), false));
+    const claim = wrap(`${where} claim ${c.name}`, () =>
+      buildClaim(record, { ...c, conditions: { scopes: c.conditions?.scopes ?? [] } }, c.id ?? newId(ID_PREFIX.claim), false),
+    );
     record.claims.set(String(claim.id), claim);
   }
   const policies = s.policies ?? (id === 'default' ? [{ name: 'Default Policy', rules: [defaultRule()] }] : []);
@@ -102,7 +124,9 @@ function seedServer(org: OrgContext, s: SeedAuthServer): void {
     const policy = buildPolicy({ ...p, rules: null }, p.id ?? newId(ID_PREFIX.authServerPolicy), now, i + 1);
     const rules = new Map<string, JsonObject>();
     for (const [j, r] of (p.rules ?? []).entries()) {
-      const rule = wrap(`${where} policy ${p.name} rule ${j}`, () => buildRule(r, typeof r.id === 'string' ? r.id : newId(ID_PREFIX.authServerRule), now, j + 1));
+      const rule = wrap(`${where} policy ${p.name} rule ${j}`, () =>
+        buildRule(r, typeof r.id === 'string' ? r.id : newId(ID_PREFIX.authServerRule), now, j + 1),
+      );
       rules.set(String(rule.id), rule);
     }
     record.policies.set(String(policy.id), { policy, rules });
@@ -128,4 +152,3 @@ function wrap<T>(where: string, build: () => T): T {
     throw new Error(`invalid emulator seed: ${where}: ${(error as Error).message}`, { cause: error });
   }
 }
-

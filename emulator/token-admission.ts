@@ -33,7 +33,8 @@ export interface TokenAdmission {
 }
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const at = (value: unknown, ...path: string[]): unknown => path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as JsonObject)[k] : undefined), value);
+const at = (value: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as JsonObject)[k] : undefined), value);
 const byPriority = (a: JsonObject, b: JsonObject) => Number(a.priority) - Number(b.priority);
 
 /** Evaluates a token request against a server's scopes, policies and rules. */
@@ -46,12 +47,19 @@ export function admitToken(server: AuthServerRecord, request: TokenRequest): Tok
     const clients = list(at(p.policy, 'conditions', 'clients', 'include'));
     return clients.includes('ALL_CLIENTS') || clients.includes(request.clientId);
   });
-  if (applying.length === 0) return { admitted: false, reason: `no_matching_policy: no active access policy applies to client ${request.clientId}` };
+  if (applying.length === 0)
+    return { admitted: false, reason: `no_matching_policy: no active access policy applies to client ${request.clientId}` };
   for (const { policy, rules } of applying) {
-    const rule = [...rules.values()].filter((r) => r.status === 'ACTIVE').sort(byPriority).find((r) => ruleMatches(r, request));
+    const rule = [...rules.values()]
+      .filter((r) => r.status === 'ACTIVE')
+      .sort(byPriority)
+      .find((r) => ruleMatches(r, request));
     if (rule) return { admitted: true, policy: String(policy.name), rule: String(rule.name) };
   }
-  return { admitted: false, reason: `no_matching_rule: no rule of ${applying.map((p) => `"${String(p.policy.name)}"`).join(', ')} allows grant ${request.grantType} with scopes ${request.scopes.join(' ')}` };
+  return {
+    admitted: false,
+    reason: `no_matching_rule: no rule of ${applying.map((p) => `"${String(p.policy.name)}"`).join(', ')} allows grant ${request.grantType} with scopes ${request.scopes.join(' ')}`,
+  };
 }
 
 function ruleMatches(rule: JsonObject, request: TokenRequest): boolean {

@@ -51,14 +51,27 @@ function compileChanged() {
     manifest = undefined;
   }
   const typescriptVersion = require('typescript/package.json').version;
-  if (!manifest || manifest.format !== FORMAT || manifest.typescript !== typescriptVersion) manifest = { format: FORMAT, typescript: typescriptVersion, files: {} };
-  const hashes = new Map(files.map((file) => [file, createHash('sha256').update(readFileSync(join(ROOT, file))).digest('hex')]));
+  if (!manifest || manifest.format !== FORMAT || manifest.typescript !== typescriptVersion)
+    manifest = { format: FORMAT, typescript: typescriptVersion, files: {} };
+  const hashes = new Map(
+    files.map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(ROOT, file)))
+        .digest('hex'),
+    ]),
+  );
   const changed = files.filter((file) => manifest.files[file] !== hashes.get(file));
   const deleted = Object.keys(manifest.files).filter((file) => !hashes.has(file));
   if (changed.length === 0 && deleted.length === 0) return;
 
   const ts = require('typescript');
-  const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, resolveJsonModule: true };
+  const compilerOptions = {
+    module: ts.ModuleKind.CommonJS,
+    target: ts.ScriptTarget.ES2022,
+    esModuleInterop: true,
+    resolveJsonModule: true,
+  };
   for (const file of changed) {
     const { outputText } = ts.transpileModule(readFileSync(join(ROOT, file), 'utf8'), { compilerOptions, fileName: file });
     writeAtomically(join(OUT, file.replace(/\.ts$/, '.js')), outputText);

@@ -10,7 +10,6 @@ export const DEFAULT_OAUTH_SCOPES = ['okta.apps.manage', 'okta.groups.read', 'ok
 /** The oldest Terraform that understands everything the stacks contain (`removed` blocks: 1.7). */
 export const REQUIRED_TERRAFORM_VERSION = '>= 1.7.0';
 
-
 /**
  * Every stack's provider gets the environment's whole budget: the provider throttles on the
  * org-wide use that Okta reports in each response's X-Rate-Limit headers, so the stacks running

@@ -71,9 +71,10 @@ export class ShardStack extends OktaStack {
 
     // OAuth client IDs (the app ID unless an adopted app has its own), read by the shared stack's managed access policies.
     const clientIds = Object.fromEntries(apps.map((a, i) => [shard.apps[i].app.key, a.resource.clientId]));
-    new TerraformOutput(this, 'client-ids', { value: clientIds, description: 'OAuth client IDs of the apps by key; read by the shared stack to admit them to managed access policies.' }).overrideLogicalId(
-      CLIENT_IDS_OUTPUT,
-    );
+    new TerraformOutput(this, 'client-ids', {
+      value: clientIds,
+      description: 'OAuth client IDs of the apps by key; read by the shared stack to admit them to managed access policies.',
+    }).overrideLogicalId(CLIENT_IDS_OUTPUT);
     for (const access of plan.serverAccess.filter((a) => a.mode === 'verified')) {
       const mine = access.apps.filter((a) => a.shard === shard.name);
       if (mine.length === 0) continue;
@@ -107,6 +108,12 @@ export class ShardStack extends OktaStack {
 function unassignedKeys(shard: ShardPlan): string[] {
   const assigned = new Set(shard.apps.filter((p) => p.assignments).map((p) => p.app.key));
   const movedWithAssignments = new Set(shard.renames.filter((r) => assigned.has(r.to)).map((r) => r.from));
-  const known = [...shard.apps.map((p) => p.app.key), ...shard.forgotten, ...shard.destroyed, ...shard.movedOut, ...shard.renames.map((r) => r.from)];
+  const known = [
+    ...shard.apps.map((p) => p.app.key),
+    ...shard.forgotten,
+    ...shard.destroyed,
+    ...shard.movedOut,
+    ...shard.renames.map((r) => r.from),
+  ];
   return [...new Set(known)].filter((key) => !assigned.has(key) && !movedWithAssignments.has(key)).sort();
 }

@@ -34,13 +34,23 @@ export class SharedStack extends OktaStack {
     const { plan } = props;
     super(scope, plan.sharedStack, { environment: plan.name, settings: plan.settings });
     const servers = new Map(
-      plan.servers.map((name) => [name, new AuthorizationServer(this, constructId('server', name), { name, settings: own(plan.settings.authorizationServers, name)!, environment: plan.name })]),
+      plan.servers.map((name) => [
+        name,
+        new AuthorizationServer(this, constructId('server', name), {
+          name,
+          settings: own(plan.settings.authorizationServers, name)!,
+          environment: plan.name,
+        }),
+      ]),
     );
     const guard = new VanishedKeysGuard(this, 'managed-claims', {
       output: MANAGED_CLAIMS_OUTPUT,
-      description: 'The shared claims this stack manages (server/token/name); read back by the next plan to catch claims that silently disappear.',
+      description:
+        'The shared claims this stack manages (server/token/name); read back by the next plan to catch claims that silently disappear.',
       managed: plan.sharedClaims.map(claimKey),
-      leaving: Object.entries(plan.settings.authorizationServers ?? {}).flatMap(([server, s]) => (s.removedClaims ?? []).map((c) => claimKey({ server, ...c }))),
+      leaving: Object.entries(plan.settings.authorizationServers ?? {}).flatMap(([server, s]) =>
+        (s.removedClaims ?? []).map((c) => claimKey({ server, ...c })),
+      ),
       readOwnState: (scope, id, defaults) => this.readState(scope, id, plan.sharedStack, defaults),
       otherOutputs: { [ACCESS_SHARDS_OUTPUT]: [] },
       problem: (vanished) =>
@@ -66,7 +76,9 @@ export class SharedStack extends OktaStack {
       // A renamed or moved app is found under its old key or shard until its shard applies, so it keeps its tokens meanwhile.
       const clients = access.apps.map((a) => {
         const shards = [a.shard, ...(a.previousShard === undefined ? [] : [a.previousShard])];
-        const lookups = shards.flatMap((shard) => [a.key, ...a.previousKeys].map((key) => `lookup(${this.clientIdsOf(plan.name, shard, knownShards)}, ${hclString(key)}, "")`));
+        const lookups = shards.flatMap((shard) =>
+          [a.key, ...a.previousKeys].map((key) => `lookup(${this.clientIdsOf(plan.name, shard, knownShards)}, ${hclString(key)}, "")`),
+        );
         return lookups.length === 1 ? lookups[0] : `try(coalesce(${lookups.join(', ')}), "")`;
       });
       const server = servers.get(access.server)!;
@@ -78,7 +90,11 @@ export class SharedStack extends OktaStack {
       });
     }
     new TerraformOutput(this, 'access-shards', {
-      value: [...new Set(managed.flatMap((a) => a.apps.flatMap((app) => [app.shard, ...(app.previousShard === undefined ? [] : [app.previousShard])])))].sort(),
+      value: [
+        ...new Set(
+          managed.flatMap((a) => a.apps.flatMap((app) => [app.shard, ...(app.previousShard === undefined ? [] : [app.previousShard])])),
+        ),
+      ].sort(),
       description: 'Shards with apps on servers whose access policy this stack manages; the next plan reads their client IDs.',
     }).overrideLogicalId(ACCESS_SHARDS_OUTPUT);
   }

@@ -66,7 +66,12 @@ export function configureBackend(stack: TerraformStack, stackName: string, backe
       new CloudBackend(stack, { ...own, workspaces: new NamedCloudWorkspace(own.workspaces?.name) });
       return (scope, id, name, defaults) => {
         const other = readerSettingsOf(name);
-        return new DataTerraformRemoteState(scope, id, { organization: other.organization, hostname: other.hostname, workspaces: { name: other.workspaces?.name }, defaults });
+        return new DataTerraformRemoteState(scope, id, {
+          organization: other.organization,
+          hostname: other.hostname,
+          workspaces: { name: other.workspaces?.name },
+          defaults,
+        });
       };
     }
   }
@@ -82,6 +87,7 @@ function escapeTemplates<T>(value: T): T {
 function withStackName<T>(value: T, name: string): T {
   if (typeof value === 'string') return value.split(STACK_PLACEHOLDER).join(name) as T;
   if (Array.isArray(value)) return value.map((v) => withStackName(v, name)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withStackName(v, name)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withStackName(v, name)])) as T;
   return value;
 }

@@ -12,7 +12,13 @@ const size = (apps: number, synthMs: number, peakMb: number): SizeResult => ({
   validateMs: 0,
   synthMs,
   synthPeakRssBytes: peakMb * MB,
-  output: { bytes: 0, resources: 0, dataSources: 0, plans: [{ environment: 'prod', distinctGroups: 2000, searches: 50, searchRequests: 50 }], stacks: [] },
+  output: {
+    bytes: 0,
+    resources: 0,
+    dataSources: 0,
+    plans: [{ environment: 'prod', distinctGroups: 2000, searches: 50, searchRequests: 50 }],
+    stacks: [],
+  },
 });
 
 describe('median', () => {
@@ -40,10 +46,17 @@ describe('checkTargets', () => {
       shardMaxRequests: shard,
       affected: { app: 'a', planned, skipped: 60, ms: 1 },
     });
-    const failed = (s: ReturnType<typeof shards>) => checkTargets([], s).filter((c) => !c.met).map((c) => c.description);
+    const failed = (s: ReturnType<typeof shards>) =>
+      checkTargets([], s)
+        .filter((c) => !c.met)
+        .map((c) => c.description);
     expect(failed(shards(2000, 80, ['dev--team-01', 'prod--team-01']))).toEqual([]);
-    expect(failed(shards(2000, 120, ['dev--team-01', 'prod--team-01']))).toEqual(['1,000 apps, prod: a one-app PR makes ≥ 20× fewer Okta requests with shards']);
-    expect(failed(shards(2000, 80, ['prod--team-01', 'prod--shared']))).toEqual(['1,000 apps: a one-app PR plans one shard per environment']);
+    expect(failed(shards(2000, 120, ['dev--team-01', 'prod--team-01']))).toEqual([
+      '1,000 apps, prod: a one-app PR makes ≥ 20× fewer Okta requests with shards',
+    ]);
+    expect(failed(shards(2000, 80, ['prod--team-01', 'prod--shared']))).toEqual([
+      '1,000 apps: a one-app PR plans one shard per environment',
+    ]);
   });
 
   it('fails when batched lookups would make more requests than there are groups', () => {
@@ -102,7 +115,15 @@ describe('heavy-shape targets', () => {
       '1,000 apps, heavy shape with the policy: one-app PR, affected + synth ≤ 2.00 s',
       '10,000 apps, heavy shape with the policy: synth peak RSS ≤ 600 MB',
     ]);
-    const markdown = renderMarkdown({ date: new Date(0), sizes: [], heavy: [heavy(1000, 1400, 13, 500, 150)], loadBefore: 0, loadAfter: 1 });
-    expect(markdown).toContain('| 1,000 | 5 | 0.11 s | 1.40 s | 13.0× | 150 MB | 50 MB | 0.50 s | 0.90 s + 1.40 s (plans dev--a, prod--a) |');
+    const markdown = renderMarkdown({
+      date: new Date(0),
+      sizes: [],
+      heavy: [heavy(1000, 1400, 13, 500, 150)],
+      loadBefore: 0,
+      loadAfter: 1,
+    });
+    expect(markdown).toContain(
+      '| 1,000 | 5 | 0.11 s | 1.40 s | 13.0× | 150 MB | 50 MB | 0.50 s | 0.90 s + 1.40 s (plans dev--a, prod--a) |',
+    );
   });
 });

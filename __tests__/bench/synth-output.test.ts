@@ -18,7 +18,11 @@ describe('describeSynthOutput', () => {
 
   it('counts resources, data sources and the groups each plan searches for', () => {
     // Names holding " or ", quotes and a template-escaped "${" must each count once.
-    const search0 = ['profile.name eq "Sales or Marketing"', 'profile.name eq "People \\"Ops\\" Leads"', 'id eq "00g1a2b3c4d5e6f7g8h9"'].join(' or ');
+    const search0 = [
+      'profile.name eq "Sales or Marketing"',
+      'profile.name eq "People \\"Ops\\" Leads"',
+      'id eq "00g1a2b3c4d5e6f7g8h9"',
+    ].join(' or ');
     const search1 = ['profile.name eq "Cost $${center}"', 'profile.name eq "Équipe"'].join(' or ');
     writeStack('prod--payroll', {
       resource: { okta_app_oauth: { a: {}, b: {} } },
@@ -39,9 +43,15 @@ describe('describeSynthOutput', () => {
     ]);
   });
 
-  it('counts the Okta requests of each stack\'s plan from what it holds', () => {
-    writeStack('prod--payroll', { resource: { okta_app_oauth: { a: {}, b: {} } }, data: { okta_groups: { groups_0: { search: 'id eq "x" or profile.name eq "y"' } } } });
-    writeStack('prod--shared', { resource: { okta_auth_server_claim: { c: {}, d: {} }, okta_auth_server_scope: { s: {} } }, data: { okta_auth_server: { partners: {} } } });
+  it("counts the Okta requests of each stack's plan from what it holds", () => {
+    writeStack('prod--payroll', {
+      resource: { okta_app_oauth: { a: {}, b: {} } },
+      data: { okta_groups: { groups_0: { search: 'id eq "x" or profile.name eq "y"' } } },
+    });
+    writeStack('prod--shared', {
+      resource: { okta_auth_server_claim: { c: {}, d: {} }, okta_auth_server_scope: { s: {} } },
+      data: { okta_auth_server: { partners: {} } },
+    });
     writeStack('dev--payroll', { provider: { okta: [{ scopes: ['okta.apps.manage'] }] }, resource: { okta_app_oauth: { a: {} } } });
     expect(describeSynthOutput(outdir).stacks).toEqual([
       // OAuth 2.0: the provider skips the internal groups-claim read, 1 request per app.
@@ -54,7 +64,9 @@ describe('describeSynthOutput', () => {
 
   it('counts a full page of groups as one request, also when a group name holds " eq "', () => {
     const names = ['Finance eq Ops', ...Array.from({ length: OKTA_GROUPS_PAGE_SIZE - 1 }, (_, i) => `Group ${i}`)];
-    writeStack('prod--payroll', { data: { okta_groups: { groups_0: { search: names.map((n) => `profile.name eq "${n}"`).join(' or ') } } } });
+    writeStack('prod--payroll', {
+      data: { okta_groups: { groups_0: { search: names.map((n) => `profile.name eq "${n}"`).join(' or ') } } },
+    });
     const output = describeSynthOutput(outdir);
     expect(output.plans).toEqual([{ environment: 'prod', distinctGroups: OKTA_GROUPS_PAGE_SIZE, searches: 1, searchRequests: 1 }]);
     // The plan's count and the group resolution read the same terms: configure + one page.

@@ -17,11 +17,17 @@ const SPEC = defineCommand({
 
 describe('parseCommandLine', () => {
   test('applies defaults and keeps repeated options in order', () => {
-    expect(parseCommandLine(SPEC, ['--env', 'dev', '--plan', 'a', '--plan', 'b']).values).toEqual({ env: 'dev', purpose: 'plan', plan: ['a', 'b'] });
+    expect(parseCommandLine(SPEC, ['--env', 'dev', '--plan', 'a', '--plan', 'b']).values).toEqual({
+      env: 'dev',
+      purpose: 'plan',
+      plan: ['a', 'b'],
+    });
   });
 
   test('an unknown option names the nearest valid one', () => {
-    expect(() => parseCommandLine(SPEC, ['--env', 'dev', '--polcy', 'p.json'])).toThrow(new UsageError("unknown option '--polcy': did you mean --policy? (valid: --env, --policy, --purpose, --plan, --check, --help)"));
+    expect(() => parseCommandLine(SPEC, ['--env', 'dev', '--polcy', 'p.json'])).toThrow(
+      new UsageError("unknown option '--polcy': did you mean --policy? (valid: --env, --policy, --purpose, --plan, --check, --help)"),
+    );
     expect(() => parseCommandLine(SPEC, ['--zzzzzzzz'])).toThrow(/^unknown option '--zzzzzzzz' \(valid: /);
   });
 
@@ -70,7 +76,11 @@ describe('failureResult', () => {
   test('maps help to 0, invalid input to 1, usage and internal errors to 2', () => {
     expect(failureResult(new HelpRequested(['help']), SPEC)).toEqual({ stdout: ['help'], stderr: [], exitCode: 0 });
     expect(failureResult(new InvalidInputError([{ file: 'a.json', line: 1, column: 1, message: 'bad' }]), SPEC).exitCode).toBe(1);
-    expect(failureResult(new UsageError('no'), SPEC)).toEqual({ stdout: [], stderr: ['error: no', 'usage: npm run thing -- --env <env> [options] (--help for every option)'], exitCode: 2 });
+    expect(failureResult(new UsageError('no'), SPEC)).toEqual({
+      stdout: [],
+      stderr: ['error: no', 'usage: npm run thing -- --env <env> [options] (--help for every option)'],
+      exitCode: 2,
+    });
     expect(failureResult(new Error('boom'), SPEC)).toEqual({ stdout: [], stderr: ['error: boom'], exitCode: 2 });
   });
 });

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 /** Every entry point, found rather than listed, so a new one cannot skip the command layer. */
-const ENTRY_POINTS = ['main.ts', ...['cli', 'scripts/ci'].flatMap((dir) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.ts')).map((f) => `${dir}/${f}`))];
+const ENTRY_POINTS = [
+  'main.ts',
+  ...['cli', 'scripts/ci'].flatMap((dir) =>
+    readdirSync(join(ROOT, dir))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `${dir}/${f}`),
+  ),
+];
 
 /**
  * Runs an entry point in this process (a child process per entry costs seconds): loads it

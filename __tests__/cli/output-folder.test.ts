@@ -140,7 +140,7 @@ describe('replaceOutputFolder', () => {
     expect(() => replaceOutputFolder(legacy, writeStack('dev--a'))).not.toThrow();
   });
 
-  test('a folder holding a manifest.json that is not cdktf\'s is refused', () => {
+  test("a folder holding a manifest.json that is not cdktf's is refused", () => {
     const target = fresh();
     mkdirSync(target);
     writeFileSync(join(target, 'manifest.json'), '{"name":"my app"}');
@@ -157,7 +157,9 @@ describe('replaceOutputFolder', () => {
   });
 
   test('a parent of the current directory is refused', () => {
-    expect(() => replaceOutputFolder(resolve(process.cwd(), '..'), writeStack('dev--a'))).toThrow(/current directory or one of its parents/);
+    expect(() => replaceOutputFolder(resolve(process.cwd(), '..'), writeStack('dev--a'))).toThrow(
+      /current directory or one of its parents/,
+    );
   });
 });
 

@@ -12,7 +12,8 @@ describe('synthesize', () => {
     synthesize(loadProject(fixture).project!, out);
     mkdirSync(join(out, 'stacks', 'stale'), { recursive: true });
     synthesize(loadProject(fixture).project!, out);
-    for (const stack of ['dev--shared', 'dev--payroll', 'prod--shared', 'prod--payroll']) expect(existsSync(join(out, 'stacks', stack, 'cdk.tf.json'))).toBe(true);
+    for (const stack of ['dev--shared', 'dev--payroll', 'prod--shared', 'prod--payroll'])
+      expect(existsSync(join(out, 'stacks', stack, 'cdk.tf.json'))).toBe(true);
     expect(existsSync(join(out, 'stacks', 'stale'))).toBe(false);
   });
 
@@ -43,18 +44,26 @@ describe('the synth and validate commands', () => {
     const result = run('main.ts', ['--dir', fixture.allowlistsDir, '--config', fixture.environmentsFile, '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${fixture.allowlistsDir}/a.json:3:5: owners[0] must be a GitHub user or team`);
-    expect(result.stderr).toContain(`${fixture.allowlistsDir}/b.json:1:1: This is not valid JSON: this "{" is never closed, or a comma is missing before it`);
+    expect(result.stderr).toContain(
+      `${fixture.allowlistsDir}/b.json:1:1: This is not valid JSON: this "{" is never closed, or a comma is missing before it`,
+    );
     expect(result.stderr).toContain('2 problem(s) found; nothing was written.');
     expect(readFileSync(join(out, 'marker'), 'utf8')).toBe('previous synth');
   });
 
   test('synth needs no Terraform binary, even for stacks with import and moved blocks', () => {
-    const fixture = writeProject({ 'a.json': allowlist({ previousKeys: ['old'], app: { ...(allowlist().app as object), importIds: { dev: '0oa1b2c3d4e5f6g7h8i9' } } }) });
-    const out = join(fixture.dir, 'cdktf.out');
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'main.ts', '--dir', fixture.allowlistsDir, '--config', fixture.environmentsFile, '--out', out], {
-      encoding: 'utf8',
-      env: { ...process.env, PATH: '/nonexistent' },
+    const fixture = writeProject({
+      'a.json': allowlist({ previousKeys: ['old'], app: { ...(allowlist().app as object), importIds: { dev: '0oa1b2c3d4e5f6g7h8i9' } } }),
     });
+    const out = join(fixture.dir, 'cdktf.out');
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'main.ts', '--dir', fixture.allowlistsDir, '--config', fixture.environmentsFile, '--out', out],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, PATH: '/nonexistent' },
+      },
+    );
     expect(result.stderr).toBe(noPolicy(fixture.dir));
     expect(result.status).toBe(0);
     const stack = JSON.parse(readFileSync(join(out, 'stacks', 'dev--payroll', 'cdk.tf.json'), 'utf8'));

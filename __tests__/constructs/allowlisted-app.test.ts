@@ -75,7 +75,10 @@ describe('AllowlistedApp', () => {
     // The provider sends refresh-token settings only with the refresh_token grant.
     expect(web.refresh_token_rotation).toBeUndefined();
     const withRefresh = { ...(allowlist().app as object), grantTypes: ['authorization_code', 'refresh_token'] };
-    expect(synthApp(allowlist({ app: withRefresh })).resource.okta_app_oauth.payroll).toMatchObject({ refresh_token_rotation: 'STATIC', refresh_token_leeway: 0 });
+    expect(synthApp(allowlist({ app: withRefresh })).resource.okta_app_oauth.payroll).toMatchObject({
+      refresh_token_rotation: 'STATIC',
+      refresh_token_leeway: 0,
+    });
   });
 
   test('the file states the settings where teams differ', () => {
@@ -110,15 +113,41 @@ describe('AllowlistedApp', () => {
 
   test('attributes the project does not manage keep the value Okta has instead of the provider default', () => {
     const ignored = synthApp(allowlist()).resource.okta_app_oauth.payroll.lifecycle.ignore_changes;
-    expect(ignored).toEqual(expect.arrayContaining(['status', 'login_mode', 'login_uri', 'login_scopes', 'client_uri', 'tos_uri', 'policy_uri', 'jwks', 'user_name_template', 'auto_key_rotation', 'implicit_assignment']));
+    expect(ignored).toEqual(
+      expect.arrayContaining([
+        'status',
+        'login_mode',
+        'login_uri',
+        'login_scopes',
+        'client_uri',
+        'tos_uri',
+        'policy_uri',
+        'jwks',
+        'user_name_template',
+        'auto_key_rotation',
+        'implicit_assignment',
+      ]),
+    );
     // Nothing the project states is ignored: its changes must show in the plan.
-    for (const stated of ['pkce_required', 'token_endpoint_auth_method', 'consent_method', 'issuer_mode', 'hide_web', 'hide_ios', 'redirect_uris', 'profile', 'groups_claim', 'label']) {
+    for (const stated of [
+      'pkce_required',
+      'token_endpoint_auth_method',
+      'consent_method',
+      'issuer_mode',
+      'hide_web',
+      'hide_ios',
+      'redirect_uris',
+      'profile',
+      'groups_claim',
+      'label',
+    ]) {
       expect(ignored).not.toContain(stated);
     }
   });
 
   test('provider defaults Okta never reports for the app are kept, so an import plans no update from null', () => {
-    const ignoredFor = (changes: Record<string, unknown>) => synthApp(allowlist(changes)).resource.okta_app_oauth.payroll.lifecycle.ignore_changes as string[];
+    const ignoredFor = (changes: Record<string, unknown>) =>
+      synthApp(allowlist(changes)).resource.okta_app_oauth.payroll.lifecycle.ignore_changes as string[];
     const browser = { app: { ...(allowlist().app as object), type: 'browser', tokenEndpointAuthMethod: 'none' } };
     expect(ignoredFor(browser)).toEqual(expect.arrayContaining(['omit_secret', 'refresh_token_rotation', 'refresh_token_leeway']));
     // A web app states omit_secret (its secret stays out of the state); with the grant, the refresh settings are stated.

@@ -12,16 +12,23 @@ describe('constructId', () => {
     const name = fc.string({ unit: fc.constantFrom('a', '-', '_', ',', '%', '/', '(', ')', '2', 'C'), maxLength: 6 });
     const parts = fc.array(name, { minLength: 1, maxLength: 3 });
     fc.assert(
-      fc.property(parts, parts, (a, b) => (constructId('claim', ...a) === constructId('claim', ...b)) === (JSON.stringify(a) === JSON.stringify(b))),
+      fc.property(
+        parts,
+        parts,
+        (a, b) => (constructId('claim', ...a) === constructId('claim', ...b)) === (JSON.stringify(a) === JSON.stringify(b)),
+      ),
       { seed: 42, numRuns: 3000 },
     );
   });
 
   test('distinct parts stay distinct as constructs (which rewrite "/"): no "There is already a Construct"', () => {
-    const names = fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z][a-z0-9-]{0,5}$/), fc.constantFrom('id', 'access'), fc.stringMatching(/^[a-z_][a-z0-9_.:-]{0,6}$/)), {
-      selector: (t) => JSON.stringify(t),
-      maxLength: 20,
-    });
+    const names = fc.uniqueArray(
+      fc.tuple(fc.stringMatching(/^[a-z][a-z0-9-]{0,5}$/), fc.constantFrom('id', 'access'), fc.stringMatching(/^[a-z_][a-z0-9_.:-]{0,6}$/)),
+      {
+        selector: (t) => JSON.stringify(t),
+        maxLength: 20,
+      },
+    );
     fc.assert(
       fc.property(names, (claims) => {
         const scope = new Construct(Testing.app(), 'stack');

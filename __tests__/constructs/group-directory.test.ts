@@ -6,7 +6,13 @@ const ref = (reference: string, isId = false): GroupReference => ({ reference, i
 
 describe('GroupDirectory', () => {
   test('one okta_groups search per batch, by exact name or ID, never okta_group', () => {
-    const json = synthJson((scope) => new GroupDirectory(scope, 'groups', { environment: 'dev', batches: [[ref('Payroll Users'), ref('00g1a2b3c4d5e6f7g8h9', true)], [ref('HR')]] }));
+    const json = synthJson(
+      (scope) =>
+        new GroupDirectory(scope, 'groups', {
+          environment: 'dev',
+          batches: [[ref('Payroll Users'), ref('00g1a2b3c4d5e6f7g8h9', true)], [ref('HR')]],
+        }),
+    );
     expect(json.data.okta_group).toBeUndefined();
     expect(Object.keys(json.data.okta_groups)).toEqual(['groups_0', 'groups_1']);
     expect(json.data.okta_groups.groups_0.search).toBe('profile.name eq "Payroll Users" or id eq "00g1a2b3c4d5e6f7g8h9"');
@@ -14,7 +20,10 @@ describe('GroupDirectory', () => {
   });
 
   test('each search knows which names and IDs it must find, and which files want them', () => {
-    const json = synthJson((scope) => new GroupDirectory(scope, 'groups', { environment: 'dev', batches: [[ref('Payroll Users'), ref('00g1a2b3c4d5e6f7g8h9', true)]] }));
+    const json = synthJson(
+      (scope) =>
+        new GroupDirectory(scope, 'groups', { environment: 'dev', batches: [[ref('Payroll Users'), ref('00g1a2b3c4d5e6f7g8h9', true)]] }),
+    );
     expect(json.locals.groups_0_names).toBe('${{ "Payroll Users" = "allowlists/a.json, allowlists/b.json" }}');
     expect(json.locals.groups_0_ids).toBe('${{ "00g1a2b3c4d5e6f7g8h9" = "allowlists/a.json, allowlists/b.json" }}');
   });
@@ -22,7 +31,9 @@ describe('GroupDirectory', () => {
   test('the plan fails when a name matches no group or several, naming each such group, its files and the environment', () => {
     const json = synthJson((scope) => new GroupDirectory(scope, 'groups', { environment: 'prod', batches: [[ref('Payroll Users')]] }));
     const [names] = json.data.okta_groups.groups_0.lifecycle.postcondition;
-    expect(names.condition).toBe('${alltrue([for name, files in local.groups_0_names : length([for g in self.groups : g if g.name == name]) == 1])}');
+    expect(names.condition).toBe(
+      '${alltrue([for name, files in local.groups_0_names : length([for g in self.groups : g if g.name == name]) == 1])}',
+    );
     expect(names.error_message).toBe(
       'Each allow-listed group name must match exactly one Okta group in environment "prod", but ' +
         '${join("; ", [for name, files in local.groups_0_names : format("%q matches %d (allow-listed in %s)", name, length([for g in self.groups : g if g.name == name]), files) if length([for g in self.groups : g if g.name == name]) != 1])}' +
@@ -31,7 +42,9 @@ describe('GroupDirectory', () => {
   });
 
   test('an allow-listed ID must exist', () => {
-    const json = synthJson((scope) => new GroupDirectory(scope, 'groups', { environment: 'dev', batches: [[ref('00g1a2b3c4d5e6f7g8h9', true)]] }));
+    const json = synthJson(
+      (scope) => new GroupDirectory(scope, 'groups', { environment: 'dev', batches: [[ref('00g1a2b3c4d5e6f7g8h9', true)]] }),
+    );
     const [ids] = json.data.okta_groups.groups_0.lifecycle.postcondition;
     expect(ids.condition).toBe('${alltrue([for id, files in local.groups_0_ids : contains(self.groups[*].id, id)])}');
     expect(ids.error_message).toMatch(/^Each allow-listed group ID must exist in Okta environment "dev", but these do not: \$\{join/);
@@ -41,11 +54,16 @@ describe('GroupDirectory', () => {
 
   test('profiles index the IDs found by exact name', () => {
     const json = synthJson((scope) => {
-      const directory = new GroupDirectory(scope, 'groups', { environment: 'dev', batches: [[ref('A')], [ref('B'), ref('00g1a2b3c4d5e6f7g8h9', true)]] });
+      const directory = new GroupDirectory(scope, 'groups', {
+        environment: 'dev',
+        batches: [[ref('A')], [ref('B'), ref('00g1a2b3c4d5e6f7g8h9', true)]],
+      });
       expect(directory.idExpression('B')).toBe('local.group_ids["B"][0]');
       expect(directory.idExpression('00g1a2b3c4d5e6f7g8h9')).toBe('"00g1a2b3c4d5e6f7g8h9"');
     });
-    expect(json.locals.group_ids).toBe('${{ for g in concat(data.okta_groups.groups_0.groups, data.okta_groups.groups_1.groups) : g.name => g.id... }}');
+    expect(json.locals.group_ids).toBe(
+      '${{ for g in concat(data.okta_groups.groups_0.groups, data.okta_groups.groups_1.groups) : g.name => g.id... }}',
+    );
   });
 
   test('quotes, backslashes, template markers and non-ASCII in names are escaped for Okta search and for HCL', () => {

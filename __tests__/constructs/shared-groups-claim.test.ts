@@ -30,7 +30,13 @@ describe('SharedGroupsClaim', () => {
   });
 
   test('an ID-token claim is IDENTITY and may be served from /userinfo only', () => {
-    const json = synthJson((scope) => new SharedGroupsClaim(scope, 'c', { authServerId: 'default', claim: { ...claim, token: 'id', alwaysIncludeInToken: false, scopes: undefined } }));
+    const json = synthJson(
+      (scope) =>
+        new SharedGroupsClaim(scope, 'c', {
+          authServerId: 'default',
+          claim: { ...claim, token: 'id', alwaysIncludeInToken: false, scopes: undefined },
+        }),
+    );
     const resource = json.resource.okta_auth_server_claim.default_id_groups;
     expect(resource).toMatchObject({ claim_type: 'IDENTITY', always_include_in_token: false });
     expect(resource.scopes).toBeUndefined();
@@ -48,25 +54,44 @@ describe('SharedGroupsClaim', () => {
 describe('AuthorizationServer', () => {
   test('a server by ID needs no lookup; a managed groups scope is published to all clients', () => {
     const json = synthJson((scope) => {
-      const server = new AuthorizationServer(scope, 's', { name: 'default', settings: { id: 'default', manageGroupsScope: true }, environment: 'dev' });
+      const server = new AuthorizationServer(scope, 's', {
+        name: 'default',
+        settings: { id: 'default', manageGroupsScope: true },
+        environment: 'dev',
+      });
       expect(server.serverId).toBe('default');
     });
     expect(json.data).toBeUndefined();
-    expect(json.resource.okta_auth_server_scope.default_groups).toMatchObject({ auth_server_id: 'default', name: 'groups', metadata_publish: 'ALL_CLIENTS' });
+    expect(json.resource.okta_auth_server_scope.default_groups).toMatchObject({
+      auth_server_id: 'default',
+      name: 'groups',
+      metadata_publish: 'ALL_CLIENTS',
+    });
   });
 
   test('a server by name is looked up once', () => {
-    const json = synthJson((scope) => new AuthorizationServer(scope, 's', { name: 'partners', settings: { lookupName: 'Partner API' }, environment: 'dev' }));
+    const json = synthJson(
+      (scope) => new AuthorizationServer(scope, 's', { name: 'partners', settings: { lookupName: 'Partner API' }, environment: 'dev' }),
+    );
     expect(json.data.okta_auth_server.partners).toMatchObject({ name: 'Partner API' });
     expect(json.resource).toBeUndefined();
   });
 
   test('declared existing scopes are listed from the server and checked by a postcondition naming the environments file', () => {
-    const json = synthJson((scope) => new AuthorizationServer(scope, 's', { name: 'partners', settings: { lookupName: 'Partner API', existingScopes: ['partner.read'] }, environment: 'prod' }));
+    const json = synthJson(
+      (scope) =>
+        new AuthorizationServer(scope, 's', {
+          name: 'partners',
+          settings: { lookupName: 'Partner API', existingScopes: ['partner.read'] },
+          environment: 'prod',
+        }),
+    );
     const lookup = json.data.okta_auth_server_scopes.partners_existing_scopes;
     expect(lookup.auth_server_id).toBe('${data.okta_auth_server.partners.id}');
     const [check] = lookup.lifecycle.postcondition;
     expect(check.condition).toBe('${length([for s in ["partner.read"] : s if !contains(self.scopes[*].name, s)]) == 0}');
-    expect(check.error_message).toMatch(/^Every scope in environments\.prod\.authorizationServers\.partners\.existingScopes of the environments file \(stacks\/environments\.json\) must exist on authorization server "partners" in Okta, but it has no \$\{join/);
+    expect(check.error_message).toMatch(
+      /^Every scope in environments\.prod\.authorizationServers\.partners\.existingScopes of the environments file \(stacks\/environments\.json\) must exist on authorization server "partners" in Okta, but it has no \$\{join/,
+    );
   });
 });

@@ -3,7 +3,11 @@ import { call, webAppBody } from './client';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
-  emu = await startEmulator({ orgHost: 'acme.okta.com', apiToken: 'tok', seed: { groups: [{ id: '00g00000000000000001', name: 'Payroll' }] } });
+  emu = await startEmulator({
+    orgHost: 'acme.okta.com',
+    apiToken: 'tok',
+    seed: { groups: [{ id: '00g00000000000000001', name: 'Payroll' }] },
+  });
 });
 afterAll(() => emu.stop());
 
@@ -22,7 +26,11 @@ describe('emulator apps', () => {
     const app = created.body;
     expect(app.id).toMatch(/^0oa[0-9A-Za-z]{17}$/);
     expect(app).toMatchObject({ status: 'ACTIVE', profile: { groupallowlist: ['00g1'] }, visibility: { hide: { iOS: true, web: true } } });
-    expect(app.credentials.oauthClient).toMatchObject({ client_id: app.id, token_endpoint_auth_method: 'client_secret_basic', pkce_required: false });
+    expect(app.credentials.oauthClient).toMatchObject({
+      client_id: app.id,
+      token_endpoint_auth_method: 'client_secret_basic',
+      pkce_required: false,
+    });
     expect(app.credentials.oauthClient.client_secret).toHaveLength(64);
     expect(app.settings.oauthClient).toMatchObject({ issuer_mode: 'ORG_URL', consent_method: 'TRUSTED', wildcard_redirect: 'DISABLED' });
     expect(app._links.deactivate.href).toBe(`${emu.url}/api/v1/apps/${app.id}/lifecycle/deactivate`);
@@ -51,7 +59,13 @@ describe('emulator apps', () => {
   it('stores the groups claim behind the internal idToken endpoint', async () => {
     const { body: app } = await call(emu.url, 'POST', '/api/v1/apps?activate=true', webAppBody('Claims'));
     const path = `/api/v1/internal/apps/${app.id}/settings/oauth/idToken`;
-    expect((await call(emu.url, 'GET', path)).body).toEqual({ issuer: 'https://acme.okta.com', orgUrl: null, customUrl: null, audience: app.id, issuerMode: 'ORG_URL' });
+    expect((await call(emu.url, 'GET', path)).body).toEqual({
+      issuer: 'https://acme.okta.com',
+      orgUrl: null,
+      customUrl: null,
+      audience: app.id,
+      issuerMode: 'ORG_URL',
+    });
     const value = 'getFilteredGroups(app.profile.groupallowlist, "group.name", 40)';
     const set = await call(emu.url, 'POST', path, { valueType: 'EXPRESSION', issuerMode: 'ORG_URL', name: 'groups', value });
     expect(set.body).toMatchObject({ audience: null, name: 'groups', value });
@@ -65,7 +79,9 @@ describe('emulator apps', () => {
   it('assigns groups to apps and lists apps with q and paging', async () => {
     const { body: app } = await call(emu.url, 'POST', '/api/v1/apps?activate=false', webAppBody('Zeta'));
     expect(app.status).toBe('INACTIVE');
-    expect((await call(emu.url, 'PUT', `/api/v1/apps/${app.id}/groups/00g00000000000000001`, { priority: 0, profile: {} })).status).toBe(200);
+    expect((await call(emu.url, 'PUT', `/api/v1/apps/${app.id}/groups/00g00000000000000001`, { priority: 0, profile: {} })).status).toBe(
+      200,
+    );
     expect((await call(emu.url, 'PUT', `/api/v1/apps/${app.id}/groups/00gmissing`, {})).status).toBe(404);
     expect(emu.state.appGroupAssignments(app.id)).toEqual([expect.objectContaining({ id: '00g00000000000000001' })]);
     expect((await call(emu.url, 'GET', '/api/v1/apps?q=zet')).body.map((a: { label: string }) => a.label)).toEqual(['Zeta']);

@@ -12,7 +12,16 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 
-const claim = (name: string, extra: object = {}) => ({ alwaysIncludeInToken: true, claimType: 'RESOURCE', conditions: {}, name, status: 'ACTIVE', value: 'appuser.x', valueType: 'EXPRESSION', ...extra });
+const claim = (name: string, extra: object = {}) => ({
+  alwaysIncludeInToken: true,
+  claimType: 'RESOURCE',
+  conditions: {},
+  name,
+  status: 'ACTIVE',
+  value: 'appuser.x',
+  valueType: 'EXPRESSION',
+  ...extra,
+});
 
 describe('emulator authorization servers', () => {
   it('has the default server with the standard scopes and finds servers by name prefix', async () => {
@@ -48,11 +57,27 @@ describe('emulator authorization servers', () => {
   it('refuses duplicate scope names and stores policies with rules', async () => {
     const base = '/api/v1/authorizationServers/default';
     expect((await call(emu.url, 'POST', `${base}/scopes`, { name: 'openid' })).status).toBe(400);
-    expect((await call(emu.url, 'POST', `${base}/scopes`, { name: 'groups', metadataPublish: 'ALL_CLIENTS' })).body).toMatchObject({ name: 'groups', metadataPublish: 'ALL_CLIENTS', system: false });
-    const policy = await call(emu.url, 'POST', `${base}/policies`, { name: 'P', type: 'OAUTH_AUTHORIZATION_POLICY', status: 'ACTIVE', priority: 1, conditions: { clients: { include: ['0oa1'] } } });
+    expect((await call(emu.url, 'POST', `${base}/scopes`, { name: 'groups', metadataPublish: 'ALL_CLIENTS' })).body).toMatchObject({
+      name: 'groups',
+      metadataPublish: 'ALL_CLIENTS',
+      system: false,
+    });
+    const policy = await call(emu.url, 'POST', `${base}/policies`, {
+      name: 'P',
+      type: 'OAUTH_AUTHORIZATION_POLICY',
+      status: 'ACTIVE',
+      priority: 1,
+      conditions: { clients: { include: ['0oa1'] } },
+    });
     expect(policy.body).toMatchObject({ priority: 1, conditions: { clients: { include: ['0oa1'] } } });
     const rule = await call(emu.url, 'POST', `${base}/policies/${policy.body.id}/rules`, {
-      name: 'R', priority: 1, conditions: { grantTypes: { include: ['authorization_code'] }, scopes: { include: ['*'] }, people: { groups: { include: ['EVERYONE'] } } },
+      name: 'R',
+      priority: 1,
+      conditions: {
+        grantTypes: { include: ['authorization_code'] },
+        scopes: { include: ['*'] },
+        people: { groups: { include: ['EVERYONE'] } },
+      },
     });
     expect(rule.status).toBe(201);
     expect(emu.state.policies('default').find((p) => p.id === policy.body.id)?.rules).toEqual([expect.objectContaining({ name: 'R' })]);

@@ -10,7 +10,9 @@ beforeAll(async () => {
 afterAll(() => emu.stop());
 
 const search = async (expression: string, extra = '') =>
-  (await call(emu.url, 'GET', `/api/v1/groups?search=${encodeURIComponent(expression)}${extra}`)).body.map((g: { profile: { name: string } }) => g.profile.name);
+  (await call(emu.url, 'GET', `/api/v1/groups?search=${encodeURIComponent(expression)}${extra}`)).body.map(
+    (g: { profile: { name: string } }) => g.profile.name,
+  );
 
 describe('emulator groups', () => {
   it('matches eq exactly and case-sensitively, joined by or', async () => {
@@ -50,9 +52,11 @@ describe('emulator groups', () => {
     expect(seen).toEqual(['bulk-0', 'bulk-1', 'bulk-2', 'bulk-3', 'bulk-4']);
   });
 
-  it('gets a group by id and answers 404 with Okta\'s body', async () => {
+  it("gets a group by id and answers 404 with Okta's body", async () => {
     const [first] = emu.state.groups();
     expect((await call(emu.url, 'GET', `/api/v1/groups/${String(first.id)}`)).body._links.users.href).toContain(emu.url);
-    expect((await call(emu.url, 'GET', '/api/v1/groups/00gnope')).body.errorSummary).toBe('Not found: Resource not found: 00gnope (UserGroup)');
+    expect((await call(emu.url, 'GET', '/api/v1/groups/00gnope')).body.errorSummary).toBe(
+      'Not found: Resource not found: 00gnope (UserGroup)',
+    );
   });
 });

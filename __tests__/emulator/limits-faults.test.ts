@@ -20,7 +20,12 @@ describe('emulator rate limits and faults', () => {
     expect(limited.headers['x-rate-limit-remaining']).toBe('0');
     // Another family has its own bucket (default 1200).
     expect((await call(emu.url, 'GET', '/api/v1/groups')).headers['x-rate-limit-limit']).toBe('500');
-    expect(emu.log.map((e) => [e.family, e.status])).toEqual([['apps', 200], ['apps', 200], ['apps', 429], ['groups', 200]]);
+    expect(emu.log.map((e) => [e.family, e.status])).toEqual([
+      ['apps', 200],
+      ['apps', 200],
+      ['apps', 429],
+      ['groups', 200],
+    ]);
     emu.setRateLimits(false);
     expect((await call(emu.url, 'GET', '/api/v1/apps')).status).toBe(200);
   });

@@ -18,13 +18,27 @@ describe('emulator seed', () => {
   });
 
   it('seeds apps with a profile, a groups claim and group assignments', async () => {
-    const seed = loadSeed(write({
-      groups: [{ id: '00g00000000000000001', name: 'Payroll' }],
-      apps: [{ id: '0oa00000000000000001', label: 'Legacy', profile: { groupallowlist: ['00g00000000000000001'] }, groupsClaim: { name: 'groups', value: 'x', valueType: 'EXPRESSION' }, groupIds: ['00g00000000000000001'] }],
-    }));
+    const seed = loadSeed(
+      write({
+        groups: [{ id: '00g00000000000000001', name: 'Payroll' }],
+        apps: [
+          {
+            id: '0oa00000000000000001',
+            label: 'Legacy',
+            profile: { groupallowlist: ['00g00000000000000001'] },
+            groupsClaim: { name: 'groups', value: 'x', valueType: 'EXPRESSION' },
+            groupIds: ['00g00000000000000001'],
+          },
+        ],
+      }),
+    );
     const emu = await startEmulator({ orgHost: 'acme.okta.com', apiToken: 'tok', seed });
     try {
-      expect(emu.state.app('0oa00000000000000001')).toMatchObject({ label: 'Legacy', status: 'ACTIVE', profile: { groupallowlist: ['00g00000000000000001'] } });
+      expect(emu.state.app('0oa00000000000000001')).toMatchObject({
+        label: 'Legacy',
+        status: 'ACTIVE',
+        profile: { groupallowlist: ['00g00000000000000001'] },
+      });
       expect(emu.state.groupsClaim('0oa00000000000000001')).toMatchObject({ name: 'groups', value: 'x' });
       expect(emu.state.appGroupAssignments('0oa00000000000000001')).toHaveLength(1);
     } finally {

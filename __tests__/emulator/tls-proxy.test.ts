@@ -54,6 +54,11 @@ describe('emulator HTTPS proxy mode', () => {
     expect(status).toBe(403);
     socket.destroy();
     expect(emu.env('http-proxy')).toEqual({ OKTA_API_TOKEN: 'tok', OKTA_HTTP_PROXY: emu.url });
-    expect(emu.env('https-proxy')).toMatchObject({ OKTA_API_TOKEN: 'tok', HTTPS_PROXY: emu.url, SSL_CERT_FILE: emu.caCertFile, NO_PROXY: '' });
+    expect(emu.env('https-proxy')).toMatchObject({
+      OKTA_API_TOKEN: 'tok',
+      HTTPS_PROXY: emu.url,
+      SSL_CERT_FILE: emu.caCertFile,
+      NO_PROXY: '',
+    });
   });
 });

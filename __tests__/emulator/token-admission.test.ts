@@ -19,11 +19,17 @@ function server(policies: { name: string; priority: number; clients: string[]; s
     ),
   };
 }
-const rule = (grants: string[], scopes: string[], groups = ['EVERYONE']): JsonObject => ({ name: 'r', conditions: { grantTypes: { include: grants }, scopes: { include: scopes }, people: { groups: { include: groups } } } });
+const rule = (grants: string[], scopes: string[], groups = ['EVERYONE']): JsonObject => ({
+  name: 'r',
+  conditions: { grantTypes: { include: grants }, scopes: { include: scopes }, people: { groups: { include: groups } } },
+});
 const request = { clientId: '0oaA', grantType: 'authorization_code', scopes: ['openid', 'groups'], groupIds: ['00g1'] };
 
 test('a client no active policy lists gets no token', () => {
-  const s = server([{ name: 'Others', priority: 1, clients: ['0oaB'], rules: [rule(['authorization_code'], ['*'])] }, { name: 'Off', priority: 2, clients: ['ALL_CLIENTS'], status: 'INACTIVE', rules: [rule(['authorization_code'], ['*'])] }]);
+  const s = server([
+    { name: 'Others', priority: 1, clients: ['0oaB'], rules: [rule(['authorization_code'], ['*'])] },
+    { name: 'Off', priority: 2, clients: ['ALL_CLIENTS'], status: 'INACTIVE', rules: [rule(['authorization_code'], ['*'])] },
+  ]);
   expect(admitToken(s, request)).toEqual({ admitted: false, reason: 'no_matching_policy: no active access policy applies to client 0oaA' });
 });
 
@@ -37,11 +43,16 @@ test('the first applying policy with a matching rule admits; a policy whose rule
 
 test('a rule admits only its scopes, grants and people', () => {
   const s = server([{ name: 'P', priority: 1, clients: ['0oaA'], rules: [rule(['authorization_code'], ['openid'], ['00g2'])] }]);
-  expect(admitToken(s, request).reason).toMatch(/^no_matching_rule: no rule of "P" allows grant authorization_code with scopes openid groups/);
+  expect(admitToken(s, request).reason).toMatch(
+    /^no_matching_rule: no rule of "P" allows grant authorization_code with scopes openid groups/,
+  );
   expect(admitToken(s, { ...request, scopes: ['openid'] }).admitted).toBe(false);
   expect(admitToken(s, { ...request, scopes: ['openid'], groupIds: ['00g2'] }).admitted).toBe(true);
 });
 
 test('a scope the server lacks is refused before any policy', () => {
-  expect(admitToken(server([]), { ...request, scopes: ['payroll'] })).toEqual({ admitted: false, reason: 'invalid_scope: the server has no scope payroll' });
+  expect(admitToken(server([]), { ...request, scopes: ['payroll'] })).toEqual({
+    admitted: false,
+    reason: 'invalid_scope: the server has no scope payroll',
+  });
 });

@@ -76,10 +76,24 @@ function generators(hostility: number) {
     hostility === 0 ? plausible : fc.oneof({ arbitrary: plausible, weight }, { arbitrary: hostile, weight: hostility });
   const maybe = <T>(value: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(value, { nil: undefined, freq: 2 });
 
-  const groupName = or(fc.constantFrom('Payroll Users', 'Payroll Admins', 'IT-Ops', '00g1a2b3c4d5e6f7g8h9', 'Expense Approvers', 'Sales "EMEA"', 'Équipe 営業 👩‍💻', 'a ${b} %{c}'));
+  const groupName = or(
+    fc.constantFrom(
+      'Payroll Users',
+      'Payroll Admins',
+      'IT-Ops',
+      '00g1a2b3c4d5e6f7g8h9',
+      'Expense Approvers',
+      'Sales "EMEA"',
+      'Équipe 営業 👩‍💻',
+      'a ${b} %{c}',
+    ),
+  );
   const environmentName = or(fc.constantFrom('dev', 'prod'));
 
-  const orgClaim = fc.record({ server: fc.constant('org'), name: maybe(or(fc.constantFrom('groups', 'roles'))), limit: maybe(fc.constantFrom(4, 100)) }, { requiredKeys: ['server'] });
+  const orgClaim = fc.record(
+    { server: fc.constant('org'), name: maybe(or(fc.constantFrom('groups', 'roles'))), limit: maybe(fc.constantFrom(4, 100)) },
+    { requiredKeys: ['server'] },
+  );
   const customClaim = fc.record(
     {
       server: or(fc.constantFrom('default', 'default-id')),
@@ -109,35 +123,53 @@ function generators(hostility: number) {
           type: fc.constantFrom('web', 'native', 'browser'),
           redirectUris: fc.constant(['https://app.example.com/callback']),
           grantTypes: fc.constant(['authorization_code']),
-          importIds: maybe(fc.dictionary(fc.constant('prod'), fc.constantFrom('0oa1b2c3d4e5f6g7h8i9', '0oa9z8y7x6w5v4u3t2s1'), { maxKeys: 1 })),
+          importIds: maybe(
+            fc.dictionary(fc.constant('prod'), fc.constantFrom('0oa1b2c3d4e5f6g7h8i9', '0oa9z8y7x6w5v4u3t2s1'), { maxKeys: 1 }),
+          ),
         },
         { requiredKeys: ['label', 'type', 'redirectUris', 'grantTypes'] },
       ),
       allowlist: allowlistPart,
       claims: fc.oneof(fc.tuple(orgClaim), fc.tuple(customClaim), fc.tuple(orgClaim, customClaim)),
-      suppressions: maybe(fc.constant([{ rule: 'OKTA-G2', reason: hostility === 0 ? 'Agreed with the platform team in SEC-1' : 'a          b' }])),
+      suppressions: maybe(
+        fc.constant([{ rule: 'OKTA-G2', reason: hostility === 0 ? 'Agreed with the platform team in SEC-1' : 'a          b' }]),
+      ),
       extra: hostility === 0 ? fc.constant(undefined) : maybe(fc.dictionary(hostile, fc.constant(1), { maxKeys: 2 })),
     },
     { requiredKeys: ['owners', 'app', 'allowlist', 'claims'] },
   );
 
   const server = fc.oneof(
-    fc.record({ id: or(fc.constantFrom('default', 'aus1a2b3c4d5e6f7g8h9')), manageGroupsScope: maybe(fc.boolean()) }, { requiredKeys: ['id'] }),
+    fc.record(
+      { id: or(fc.constantFrom('default', 'aus1a2b3c4d5e6f7g8h9')), manageGroupsScope: maybe(fc.boolean()) },
+      { requiredKeys: ['id'] },
+    ),
     fc.record({ lookupName: or(fc.constantFrom('Partner API', 'Default ${x}')) }),
     fc.record({ id: fc.constant('default'), removedClaims: fc.constant([{ name: 'old', token: 'id' }]) }),
   );
 
   const backend = fc.oneof(
     fc.constant({ type: 'local' }),
-    fc.record({ type: fc.constant('local'), config: fc.record({ path: or(fc.constantFrom('state/{stack}.tfstate', hostility === 0 ? 'x-{stack}' : 'shared.tfstate')) }) }),
+    fc.record({
+      type: fc.constant('local'),
+      config: fc.record({ path: or(fc.constantFrom('state/{stack}.tfstate', hostility === 0 ? 'x-{stack}' : 'shared.tfstate')) }),
+    }),
     fc.record({
       type: fc.constant('s3'),
       config: fc.record(
-        { bucket: or(fc.constant('acme-state')), key: or(fc.constantFrom('okta/{stack}.tfstate')), region: fc.constant('eu-west-1'), bukket: hostility === 0 ? fc.constant(undefined) : maybe(fc.constant('x')) },
+        {
+          bucket: or(fc.constant('acme-state')),
+          key: or(fc.constantFrom('okta/{stack}.tfstate')),
+          region: fc.constant('eu-west-1'),
+          bukket: hostility === 0 ? fc.constant(undefined) : maybe(fc.constant('x')),
+        },
         { requiredKeys: ['bucket', 'key', 'region'] },
       ),
     }),
-    fc.record({ type: fc.constant('cloud'), config: fc.record({ organization: or(fc.constant('acme')), workspaces: fc.record({ name: or(fc.constant('okta-{stack}')) }) }) }),
+    fc.record({
+      type: fc.constant('cloud'),
+      config: fc.record({ organization: or(fc.constant('acme')), workspaces: fc.record({ name: or(fc.constant('okta-{stack}')) }) }),
+    }),
   );
 
   const environment = fc.record(
@@ -146,19 +178,27 @@ function generators(hostility: number) {
       baseUrl: or(fc.constantFrom('okta.com', 'oktapreview.com')),
       auth: fc.constant({ method: 'api_token' }),
       authorizationServers: fc.record({ default: server, 'default-id': server }),
-      rateLimits: maybe(fc.record({ minWaitSeconds: maybe(fc.integer({ min: 1, max: 400 })), maxWaitSeconds: maybe(fc.integer({ min: 300, max: 400 })) })),
+      rateLimits: maybe(
+        fc.record({ minWaitSeconds: maybe(fc.integer({ min: 1, max: 400 })), maxWaitSeconds: maybe(fc.integer({ min: 300, max: 400 })) }),
+      ),
       backend,
     },
     { requiredKeys: ['orgName', 'baseUrl', 'auth', 'authorizationServers', 'backend'] },
   );
 
   const environmentsFile = fc.record({
-    environments: hostility === 0 ? fc.record({ dev: environment, prod: environment }) : fc.dictionary(or(fc.constantFrom('dev', 'prod', 'constructor', 'e'.repeat(40))), environment, { minKeys: 1, maxKeys: 3 }),
+    environments:
+      hostility === 0
+        ? fc.record({ dev: environment, prod: environment })
+        : fc.dictionary(or(fc.constantFrom('dev', 'prod', 'constructor', 'e'.repeat(40))), environment, { minKeys: 1, maxKeys: 3 }),
   });
 
   /** How a file's text is written: pretty JSON, or with a byte-order mark, or with a number JSON tools cannot read. */
   const encoding = hostility === 0 ? fc.constant('pretty') : fc.constantFrom('pretty', 'pretty', 'pretty', 'bom', 'huge-number');
-  const fileName = hostility === 0 ? fc.constantFrom('payroll', 'it-tools', 'default-id', 'a') : fc.constantFrom('payroll', 'it-tools', 'default-id', 'a', 'B', 'x.JSON');
+  const fileName =
+    hostility === 0
+      ? fc.constantFrom('payroll', 'it-tools', 'default-id', 'a')
+      : fc.constantFrom('payroll', 'it-tools', 'default-id', 'a', 'B', 'x.JSON');
 
   return fc.record({
     environments: environmentsFile,
@@ -195,7 +235,10 @@ let terraformChecked = 0;
 function terraformValidate(outdir: string): void {
   for (const stack of readdirSync(join(outdir, 'stacks'))) {
     const cwd = join(outdir, 'stacks', stack);
-    for (const args of [['init', '-backend=false', '-input=false', '-no-color'], ['validate', '-no-color']]) {
+    for (const args of [
+      ['init', '-backend=false', '-input=false', '-no-color'],
+      ['validate', '-no-color'],
+    ]) {
       const result = spawnSync(TERRAFORM!, args, { cwd, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
       if (result.status !== 0) throw new Error(`terraform ${args[0]} failed in ${stack}:\n${result.stderr}${result.stdout}`);
     }
@@ -222,7 +265,8 @@ describe('fuzz: generated allow-list and environments files', () => {
         mkdirSync(allowlistsDir, { recursive: true });
         const environmentsFile = join(dir, 'environments.json');
         writeFileSync(environmentsFile, textOf(environments, 'pretty'));
-        for (const [name, content, how] of files) writeFileSync(join(allowlistsDir, name.includes('.') ? name : `${name}.json`), textOf(content, how));
+        for (const [name, content, how] of files)
+          writeFileSync(join(allowlistsDir, name.includes('.') ? name : `${name}.json`), textOf(content, how));
         // The output of an earlier synth, which a refused run must leave byte-identical.
         const outdir = join(dir, 'cdktf.out');
         cpSync(earlier, outdir, { recursive: true });
@@ -250,6 +294,7 @@ describe('fuzz: generated allow-list and environments files', () => {
     console.info(`fuzz: ${accepted} of ${RUNS} projects accepted and synthesized`);
     expect(accepted).toBeGreaterThan(0);
     expect(accepted).toBeLessThan(RUNS);
-    if (!TERRAFORM) console.info('fuzz: terraform validate skipped (no TF_CLI_CONFIG_FILE with the okta provider mirror, or no terraform on PATH)');
+    if (!TERRAFORM)
+      console.info('fuzz: terraform validate skipped (no TF_CLI_CONFIG_FILE with the okta provider mirror, or no terraform on PATH)');
   });
 });

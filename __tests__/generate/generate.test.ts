@@ -18,7 +18,11 @@ describe('npm run generate', () => {
   });
 
   test('a generated part is replaced between its markers, and a missing marker is an error rather than an append', () => {
-    expect(replaceBetweenMarkers('doc.md', 'intro\n<!-- a -->\nold\n<!-- b -->\nend\n', '<!-- a -->', '<!-- b -->', 'new\n')).toBe('intro\n<!-- a -->\nnew\n<!-- b -->\nend\n');
-    expect(() => replaceBetweenMarkers('doc.md', 'intro\n<!-- a -->\nold\n', '<!-- a -->', '<!-- b -->', 'new\n')).toThrow('doc.md must hold the lines "<!-- a -->" and "<!-- b -->"');
+    expect(replaceBetweenMarkers('doc.md', 'intro\n<!-- a -->\nold\n<!-- b -->\nend\n', '<!-- a -->', '<!-- b -->', 'new\n')).toBe(
+      'intro\n<!-- a -->\nnew\n<!-- b -->\nend\n',
+    );
+    expect(() => replaceBetweenMarkers('doc.md', 'intro\n<!-- a -->\nold\n', '<!-- a -->', '<!-- b -->', 'new\n')).toThrow(
+      'doc.md must hold the lines "<!-- a -->" and "<!-- b -->"',
+    );
   });
 });

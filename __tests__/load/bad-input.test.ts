@@ -23,7 +23,10 @@ function at(file: string, content: unknown, needle: string, occurrence = 1, offs
 
 function expectProblem(files: Record<string, unknown>, place: string, message: string | RegExp, envs?: unknown): void {
   const problems = problemsOf(files, envs);
-  const matching = problems.filter((p) => p.startsWith(`${place}: `) && (typeof message === 'string' ? p === `${place}: ${message}` : message.test(p.slice(place.length + 2))));
+  const matching = problems.filter(
+    (p) =>
+      p.startsWith(`${place}: `) && (typeof message === 'string' ? p === `${place}: ${message}` : message.test(p.slice(place.length + 2))),
+  );
   if (matching.length !== 1) throw new Error(`expected one problem at ${place} matching ${message}, got:\n${problems.join('\n')}`);
 }
 
@@ -32,18 +35,24 @@ const A = 'allowlists/a.json';
 describe('file syntax', () => {
   test('invalid JSON names the line and column', () => {
     const text = '{\n  "owners": ["@acme/payroll",],\n}\n';
-    expect(problemsOf({ 'a.json': text })).toEqual([`${A}:2:30: This is not valid JSON: unexpected "]": remove the comma before it, or add the missing value`]);
+    expect(problemsOf({ 'a.json': text })).toEqual([
+      `${A}:2:30: This is not valid JSON: unexpected "]": remove the comma before it, or add the missing value`,
+    ]);
   });
 
   test('a duplicate key is an error instead of silently keeping the last', () => {
     const text = pretty(allowlist()).replace('"owners": [', '"owners": ["@acme/a"],\n  "owners": [');
-    expect(problemsOf({ 'a.json': text })).toEqual([`${at(A, text, '"owners"', 2)}: "owners" appears twice in the top level (first on line 2): keep one, JSON keeps only the last`]);
+    expect(problemsOf({ 'a.json': text })).toEqual([
+      `${at(A, text, '"owners"', 2)}: "owners" appears twice in the top level (first on line 2): keep one, JSON keeps only the last`,
+    ]);
   });
 });
 
 describe('file shape (schema)', () => {
   test('an unknown field suggests the intended one', () => {
-    const file = allowlist({ app: { lable: 'X', type: 'web', redirectUris: ['https://a.example.com/cb'], grantTypes: ['authorization_code'] } });
+    const file = allowlist({
+      app: { lable: 'X', type: 'web', redirectUris: ['https://a.example.com/cb'], grantTypes: ['authorization_code'] },
+    });
     const problems = problemsOf({ 'a.json': file });
     expect(problems).toContain(`${at(A, file, '"lable"')}: "lable" is not a known field of app: did you mean "label"?`);
     expect(problems).toContain(`${at(A, file, '"app": {', 1, '"app": '.length)}: app is missing the required field "label"`);
@@ -62,7 +71,11 @@ describe('file shape (schema)', () => {
 
   test('the same group twice is refused', () => {
     const file = allowlist({ allowlist: { groups: ['A', 'A'] } });
-    expectProblem({ 'a.json': file }, at(A, file, '[\n      "A"'), 'allowlist.groups must not list the same item twice, but "A" appears more than once');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '[\n      "A"'),
+      'allowlist.groups must not list the same item twice, but "A" appears more than once',
+    );
   });
 
   test('a scope name that is not a scope', () => {
@@ -77,7 +90,11 @@ describe('file shape (schema)', () => {
 
   test('an owner must be a GitHub user or team', () => {
     const file = allowlist({ owners: ['payroll team'] });
-    expectProblem({ 'a.json': file }, at(A, file, '"payroll team"'), 'owners[0] must be a GitHub user or team such as "@acme/payroll", but got "payroll team"');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"payroll team"'),
+      'owners[0] must be a GitHub user or team such as "@acme/payroll", but got "payroll team"',
+    );
   });
 
   test('a limit must be a whole number', () => {
@@ -98,7 +115,11 @@ describe('allow-list kind', () => {
 
   test('two dynamic patterns at once', () => {
     const file = allowlist({ allowlist: { endsWith: '-Admins', contains: 'IT' } });
-    expectProblem({ 'a.json': file }, at(A, file, '"IT"'), 'allowlist must be either static or one dynamic pattern, but got "endsWith" and "contains": keep one');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"IT"'),
+      'allowlist must be either static or one dynamic pattern, but got "endsWith" and "contains": keep one',
+    );
   });
 
   test('neither static nor dynamic', () => {
@@ -115,22 +136,38 @@ describe('allow-list kind', () => {
 describe('environments and servers', () => {
   test('an unknown environment lists the declared ones', () => {
     const file = allowlist({ environments: ['dev', 'staging'] });
-    expectProblem({ 'a.json': file }, at(A, file, '"staging"'), 'environment "staging" is not declared: use one of "dev", "prod" or add it to the environments file');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"staging"'),
+      'environment "staging" is not declared: use one of "dev", "prod" or add it to the environments file',
+    );
   });
 
   test('an import for an environment the app is not deployed to', () => {
     const file = allowlist({ environments: ['dev'], app: { ...(allowlist().app as object), importIds: { prod: '0oa1b2c3d4e5f6g7h8i9' } } });
-    expectProblem({ 'a.json': file }, at(A, file, '"0oa1b2c3d4e5f6g7h8i9"'), /^app.importIds names "prod", but the app is not deployed there/);
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"0oa1b2c3d4e5f6g7h8i9"'),
+      /^app.importIds names "prod", but the app is not deployed there/,
+    );
   });
 
   test('an import for a misspelt environment name', () => {
     const file = allowlist({ app: { ...(allowlist().app as object), importIds: { Prod: '0oa1b2c3d4e5f6g7h8i9' } } });
-    expectProblem({ 'a.json': file }, at(A, file, '"Prod"'), 'each name in app.importIds must be an environment name: lower-case letters, digits and single "-", starting with a letter, but got "Prod"');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"Prod"'),
+      'each name in app.importIds must be an environment name: lower-case letters, digits and single "-", starting with a letter, but got "Prod"',
+    );
   });
 
   test('a malformed app ID to import', () => {
     const file = allowlist({ app: { ...(allowlist().app as object), importIds: { prod: '0oa123' } } });
-    expectProblem({ 'a.json': file }, at(A, file, '"0oa123"'), 'app.importIds.prod must be an Okta app ID: "0oa" followed by 17 letters or digits, but got "0oa123"');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"0oa123"'),
+      'app.importIds.prod must be an Okta app ID: "0oa" followed by 17 letters or digits, but got "0oa123"',
+    );
   });
 
   test('an unknown authorization server names the environment and the known servers', () => {
@@ -156,13 +193,22 @@ describe('claims', () => {
 
   test('two org-server claims', () => {
     const file = allowlist({ claims: [{ server: 'org' }, { server: 'org', name: 'roles' }] });
-    expectProblem({ 'a.json': file }, at(A, file, '{\n      "server": "org"', 2), 'an app has one org-server Groups claim, but this file declares 2: keep one');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '{\n      "server": "org"', 2),
+      'an app has one org-server Groups claim, but this file declares 2: keep one',
+    );
   });
 
   test('an org-server claim under OAuth 2.0 authentication explains the provider trap', () => {
-    const envs = environments({ prod: { ...((environments().environments as Record<string, object>).prod), auth: { method: 'oauth' } } });
+    const envs = environments({ prod: { ...(environments().environments as Record<string, object>).prod, auth: { method: 'oauth' } } });
     const file = allowlist();
-    expectProblem({ 'a.json': file }, at(A, file, '"org"'), /^an org-server claim needs API-token authentication, but environment "prod" uses "oauth": the Okta provider silently skips/, envs);
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"org"'),
+      /^an org-server claim needs API-token authentication, but environment "prod" uses "oauth": the Okta provider silently skips/,
+      envs,
+    );
   });
 
   test.each([
@@ -178,12 +224,15 @@ describe('claims', () => {
     ['sub', 'id', 'name "sub" is reserved by Okta in id tokens: choose another name, such as "groups"'],
     ['cid', 'access', 'name "cid" is reserved by Okta in access tokens: choose another name, such as "groups"'],
     // Okta's "OIDC Bearer Tokens: List of Reserved Claims", ID-token names the project once lacked.
-    ...['group', 'role', 'permissions', 'client_id', 'cnf', 'oid', 'rid', 'device_id', 'may_act', 'term', 'okta_emailVerified'].map((name) => [
-      name,
+    ...['group', 'role', 'permissions', 'client_id', 'cnf', 'oid', 'rid', 'device_id', 'may_act', 'term', 'okta_emailVerified'].map(
+      (name) =>
+        [name, 'id', `name "${name}" is reserved by Okta in id tokens: choose another name, such as "groups"`] as [string, string, string],
+    ),
+    [
+      'my groups',
       'id',
-      `name "${name}" is reserved by Okta in id tokens: choose another name, such as "groups"`,
-    ] as [string, string, string]),
-    ['my groups', 'id', /^name must be letters, digits, "_", "-", "\." or ":", starting with a letter or "_" \(at most 100\), but got "my groups"/],
+      /^name must be letters, digits, "_", "-", "\." or ":", starting with a letter or "_" \(at most 100\), but got "my groups"/,
+    ],
   ])('claim name %p in the %s token', (name, token, message) => {
     const file = allowlist({ claims: [{ server: 'default', name, token }] });
     expectProblem({ 'a.json': file }, at(A, file, `"${name}"`), message);
@@ -200,19 +249,36 @@ describe('claims', () => {
 
   test('the same claim twice', () => {
     const file = allowlist({ claims: [{ server: 'default' }, { server: 'default', token: 'id' }] });
-    expectProblem({ 'a.json': file }, at(A, file, '{\n      "server": "default"', 2), 'claims[1] repeats claims[0] (server "default", name "groups", id token): remove one');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '{\n      "server": "default"', 2),
+      'claims[1] repeats claims[0] (server "default", name "groups", id token): remove one',
+    );
   });
 
   test('custom-server claims of one app with different limits', () => {
-    const file = allowlist({ claims: [{ server: 'default', limit: 5 }, { server: 'default', token: 'access', limit: 6 }] });
-    expectProblem({ 'a.json': file }, at(A, file, '6'), /^custom-server claims of one app must share one limit, but claims\[0\] has 5 and claims\[1\] has 6/);
+    const file = allowlist({
+      claims: [
+        { server: 'default', limit: 5 },
+        { server: 'default', token: 'access', limit: 6 },
+      ],
+    });
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '6'),
+      /^custom-server claims of one app must share one limit, but claims\[0\] has 5 and claims\[1\] has 6/,
+    );
   });
 });
 
 describe('dynamic lists and group names', () => {
   test('a quote in a dynamic pattern cannot reach an Okta expression', () => {
     const file = allowlist({ allowlist: { startsWith: 'IT"), Groups.contains("' }, claims: [{ server: 'org' }] });
-    expectProblem({ 'a.json': file }, at(A, file, '"IT\\"'), /^allowlist.startsWith must not contain double quotes, backslashes or control characters/);
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"IT\\"'),
+      /^allowlist.startsWith must not contain double quotes, backslashes or control characters/,
+    );
   });
 
   test('a backslash in a dynamic pattern', () => {
@@ -232,7 +298,11 @@ describe('dynamic lists and group names', () => {
 
   test('a group name with a trailing space', () => {
     const file = allowlist({ allowlist: { groups: ['Payroll Users '] } });
-    expectProblem({ 'a.json': file }, at(A, file, '"Payroll Users "'), 'group name "Payroll Users " starts or ends with a space: names are matched exactly, remove the space');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"Payroll Users "'),
+      'group name "Payroll Users " starts or ends with a space: names are matched exactly, remove the space',
+    );
   });
 
   test('a group name with a tab', () => {
@@ -244,20 +314,32 @@ describe('dynamic lists and group names', () => {
 describe('assignments (who may sign in)', () => {
   test('both forms at once', () => {
     const file = allowlist({ assignments: { groups: ['Payroll Users'], fromAllowlist: true } });
-    expectProblem({ 'a.json': file }, at(A, file, '"fromAllowlist"', 1, '"fromAllowlist": '.length), /^assignments must be either "groups" or "fromAllowlist", but got both/);
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"fromAllowlist"', 1, '"fromAllowlist": '.length),
+      /^assignments must be either "groups" or "fromAllowlist", but got both/,
+    );
   });
 
   test('neither form', () => {
     const file = allowlist({ assignments: {} });
-    expectProblem({ 'a.json': file }, at(A, file, '"assignments"', 1, '"assignments": '.length), /^assignments must have "groups" \(the groups whose members may sign in\) or "fromAllowlist": true, but got neither/);
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"assignments"', 1, '"assignments": '.length),
+      /^assignments must have "groups" \(the groups whose members may sign in\) or "fromAllowlist": true, but got neither/,
+    );
   });
 
   test('fromAllowlist with a dynamic list', () => {
     const file = allowlist({ allowlist: { startsWith: 'Payroll ' }, assignments: { fromAllowlist: true } });
-    expectProblem({ 'a.json': file }, at(A, file, '"fromAllowlist"', 1, '"fromAllowlist": '.length), /^assignments.fromAllowlist must go with a static allow list, but got allowlist.startsWith "Payroll ": Okta assigns groups, not name patterns/);
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"fromAllowlist"', 1, '"fromAllowlist": '.length),
+      /^assignments.fromAllowlist must go with a static allow list, but got allowlist.startsWith "Payroll ": Okta assigns groups, not name patterns/,
+    );
   });
 
-  test('assigned groups follow the allow list\'s rules: a mistyped ID, a stray space', () => {
+  test("assigned groups follow the allow list's rules: a mistyped ID, a stray space", () => {
     const file = allowlist({ assignments: { groups: ['00g123', 'Payroll Users '] } });
     expectProblem({ 'a.json': file }, at(A, file, '"00g123"'), /^"00g123" looks like a group ID but is not one/);
     expectProblem({ 'a.json': file }, at(A, file, '"Payroll Users "'), /^group name "Payroll Users " starts or ends with a space/);
@@ -271,7 +353,15 @@ describe('assignments (who may sign in)', () => {
   test('valid forms pass: fromAllowlist with a static list, groups by name and ID', () => {
     expect(problemsOf({ 'a.json': allowlist({ assignments: { fromAllowlist: true } }) })).toEqual([]);
     expect(problemsOf({ 'a.json': allowlist({ assignments: { groups: ['Payroll Users', '00g1a2b3c4d5e6f7g8h9'] } }) })).toEqual([]);
-    expect(problemsOf({ 'a.json': allowlist({ allowlist: { startsWith: 'Payroll ' }, claims: [{ server: 'org' }], assignments: { groups: ['Payroll Users'] } }) })).toEqual([]);
+    expect(
+      problemsOf({
+        'a.json': allowlist({
+          allowlist: { startsWith: 'Payroll ' },
+          claims: [{ server: 'org' }],
+          assignments: { groups: ['Payroll Users'] },
+        }),
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -280,7 +370,11 @@ describe('app settings', () => {
 
   test('a service app cannot carry a Groups claim', () => {
     const file = allowlist({ app: { ...app, type: 'service', grantTypes: ['client_credentials'], redirectUris: undefined } });
-    expectProblem({ 'a.json': file }, at(A, file, '"service"'), /^app.type must be "web", "native" or "browser", but got "service": service apps sign in no user/);
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"service"'),
+      /^app.type must be "web", "native" or "browser", but got "service": service apps sign in no user/,
+    );
   });
 
   // One case per row of the provider's appRequirementsByType (okta/resource_okta_app_oauth.go),
@@ -291,7 +385,11 @@ describe('app settings', () => {
     ['native', [DEVICE, 'refresh_token'], 'must contain "authorization_code"'],
   ])('a %s app without a required grant: %p', (type, grantTypes, message) => {
     const file = allowlist({ app: { ...app, type, grantTypes } });
-    expectProblem({ 'a.json': file }, at(A, file, `[\n      "${grantTypes[0]}"`), new RegExp(`^app.grantTypes of a ${type} app ${message} \\(the okta provider refuses the app at apply otherwise\\), but got`));
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, `[\n      "${grantTypes[0]}"`),
+      new RegExp(`^app.grantTypes of a ${type} app ${message} \\(the okta provider refuses the app at apply otherwise\\), but got`),
+    );
   });
 
   test.each([
@@ -301,11 +399,18 @@ describe('app settings', () => {
     ['browser', 'password', 'remove it, or use type "native"'],
   ])('a %s app with the %s grant', (type, grant, fix) => {
     const file = allowlist({ app: { ...app, type, grantTypes: ['authorization_code', grant] } });
-    expectProblem({ 'a.json': file }, at(A, file, `"${grant}"`), new RegExp(`^app.grantTypes of a ${type} app may only contain .*, but got "${grant}": ${fix}$`));
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, `"${grant}"`),
+      new RegExp(`^app.grantTypes of a ${type} app may only contain .*, but got "${grant}": ${fix}$`),
+    );
   });
 
   test.each([
-    ['web', ['authorization_code', 'implicit', 'refresh_token', 'client_credentials', DEVICE, 'urn:ietf:params:oauth:grant-type:token-exchange']],
+    [
+      'web',
+      ['authorization_code', 'implicit', 'refresh_token', 'client_credentials', DEVICE, 'urn:ietf:params:oauth:grant-type:token-exchange'],
+    ],
     ['native', ['authorization_code', 'implicit', 'refresh_token', 'password', DEVICE, 'urn:ietf:params:oauth:grant-type:token-exchange']],
     ['browser', ['implicit', 'refresh_token', DEVICE, 'urn:ietf:params:oauth:grant-type:token-exchange']],
   ])('every grant the provider allows a %s app passes', (type, grantTypes) => {
@@ -315,7 +420,11 @@ describe('app settings', () => {
 
   test('authorization code without a redirect URI', () => {
     const file = allowlist({ app: { ...app, redirectUris: undefined } });
-    expectProblem({ 'a.json': file }, at(A, file, '{\n    "label"'), 'app.redirectUris must list at least one URI for "authorization_code" or "implicit", but got none');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '{\n    "label"'),
+      'app.redirectUris must list at least one URI for "authorization_code" or "implicit", but got none',
+    );
   });
 
   test('refresh tokens without authorization code', () => {
@@ -325,18 +434,30 @@ describe('app settings', () => {
 
   test('a redirect URI that is not absolute', () => {
     const file = allowlist({ app: { ...app, redirectUris: ['/callback'] } });
-    expectProblem({ 'a.json': file }, at(A, file, '"/callback"'), 'app.redirectUris[0] must be an absolute URI such as "https://app.example.com/callback", but got "/callback"');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"/callback"'),
+      'app.redirectUris[0] must be an absolute URI such as "https://app.example.com/callback", but got "/callback"',
+    );
   });
 
   test('a redirect URI with a fragment', () => {
     const file = allowlist({ app: { ...app, redirectUris: ['https://a.example.com/cb#x'] } });
-    expectProblem({ 'a.json': file }, at(A, file, '"https://a.example.com/cb#x"'), 'app.redirectUris[0] must not have a #fragment, but got "https://a.example.com/cb#x"');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"https://a.example.com/cb#x"'),
+      'app.redirectUris[0] must not have a #fragment, but got "https://a.example.com/cb#x"',
+    );
   });
 });
 
 describe('keys and renames', () => {
   test('a file name that cannot be an app key', () => {
-    expectProblem({ 'Payroll_App.json': allowlist() }, 'allowlists/Payroll_App.json:1:1', /^the file name must be a key of lower-case letters, digits and single "-", starting with a letter \(at most 64\), but got "Payroll_App"/);
+    expectProblem(
+      { 'Payroll_App.json': allowlist() },
+      'allowlists/Payroll_App.json:1:1',
+      /^the file name must be a key of lower-case letters, digits and single "-", starting with a letter \(at most 64\), but got "Payroll_App"/,
+    );
   });
 
   test('a file name starting with a digit, which Terraform refuses as an address', () => {
@@ -345,17 +466,29 @@ describe('keys and renames', () => {
 
   test('previousKeys naming the file itself', () => {
     const file = allowlist({ previousKeys: ['a'] });
-    expectProblem({ 'a.json': file }, at(A, file, '"a"'), 'previousKeys must list earlier names of this file, but got its current name "a": remove it');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"a"'),
+      'previousKeys must list earlier names of this file, but got its current name "a": remove it',
+    );
   });
 
   test('previousKeys naming a file that still exists', () => {
     const file = allowlist({ previousKeys: ['b'] });
-    expectProblem({ 'a.json': file, 'b.json': allowlist() }, at(A, file, '"b"'), /^previousKeys names "b", but allowlists\/b.json still exists: a renamed app has one file/);
+    expectProblem(
+      { 'a.json': file, 'b.json': allowlist() },
+      at(A, file, '"b"'),
+      /^previousKeys names "b", but allowlists\/b.json still exists: a renamed app has one file/,
+    );
   });
 
   test('two files taking over the same old app', () => {
     const file = allowlist({ previousKeys: ['old'] });
-    expectProblem({ 'a.json': file, 'b.json': file }, at('allowlists/b.json', file, '"old"'), 'previousKeys names "old", which allowlists/a.json also names: only one file can take over an app');
+    expectProblem(
+      { 'a.json': file, 'b.json': file },
+      at('allowlists/b.json', file, '"old"'),
+      'previousKeys names "old", which allowlists/a.json also names: only one file can take over an app',
+    );
   });
 });
 
@@ -375,13 +508,17 @@ describe('shared custom-server claims', () => {
   test('two dynamic apps with different patterns on one claim conflict', () => {
     const a = allowlist({ allowlist: { startsWith: 'IT-' }, claims: [{ server: 'default' }] });
     const b = allowlist({ allowlist: { startsWith: 'HR-' }, claims: [{ server: 'default' }] });
-    expect(problemsOf({ 'a.json': a, 'b.json': b }).join('\n')).toMatch(/must agree on allow-list kind and pattern: startsWith "IT-" \(source OKTA\) in allowlists\/a.json vs startsWith "HR-" \(source OKTA\) here/);
+    expect(problemsOf({ 'a.json': a, 'b.json': b }).join('\n')).toMatch(
+      /must agree on allow-list kind and pattern: startsWith "IT-" \(source OKTA\) in allowlists\/a.json vs startsWith "HR-" \(source OKTA\) here/,
+    );
   });
 
   test('a static and a dynamic app on one claim conflict', () => {
     const a = allowlist({ claims: [{ server: 'default' }] });
     const b = allowlist({ allowlist: { startsWith: 'HR-' }, claims: [{ server: 'default' }] });
-    expect(problemsOf({ 'a.json': a, 'b.json': b }).join('\n')).toMatch(/must agree on allow-list kind and pattern: a static list in allowlists\/a.json vs startsWith "HR-"/);
+    expect(problemsOf({ 'a.json': a, 'b.json': b }).join('\n')).toMatch(
+      /must agree on allow-list kind and pattern: a static list in allowlists\/a.json vs startsWith "HR-"/,
+    );
   });
 });
 
@@ -389,7 +526,10 @@ describe('claim scopes and server access', () => {
   const E = 'environments.json';
   const envWith = (server: Record<string, unknown>) => {
     const base = environments().environments as Record<string, Record<string, unknown>>;
-    return environments({ dev: { ...base.dev, authorizationServers: { default: server } }, prod: { ...base.prod, authorizationServers: { default: server } } });
+    return environments({
+      dev: { ...base.dev, authorizationServers: { default: server } },
+      prod: { ...base.prod, authorizationServers: { default: server } },
+    });
   };
   const scoped = (scope: string) => allowlist({ claims: [{ server: 'default', token: 'access', scopes: [scope] }] });
 
@@ -404,7 +544,11 @@ describe('claim scopes and server access', () => {
 
   test('a claim restricted to an undeclared custom scope', () => {
     const file = scoped('payroll.read');
-    expectProblem({ 'a.json': file }, at(A, file, '"payroll.read"'), /^each scope of a claim must exist on server "default" in environment "dev", but got "payroll.read", .*list it in the server's "existingScopes"/);
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"payroll.read"'),
+      /^each scope of a claim must exist on server "default" in environment "dev", but got "payroll.read", .*list it in the server's "existingScopes"/,
+    );
   });
 
   test.each([
@@ -458,11 +602,20 @@ describe('claim scopes and server access', () => {
 
   test('a managed server given policies to check', () => {
     const envs = envWith({ id: 'default', access: { mode: 'managed', checkPolicies: ['Default Policy'] } });
-    expectProblem({ 'a.json': allowlist() }, at(E, envs, '[\n              "Default Policy"'), /^access.checkPolicies must be left out with mode "managed", but got it/, envs);
+    expectProblem(
+      { 'a.json': allowlist() },
+      at(E, envs, '[\n              "Default Policy"'),
+      /^access.checkPolicies must be left out with mode "managed", but got it/,
+      envs,
+    );
   });
 
   test('both access modes in their own shape are accepted', () => {
-    const managed = envWith({ id: 'default', manageGroupsScope: true, access: { mode: 'managed', policyName: 'Allow-listed apps', priority: 2 } });
+    const managed = envWith({
+      id: 'default',
+      manageGroupsScope: true,
+      access: { mode: 'managed', policyName: 'Allow-listed apps', priority: 2 },
+    });
     const verified = envWith({ id: 'default', manageGroupsScope: true, access: { mode: 'verified', checkPolicies: ['Default Policy'] } });
     expect(problemsOf({ 'a.json': allowlist() }, managed)).toEqual([]);
     expect(problemsOf({ 'a.json': allowlist() }, verified)).toEqual([]);
@@ -475,53 +628,100 @@ describe('environments file', () => {
 
   test('a server with both an ID and a lookup name', () => {
     const envs = environments({ dev: { ...dev, authorizationServers: { default: { id: 'default', lookupName: 'Default' } } } });
-    expectProblem({ 'a.json': allowlist() }, at(E, envs, '"default": {', 1, '"default": '.length), 'authorization server "default" must have exactly one of "id" or "lookupName", but got both', envs);
+    expectProblem(
+      { 'a.json': allowlist() },
+      at(E, envs, '"default": {', 1, '"default": '.length),
+      'authorization server "default" must have exactly one of "id" or "lookupName", but got both',
+      envs,
+    );
   });
 
   test('an s3 backend without its bucket', () => {
     const envs = environments({ dev: { ...dev, backend: { type: 's3', config: { key: 'k', region: 'eu-west-1' } } } });
-    expectProblem({ 'a.json': allowlist() }, at(E, envs, '{\n        "type": "s3"'), 'backend "s3" of environment "dev" must set "bucket" in "config", but they are missing', envs);
+    expectProblem(
+      { 'a.json': allowlist() },
+      at(E, envs, '{\n        "type": "s3"'),
+      'backend "s3" of environment "dev" must set "bucket" in "config", but they are missing',
+      envs,
+    );
   });
 
   test('a backend without a state name per stack would put every stack in one state', () => {
     const envs = environments({ dev: { ...dev, backend: { type: 'gcs', config: { bucket: 'b' } } } });
     const problems = problemsOf({ 'a.json': allowlist() }, envs);
-    expect(problems).toContain(`${at(E, envs, '"config": {', 1, '"config": '.length)}: backend.config.prefix must name each stack's state with "{stack}" (e.g. "okta/{stack}"), but got nothing: without it every stack of "dev" would share one state`);
+    expect(problems).toContain(
+      `${at(E, envs, '"config": {', 1, '"config": '.length)}: backend.config.prefix must name each stack's state with "{stack}" (e.g. "okta/{stack}"), but got nothing: without it every stack of "dev" would share one state`,
+    );
   });
 
   test('an API budget that leaves no room for the requests in flight of the parallel stacks', () => {
     const envs = environments({ dev: { ...dev, rateLimits: { maxApiCapacity: 70, parallelJobs: 4 } } });
-    expectProblem({ 'a.json': allowlist() }, at(E, envs, '"rateLimits": {', 1, '"rateLimits": '.length), /^rateLimits.maxApiCapacity must be at most 60 with parallelJobs 4, but got 70: when the budget is reached/, envs);
+    expectProblem(
+      { 'a.json': allowlist() },
+      at(E, envs, '"rateLimits": {', 1, '"rateLimits": '.length),
+      /^rateLimits.maxApiCapacity must be at most 60 with parallelJobs 4, but got 70: when the budget is reached/,
+      envs,
+    );
   });
 
   test('a credential in the backend settings', () => {
     const envs = environments({ dev: { ...dev, backend: { type: 's3', config: { bucket: 'b', key: 'k', region: 'r', secretKey: 'x' } } } });
-    expectProblem({ 'a.json': allowlist() }, at(E, envs, '"x"'), /^backend.config.secretKey looks like a credential: never put secrets in this file/, envs);
+    expectProblem(
+      { 'a.json': allowlist() },
+      at(E, envs, '"x"'),
+      /^backend.config.secretKey looks like a credential: never put secrets in this file/,
+      envs,
+    );
   });
 
   test('OAuth scopes with an API token', () => {
     const envs = environments({ dev: { ...dev, auth: { method: 'api_token', scopes: ['okta.apps.manage'] } } });
-    expectProblem({ 'a.json': allowlist() }, at(E, envs, '[\n          "okta.apps.manage"'), /^auth.scopes applies to method "oauth" only/, envs);
+    expectProblem(
+      { 'a.json': allowlist() },
+      at(E, envs, '[\n          "okta.apps.manage"'),
+      /^auth.scopes applies to method "oauth" only/,
+      envs,
+    );
   });
 
   test('a misspelt environment name is refused instead of skipping validation', () => {
     const envs = environments({ 'Prod--EU': { ...dev, extra: 'x' } });
-    expectProblem({ 'a.json': allowlist({ environments: ['dev'] }) }, at(E, envs, '"Prod--EU"'), 'each name in environments must be an environment name: lower-case letters, digits and single "-", starting with a letter, but got "Prod--EU"', envs);
+    expectProblem(
+      { 'a.json': allowlist({ environments: ['dev'] }) },
+      at(E, envs, '"Prod--EU"'),
+      'each name in environments must be an environment name: lower-case letters, digits and single "-", starting with a letter, but got "Prod--EU"',
+      envs,
+    );
   });
 
   test('an authorization server name Terraform could not use in an address', () => {
     const envs = environments({ dev: { ...dev, authorizationServers: { default: { id: 'default' }, eu_access: { id: 'aus1' } } } });
-    expectProblem({ 'a.json': allowlist() }, at(E, envs, '"eu_access"'), 'each name in environments.dev.authorizationServers must be a server name of letters, digits and "-", starting with a letter, but got "eu_access"', envs);
+    expectProblem(
+      { 'a.json': allowlist() },
+      at(E, envs, '"eu_access"'),
+      'each name in environments.dev.authorizationServers must be a server name of letters, digits and "-", starting with a letter, but got "eu_access"',
+      envs,
+    );
   });
 
   test('an unknown field in an environment', () => {
     const envs = environments({ dev: { ...dev, orgname: 'x' } });
-    expectProblem({ 'a.json': allowlist() }, at(E, envs, '"orgname"'), '"orgname" is not a known field of environments.dev: did you mean "orgName"?', envs);
+    expectProblem(
+      { 'a.json': allowlist() },
+      at(E, envs, '"orgname"'),
+      '"orgname" is not a known field of environments.dev: did you mean "orgName"?',
+      envs,
+    );
   });
 });
 
 test('every problem in every file is reported in one run, sorted by file and line', () => {
-  const a = allowlist({ claims: [{ server: 'nowhere', limit: 500 }, { server: 'org', name: 'sub' }] });
+  const a = allowlist({
+    claims: [
+      { server: 'nowhere', limit: 500 },
+      { server: 'org', name: 'sub' },
+    ],
+  });
   const b = '{ "owners": [ }';
   const c = allowlist({ owners: ['nobody'] });
   // Written in another order than the one expected back.
@@ -541,7 +741,11 @@ test('every problem in every file is reported in one run, sorted by file and lin
 describe('shards', () => {
   test('a shard may not take the name of the shared stack', () => {
     const file = allowlist({ shard: 'shared' });
-    expectProblem({ 'a.json': file }, at(A, file, '"shared"'), /^the shard must not be named "shared", which is the stack of the shared claims, but got it: set "shard" to another name/);
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"shared"'),
+      /^the shard must not be named "shared", which is the stack of the shared claims, but got it: set "shard" to another name/,
+    );
   });
 
   test('a team called "shared" needs an explicit shard', () => {
@@ -551,22 +755,38 @@ describe('shards', () => {
 
   test('previousShard naming the current shard', () => {
     const file = allowlist({ shard: 'finance', previousShard: 'finance' });
-    expectProblem({ 'a.json': file }, at(A, file, '"finance"', 2), 'previousShard must name the shard the app moves FROM, but got its current shard "finance": remove previousShard');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"finance"', 2),
+      'previousShard must name the shard the app moves FROM, but got its current shard "finance": remove previousShard',
+    );
   });
 
   test('a retirement and a shard move at once', () => {
     const file = allowlist({ shard: 'finance', previousShard: 'payroll', retire: { dev: 'destroy' } });
-    expectProblem({ 'a.json': file }, at(A, file, '"retire": {', 1, '"retire": '.length), /^an app can be retired or moved to another shard \(previousShard\) in one change, but not both/);
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"retire": {', 1, '"retire": '.length),
+      /^an app can be retired or moved to another shard \(previousShard\) in one change, but not both/,
+    );
   });
 
   test('a rename and a shard move at once', () => {
     const file = allowlist({ previousKeys: ['old'], previousShard: 'legacy' });
-    expectProblem({ 'a.json': file }, at(A, file, '"legacy"'), /^an app can be renamed \(previousKeys\) or moved to another shard \(previousShard\) in one change, but not both/);
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"legacy"'),
+      /^an app can be renamed \(previousKeys\) or moved to another shard \(previousShard\) in one change, but not both/,
+    );
   });
 
   test('an environment name with "--", which separates environment and shard in stack names', () => {
     const file = allowlist({ environments: ['prod--eu'] });
-    expectProblem({ 'a.json': file }, at(A, file, '"prod--eu"'), 'environments[0] must be an environment name: lower-case letters, digits and single "-", starting with a letter, but got "prod--eu"');
+    expectProblem(
+      { 'a.json': file },
+      at(A, file, '"prod--eu"'),
+      'environments[0] must be an environment name: lower-case letters, digits and single "-", starting with a letter, but got "prod--eu"',
+    );
   });
 
   test('a remote state setting without {stack} would put every shard in one state', () => {

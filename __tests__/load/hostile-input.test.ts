@@ -48,11 +48,18 @@ describe('2: two files cannot adopt the same Okta app', () => {
   test('the same importIds in one environment is refused, naming both files', () => {
     const importIds = { prod: '0oa1b2c3d4e5f6g7h8i9' };
     const text = problemText({ 'a.json': app({ app: appSettings({ importIds }) }), 'b.json': app({ app: appSettings({ importIds }) }) });
-    expect(text).toMatch(/allowlists\/b\.json:\d+:\d+: app\.importIds\.prod must name an Okta app no other file adopts, but .*allowlists\/a\.json also imports "0oa1b2c3d4e5f6g7h8i9" in "prod"/);
+    expect(text).toMatch(
+      /allowlists\/b\.json:\d+:\d+: app\.importIds\.prod must name an Okta app no other file adopts, but .*allowlists\/a\.json also imports "0oa1b2c3d4e5f6g7h8i9" in "prod"/,
+    );
   });
 
   test('the same ID in different environments (different orgs) is fine', () => {
-    expect(() => projectOf({ 'a.json': app({ app: appSettings({ importIds: { prod: '0oa1b2c3d4e5f6g7h8i9' } }) }), 'b.json': app({ app: appSettings({ importIds: { dev: '0oa1b2c3d4e5f6g7h8i9' } }) }) })).not.toThrow();
+    expect(() =>
+      projectOf({
+        'a.json': app({ app: appSettings({ importIds: { prod: '0oa1b2c3d4e5f6g7h8i9' } }) }),
+        'b.json': app({ app: appSettings({ importIds: { dev: '0oa1b2c3d4e5f6g7h8i9' } }) }),
+      }),
+    ).not.toThrow();
   });
 });
 
@@ -66,13 +73,29 @@ describe('3: strings of the environments file never reach Terraform unescaped', 
     ['authorizationServers key', (env) => (env.authorizationServers = { [hostile]: { id: 'default' } })],
     ['authorizationServers.id', (env) => (env.authorizationServers = { default: { id: hostile } })],
     ['authorizationServers.lookupName', (env) => (env.authorizationServers = { default: { lookupName: hostile } })],
-    ['authorizationServers.removedClaims.name', (env) => (env.authorizationServers = { default: { id: 'default', removedClaims: [{ name: hostile, token: 'id' }] } })],
+    [
+      'authorizationServers.removedClaims.name',
+      (env) => (env.authorizationServers = { default: { id: 'default', removedClaims: [{ name: hostile, token: 'id' }] } }),
+    ],
     ['backend.type', (env) => (env.backend = { type: hostile })],
     ['backend.config.path (local)', (env) => (env.backend = { type: 'local', config: { path: `${hostile}-{stack}.tfstate` } })],
-    ['backend.config.key (s3)', (env) => (env.backend = { type: 's3', config: { bucket: 'b', region: 'eu-west-1', useLockfile: true, key: `okta/{stack}/${hostile}` } })],
-    ['backend.config.bucket (s3)', (env) => (env.backend = { type: 's3', config: { bucket: hostile, region: 'eu-west-1', useLockfile: true, key: 'okta/{stack}' } })],
-    ['backend.config.workspaces.name (cloud)', (env) => (env.backend = { type: 'cloud', config: { organization: 'acme', workspaces: { name: `okta-{stack}${hostile}` } } })],
-    ['backend.config.organization (remote)', (env) => (env.backend = { type: 'remote', config: { organization: `%{if true}x%{endif}`, workspaces: { name: 'okta-{stack}' } } })],
+    [
+      'backend.config.key (s3)',
+      (env) =>
+        (env.backend = { type: 's3', config: { bucket: 'b', region: 'eu-west-1', useLockfile: true, key: `okta/{stack}/${hostile}` } }),
+    ],
+    [
+      'backend.config.bucket (s3)',
+      (env) => (env.backend = { type: 's3', config: { bucket: hostile, region: 'eu-west-1', useLockfile: true, key: 'okta/{stack}' } }),
+    ],
+    [
+      'backend.config.workspaces.name (cloud)',
+      (env) => (env.backend = { type: 'cloud', config: { organization: 'acme', workspaces: { name: `okta-{stack}${hostile}` } } }),
+    ],
+    [
+      'backend.config.organization (remote)',
+      (env) => (env.backend = { type: 'remote', config: { organization: `%{if true}x%{endif}`, workspaces: { name: 'okta-{stack}' } } }),
+    ],
     ['environment name', (env) => void env],
   ];
 
@@ -88,36 +111,59 @@ describe('3: strings of the environments file never reach Terraform unescaped', 
   });
 
   test('a server id holding an interpolation is refused by its shape', () => {
-    expect(problemText({ 'a.json': app() }, envWith((env) => (env.authorizationServers = { default: { id: hostile } })))).toMatch(
+    expect(
+      problemText(
+        { 'a.json': app() },
+        envWith((env) => (env.authorizationServers = { default: { id: hostile } })),
+      ),
+    ).toMatch(
       /authorizationServers\.default\.id must be an authorization server ID such as "default" or "aus…" \(letters and digits\), but got "\$\{file/,
     );
   });
 
   test('backend settings holding "${" or "%{" are refused, since the state reader would evaluate them', () => {
-    const envs = envWith((env) => (env.backend = { type: 's3', config: { bucket: 'b', region: 'eu-west-1', key: 'okta/{stack}/${path.root}' } }));
-    expect(problemText({ 'a.json': app() }, envs)).toMatch(/backend settings must be plain text, but backend\.config\.key of environment "prod" holds "okta\/\{stack\}\/\$\{path\.root\}"/);
+    const envs = envWith(
+      (env) => (env.backend = { type: 's3', config: { bucket: 'b', region: 'eu-west-1', key: 'okta/{stack}/${path.root}' } }),
+    );
+    expect(problemText({ 'a.json': app() }, envs)).toMatch(
+      /backend settings must be plain text, but backend\.config\.key of environment "prod" holds "okta\/\{stack\}\/\$\{path\.root\}"/,
+    );
   });
 });
 
 describe('4: a local backend path names each stack', () => {
   test('a local path without {stack} is refused', () => {
     const envs = envWith((env) => (env.backend = { type: 'local', config: { path: 'state.tfstate' } }));
-    expect(problemText({ 'a.json': app() }, envs)).toMatch(/backend\.config\.path must contain "\{stack\}" so each stack of "prod" has its own state, but got "state\.tfstate"/);
+    expect(problemText({ 'a.json': app() }, envs)).toMatch(
+      /backend\.config\.path must contain "\{stack\}" so each stack of "prod" has its own state, but got "state\.tfstate"/,
+    );
   });
 
   test('a local path with {stack} is accepted', () => {
-    expect(() => projectOf({ 'a.json': app() }, envWith((env) => (env.backend = { type: 'local', config: { path: 'state/{stack}.tfstate' } })))).not.toThrow();
+    expect(() =>
+      projectOf(
+        { 'a.json': app() },
+        envWith((env) => (env.backend = { type: 'local', config: { path: 'state/{stack}.tfstate' } })),
+      ),
+    ).not.toThrow();
   });
 });
 
 describe('5: names are looked up in own properties only', () => {
   test('"environments": ["constructor"] is an unknown environment, not a crash', () => {
-    expect(problemText({ 'a.json': app({ environments: ['constructor'] }) })).toMatch(/environment "constructor" is not declared: use one of "dev", "prod"/);
+    expect(problemText({ 'a.json': app({ environments: ['constructor'] }) })).toMatch(
+      /environment "constructor" is not declared: use one of "dev", "prod"/,
+    );
   });
 
-  test.each(['toString', 'constructor', 'valueOf', '__proto__', 'hasOwnProperty'])('claim server %p is not found on Object.prototype', (server) => {
-    expect(problemText({ 'a.json': app({ claims: [{ server }] }) })).toMatch(new RegExp(`server "${server}" is not an authorization server of environment "dev"`));
-  });
+  test.each(['toString', 'constructor', 'valueOf', '__proto__', 'hasOwnProperty'])(
+    'claim server %p is not found on Object.prototype',
+    (server) => {
+      expect(problemText({ 'a.json': app({ claims: [{ server }] }) })).toMatch(
+        new RegExp(`server "${server}" is not an authorization server of environment "dev"`),
+      );
+    },
+  );
 
   test('an environment named "constructor" is neither retired nor imported by accident', () => {
     const envs = environments({ constructor: (environments().environments as Record<string, unknown>).prod });
@@ -129,7 +175,13 @@ describe('5: names are looked up in own properties only', () => {
 
 describe('6: construct ids are injective', () => {
   test('servers "default-id" and "default" with claims "x_groups" and "id-x_groups" synthesize', () => {
-    const envs = envWith((env) => (env.authorizationServers = { default: { id: 'default', dedicatedToManagedApps: true }, 'default-id': { id: 'aus1', dedicatedToManagedApps: true } }));
+    const envs = envWith(
+      (env) =>
+        (env.authorizationServers = {
+          default: { id: 'default', dedicatedToManagedApps: true },
+          'default-id': { id: 'aus1', dedicatedToManagedApps: true },
+        }),
+    );
     const files = {
       'a.json': app({ environments: ['prod'], claims: [{ server: 'default-id', name: 'x_groups' }] }),
       'b.json': app({ environments: ['prod'], claims: [{ server: 'default', name: 'id-x_groups' }] }),
@@ -142,14 +194,19 @@ describe('6: construct ids are injective', () => {
 
 describe('7: text must be valid Unicode without invisible characters', () => {
   test('a lone surrogate in a group name is refused with its location', () => {
-    const text = '{"owners":["@acme/payroll"],"app":{"label":"P","type":"web","redirectUris":["https://a.example.com/cb"],"grantTypes":["authorization_code"]},\n"allowlist":{"groups":["Payroll \\ud800 Users"]},"claims":[{"server":"org"}]}';
-    expect(problemsOf({ 'a.json': text })).toEqual([`${A}:2:24: allowlist.groups[0] must be valid Unicode text, but holds a lone surrogate (\\ud800) at character 9: retype the text`]);
+    const text =
+      '{"owners":["@acme/payroll"],"app":{"label":"P","type":"web","redirectUris":["https://a.example.com/cb"],"grantTypes":["authorization_code"]},\n"allowlist":{"groups":["Payroll \\ud800 Users"]},"claims":[{"server":"org"}]}';
+    expect(problemsOf({ 'a.json': text })).toEqual([
+      `${A}:2:24: allowlist.groups[0] must be valid Unicode text, but holds a lone surrogate (\\ud800) at character 9: retype the text`,
+    ]);
   });
 
   test.each([['\u200b'], ['\u202e'], ['\u2028'], ['\u0085']])('invisible or direction-changing character %j in a name is refused', (c) => {
     const code = c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     expect(problemText({ 'a.json': app({ allowlist: { groups: [`Payroll${c} Users`] } }) })).toMatch(
-      new RegExp(`allowlist\\.groups\\[0\\] must not hold invisible or direction-changing characters, but holds U\\+${code} at character 8`),
+      new RegExp(
+        `allowlist\\.groups\\[0\\] must not hold invisible or direction-changing characters, but holds U\\+${code} at character 8`,
+      ),
     );
   });
 
@@ -160,7 +217,9 @@ describe('7: text must be valid Unicode without invisible characters', () => {
   test('text that is not UTF-8 is refused', () => {
     const fixture = writeProject({});
     writeFileSync(join(fixture.allowlistsDir, 'a.json'), Buffer.from([0x7b, 0xff, 0x7d]));
-    expect(loadProject(fixture).problems.map((p) => p.message)).toEqual(['cannot read the file: it must be UTF-8 text, but it holds bytes that are not: save it as UTF-8']);
+    expect(loadProject(fixture).problems.map((p) => p.message)).toEqual([
+      'cannot read the file: it must be UTF-8 text, but it holds bytes that are not: save it as UTF-8',
+    ]);
   });
 });
 
@@ -177,7 +236,9 @@ describe('8: OKTA-G1 and the policy globs', () => {
 describe('9: size and shape limits', () => {
   test(`nesting deeper than ${MAX_DEPTH} levels is refused, not a crash`, () => {
     const text = `${'['.repeat(3000)}${']'.repeat(3000)}`;
-    expect(problemsOf({ 'a.json': text })).toEqual([`${A}:1:${MAX_DEPTH + 1}: the file must nest objects and lists at most ${MAX_DEPTH} levels deep, but this one is deeper: an allow-list file needs about 5`]);
+    expect(problemsOf({ 'a.json': text })).toEqual([
+      `${A}:1:${MAX_DEPTH + 1}: the file must nest objects and lists at most ${MAX_DEPTH} levels deep, but this one is deeper: an allow-list file needs about 5`,
+    ]);
   });
 
   test(`more than ${MAX_KEYS} keys are refused`, () => {
@@ -199,7 +260,9 @@ describe('9: size and shape limits', () => {
   test(`a file larger than ${MAX_FILE_BYTES} bytes is refused before it is read`, () => {
     const fixture = writeProject({});
     writeFileSync(join(fixture.allowlistsDir, 'a.json'), ' '.repeat(MAX_FILE_BYTES + 1));
-    expect(loadProject(fixture).problems.map((p) => p.message)).toEqual([`cannot read the file: it must be at most ${MAX_FILE_BYTES} bytes, but it has ${MAX_FILE_BYTES + 1}`]);
+    expect(loadProject(fixture).problems.map((p) => p.message)).toEqual([
+      `cannot read the file: it must be at most ${MAX_FILE_BYTES} bytes, but it has ${MAX_FILE_BYTES + 1}`,
+    ]);
   });
 });
 
@@ -227,7 +290,9 @@ describe('10: files in the allow-lists folder', () => {
     writeFileSync(secret, 'TOP-SECRET-CONTENT');
     symlinkSync(secret, join(fixture.allowlistsDir, 'a.json'));
     const text = loadProject(fixture).problems.map(formatProblem).join('\n');
-    expect(text).toMatch(/an allow-list file must not be a link to a file outside .*, but "a\.json" is: copy the file into the folder instead/);
+    expect(text).toMatch(
+      /an allow-list file must not be a link to a file outside .*, but "a\.json" is: copy the file into the folder instead/,
+    );
     expect(text).not.toContain('TOP-SECRET');
   });
 
@@ -244,7 +309,9 @@ describe('10: files in the allow-lists folder', () => {
   test('a FIFO named x.json is refused instead of hanging', () => {
     const fixture = writeProject({ 'a.json': app() });
     execFileSync('mkfifo', [join(fixture.allowlistsDir, 'x.json')]);
-    expect(loadProject(fixture).problems.map((p) => p.message)).toEqual(['cannot read the file: it must be a regular file, but it is a named pipe (FIFO)']);
+    expect(loadProject(fixture).problems.map((p) => p.message)).toEqual([
+      'cannot read the file: it must be a regular file, but it is a named pipe (FIFO)',
+    ]);
   });
 
   test('a device is refused instead of read forever', () => {
@@ -261,7 +328,9 @@ describe('11: smaller items', () => {
 
   test('limit: 1e400 says what it is instead of "got null"', () => {
     const text = JSON.stringify(app({ claims: [{ server: 'org', limit: 1 }] })).replace('"limit":1', '"limit":1e400');
-    expect(problemText({ 'a.json': text })).toMatch(/claims\[0\]\.limit must be a number JSON tools can read, but got 1e400, which is too large \(it reads as infinity\)/);
+    expect(problemText({ 'a.json': text })).toMatch(
+      /claims\[0\]\.limit must be a number JSON tools can read, but got 1e400, which is too large \(it reads as infinity\)/,
+    );
   });
 
   test('alwaysIncludeInToken: false on an access-token claim is refused', () => {
@@ -271,18 +340,26 @@ describe('11: smaller items', () => {
   });
 
   test('a misspelt backend setting suggests the right one', () => {
-    const envs = envWith((env) => (env.backend = { type: 's3', config: { bukket: 'b', bucket: 'b', region: 'eu-west-1', key: 'okta/{stack}' } }));
-    expect(problemText({ 'a.json': app() }, envs)).toMatch(/backend\.config of a "s3" backend must use its settings, but got "bukket": did you mean "bucket"\?/);
+    const envs = envWith(
+      (env) => (env.backend = { type: 's3', config: { bukket: 'b', bucket: 'b', region: 'eu-west-1', key: 'okta/{stack}' } }),
+    );
+    expect(problemText({ 'a.json': app() }, envs)).toMatch(
+      /backend\.config of a "s3" backend must use its settings, but got "bukket": did you mean "bucket"\?/,
+    );
   });
 
   test('minWaitSeconds above maxWaitSeconds is refused', () => {
     const envs = envWith((env) => (env.rateLimits = { minWaitSeconds: 400, maxWaitSeconds: 60 }));
-    expect(problemText({ 'a.json': app() }, envs)).toMatch(/rateLimits\.minWaitSeconds must be at most maxWaitSeconds, but environment "prod" has 400 and 60/);
+    expect(problemText({ 'a.json': app() }, envs)).toMatch(
+      /rateLimits\.minWaitSeconds must be at most maxWaitSeconds, but environment "prod" has 400 and 60/,
+    );
   });
 
   test('a custom server named "org" is refused', () => {
     const envs = envWith((env) => (env.authorizationServers = { org: { id: 'default' } }));
-    expect(problemText({ 'a.json': app() }, envs)).toMatch(/a custom authorization server must not be named "org", but environment "prod" declares "org"/);
+    expect(problemText({ 'a.json': app() }, envs)).toMatch(
+      /a custom authorization server must not be named "org", but environment "prod" declares "org"/,
+    );
   });
 
   test('a server id of " " is refused', () => {
@@ -293,7 +370,9 @@ describe('11: smaller items', () => {
   test('an environment name longer than allow lists can write is refused', () => {
     const long = `e${'x'.repeat(39)}`;
     const envs = environments({ [long]: (environments().environments as Record<string, unknown>).prod });
-    expect(problemText({ 'a.json': app() }, envs)).toMatch(new RegExp(`an environment name must be at most 32 characters, but "${long}" has 40`));
+    expect(problemText({ 'a.json': app() }, envs)).toMatch(
+      new RegExp(`an environment name must be at most 32 characters, but "${long}" has 40`),
+    );
   });
 
   test('field names holding a workflow command or ESC are printed escaped', () => {

@@ -4,7 +4,14 @@ describe('JsonDocument', () => {
   test('reports a syntax error with its line and column', () => {
     const { document, problems } = JsonDocument.parse('a.json', '{\n  "owners": ["@x",]\n}');
     expect(document).toBeUndefined();
-    expect(problems).toEqual([expect.objectContaining({ file: 'a.json', line: 2, column: 19, message: 'This is not valid JSON: unexpected "]": remove the comma before it, or add the missing value' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'a.json',
+        line: 2,
+        column: 19,
+        message: 'This is not valid JSON: unexpected "]": remove the comma before it, or add the missing value',
+      }),
+    ]);
   });
 
   test('says when the file ends too early', () => {
@@ -16,7 +23,11 @@ describe('JsonDocument', () => {
   test('reports a duplicate key, which JSON.parse would silently drop', () => {
     const { problems } = JsonDocument.parse('a.json', '{\n  "app": {\n    "label": "A",\n    "label": "B"\n  }\n}');
     expect(problems).toEqual([
-      expect.objectContaining({ line: 4, column: 5, message: '"label" appears twice in /app (first on line 3): keep one, JSON keeps only the last' }),
+      expect.objectContaining({
+        line: 4,
+        column: 5,
+        message: '"label" appears twice in /app (first on line 3): keep one, JSON keeps only the last',
+      }),
     ]);
   });
 

@@ -2,7 +2,8 @@ import { nextLink } from '../../lib/okta-api/link-header';
 
 describe('nextLink', () => {
   test('finds rel="next" among links joined from separate header lines', () => {
-    const joined = '<https://acme.okta.com/api/v1/apps?limit=200>; rel="self", <https://acme.okta.com/api/v1/apps?after=0oa2&limit=200>; rel="next"';
+    const joined =
+      '<https://acme.okta.com/api/v1/apps?limit=200>; rel="self", <https://acme.okta.com/api/v1/apps?after=0oa2&limit=200>; rel="next"';
     expect(nextLink(joined)).toBe('https://acme.okta.com/api/v1/apps?after=0oa2&limit=200');
   });
   test('no next link on the last page, or no header at all', () => {

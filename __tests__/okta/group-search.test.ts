@@ -1,4 +1,10 @@
-import { batchGroupSearches, encodedLength, groupSearchExpression, GROUP_SEARCH_BATCH_SIZE, GROUP_SEARCH_MAX_ENCODED_LENGTH } from '../../lib/okta/group-search';
+import {
+  batchGroupSearches,
+  encodedLength,
+  groupSearchExpression,
+  GROUP_SEARCH_BATCH_SIZE,
+  GROUP_SEARCH_MAX_ENCODED_LENGTH,
+} from '../../lib/okta/group-search';
 import { allowlist, projectOf } from '../helpers/fixture';
 
 const named = (reference: string) => ({ reference, isId: false });
@@ -33,7 +39,8 @@ describe('group search batches', () => {
 
   test('quotes and backslashes are counted after escaping', () => {
     const groups = Array.from({ length: 40 }, (_, i) => named(`${'"\\'.repeat(120)}${i}`));
-    for (const batch of batchGroupSearches(groups)) expect(encodedLength(groupSearchExpression(batch))).toBeLessThanOrEqual(GROUP_SEARCH_MAX_ENCODED_LENGTH);
+    for (const batch of batchGroupSearches(groups))
+      expect(encodedLength(groupSearchExpression(batch))).toBeLessThanOrEqual(GROUP_SEARCH_MAX_ENCODED_LENGTH);
   });
 
   test('a name longer than the limit on its own still gets a search', () => {

@@ -7,10 +7,15 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
 
 describe('connectionFromEnvironment', () => {
   test('the org URL from the environments file, an SSWS token from OKTA_API_TOKEN', () => {
-    expect(connectionFromEnvironment('acme', 'okta.com', { OKTA_API_TOKEN: 't' })).toEqual({ baseUrl: 'https://acme.okta.com', authorization: 'SSWS t' });
+    expect(connectionFromEnvironment('acme', 'okta.com', { OKTA_API_TOKEN: 't' })).toEqual({
+      baseUrl: 'https://acme.okta.com',
+      authorization: 'SSWS t',
+    });
   });
   test('OKTA_HTTP_PROXY replaces the org URL, as it does for the provider', () => {
-    expect(connectionFromEnvironment('acme', 'okta.com', { OKTA_API_TOKEN: 't', OKTA_HTTP_PROXY: 'http://127.0.0.1:9/' }).baseUrl).toBe('http://127.0.0.1:9');
+    expect(connectionFromEnvironment('acme', 'okta.com', { OKTA_API_TOKEN: 't', OKTA_HTTP_PROXY: 'http://127.0.0.1:9/' }).baseUrl).toBe(
+      'http://127.0.0.1:9',
+    );
   });
   test('no token is an error that says what is needed', () => {
     expect(() => connectionFromEnvironment('acme', 'okta.com', {})).toThrow(/OKTA_API_TOKEN is not set/);
@@ -21,9 +26,21 @@ describe('listOktaApps', () => {
   test('follows rel="next" through every page, on the proxy when one is used', async () => {
     const urls: string[] = [];
     const pages = [
-      answer(200, [{ id: '0oa1', label: 'A', status: 'ACTIVE', created: '2024-01-01T00:00:00.000Z', credentials: { oauthClient: { client_id: 'c1' } } }], {
-        Link: '<https://acme.okta.com/api/v1/apps?limit=200>; rel="self", <https://acme.okta.com/api/v1/apps?after=0oa1&limit=200>; rel="next"',
-      }),
+      answer(
+        200,
+        [
+          {
+            id: '0oa1',
+            label: 'A',
+            status: 'ACTIVE',
+            created: '2024-01-01T00:00:00.000Z',
+            credentials: { oauthClient: { client_id: 'c1' } },
+          },
+        ],
+        {
+          Link: '<https://acme.okta.com/api/v1/apps?limit=200>; rel="self", <https://acme.okta.com/api/v1/apps?after=0oa1&limit=200>; rel="next"',
+        },
+      ),
       answer(200, [{ id: '0oa2', label: 'B', status: 'INACTIVE', created: '2024-01-02T00:00:00.000Z' }]),
     ];
     const fetchStub = (async (url: string) => {
@@ -42,14 +59,22 @@ describe('listOktaApps', () => {
     const waits: number[] = [];
     const pages = [answer(429, { errorCode: 'E0000047' }, { 'X-Rate-Limit-Reset': '1010' }), answer(200, [])];
     const fetchStub = (async () => pages.shift()!) as unknown as typeof fetch;
-    const apps = await listOktaApps({ baseUrl: 'http://x', authorization: 'SSWS t', fetch: fetchStub, now: () => 1_000_000, sleep: async (ms) => void waits.push(ms) });
+    const apps = await listOktaApps({
+      baseUrl: 'http://x',
+      authorization: 'SSWS t',
+      fetch: fetchStub,
+      now: () => 1_000_000,
+      sleep: async (ms) => void waits.push(ms),
+    });
     expect(apps).toEqual([]);
     expect(waits).toEqual([11_000]);
   });
 
   test('gives up after the allowed 429s, and fails on any other error', async () => {
     const always429 = (async () => answer(429, {}, { 'X-Rate-Limit-Reset': '0' })) as unknown as typeof fetch;
-    await expect(listOktaApps({ baseUrl: 'http://x', authorization: 'SSWS t', fetch: always429, sleep: async () => {}, maxRateLimitRetries: 2 })).rejects.toThrow(/answered 429/);
+    await expect(
+      listOktaApps({ baseUrl: 'http://x', authorization: 'SSWS t', fetch: always429, sleep: async () => {}, maxRateLimitRetries: 2 }),
+    ).rejects.toThrow(/answered 429/);
     const denied = (async () => answer(403, { errorSummary: 'denied' })) as unknown as typeof fetch;
     await expect(listOktaApps({ baseUrl: 'http://x', authorization: 'SSWS t', fetch: denied })).rejects.toThrow(/answered 403/);
   });

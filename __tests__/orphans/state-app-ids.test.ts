@@ -42,10 +42,14 @@ describe('stateAppIds', () => {
   });
 
   test('a state that cannot be read fails the check instead of counting as empty', async () => {
-    await expect(stateAppIds(stacksDir, 'dev', async () => ({ code: 1, stdout: '', stderr: 'Backend initialization required' }))).rejects.toThrow(/state pull failed for dev--hr/);
+    await expect(
+      stateAppIds(stacksDir, 'dev', async () => ({ code: 1, stdout: '', stderr: 'Backend initialization required' })),
+    ).rejects.toThrow(/state pull failed for dev--hr/);
   });
 
   test('an environment without synthesized stacks is an error', async () => {
-    await expect(stateAppIds(stacksDir, 'qa', async () => ({ code: 0, stdout: '', stderr: '' }))).rejects.toThrow(/no stack of environment "qa"/);
+    await expect(stateAppIds(stacksDir, 'qa', async () => ({ code: 0, stdout: '', stderr: '' }))).rejects.toThrow(
+      /no stack of environment "qa"/,
+    );
   });
 });

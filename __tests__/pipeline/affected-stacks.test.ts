@@ -14,14 +14,20 @@ function repository() {
   };
   const base = repo.commit(files, 'base');
   const affected = (head: string) =>
-    affectedStacks({ base, head, repository: repo.dir, allowlistsDir: join(repo.dir, 'allowlists'), environmentsFile: join(repo.dir, 'environments.json') });
+    affectedStacks({
+      base,
+      head,
+      repository: repo.dir,
+      allowlistsDir: join(repo.dir, 'allowlists'),
+      environmentsFile: join(repo.dir, 'environments.json'),
+    });
   return { repo, files, base, affected };
 }
 
 const names = (decisions: readonly { stack: string }[]) => decisions.map((d) => d.stack);
 
 describe('affectedStacks, from real git history', () => {
-  test('one changed group plans only that app\'s shard, in each environment', () => {
+  test("one changed group plans only that app's shard, in each environment", () => {
     const { repo, files, affected } = repository();
     const head = repo.commit({ ...files, 'payroll.json': allowlist({ allowlist: { groups: ['Payroll Admins', 'Payroll Auditors'] } }) });
     const result = affected(head);
@@ -32,16 +38,19 @@ describe('affectedStacks, from real git history', () => {
     repo.remove();
   });
 
-  test('asking for another shared claim plans the shared stack and the app\'s own stack (its profile lists the claims it asks for)', () => {
+  test("asking for another shared claim plans the shared stack and the app's own stack (its profile lists the claims it asks for)", () => {
     const { repo, files, affected } = repository();
     const head = repo.commit({ ...files, 'payroll.json': allowlist({ claims: [{ server: 'org' }, { server: 'default', token: 'id' }] }) });
     expect(names(affected(head).planned)).toEqual(['dev--shared', 'dev--payroll', 'prod--shared', 'prod--payroll']);
-    const limited = repo.commit({ ...files, 'payroll.json': allowlist({ claims: [{ server: 'org' }, { server: 'default', token: 'access', limit: 5 }] }) });
+    const limited = repo.commit({
+      ...files,
+      'payroll.json': allowlist({ claims: [{ server: 'org' }, { server: 'default', token: 'access', limit: 5 }] }),
+    });
     expect(names(affected(limited).planned)).toEqual(['dev--payroll', 'prod--payroll']);
     repo.remove();
   });
 
-  test('a new team\'s app is a new stack', () => {
+  test("a new team's app is a new stack", () => {
     const { repo, files, affected } = repository();
     const head = repo.commit({ ...files, 'sales.json': allowlist({ owners: ['@acme/sales'], environments: ['dev'] }) });
     expect(affected(head).planned).toEqual([{ environment: 'dev', stack: 'dev--sales', reason: 'a new stack' }]);
@@ -97,7 +106,13 @@ describe('affectedStacks, from real git history', () => {
     const { repo, files } = repository();
     const retired = repo.commit({ ...files, 'hr.json': { ...(files['hr.json'] as object), retire: { dev: 'destroy', prod: 'forget' } } });
     const head = repo.commit({ 'payroll.json': files['payroll.json'] });
-    const result = affectedStacks({ base: retired, head, repository: repo.dir, allowlistsDir: join(repo.dir, 'allowlists'), environmentsFile: join(repo.dir, 'environments.json') });
+    const result = affectedStacks({
+      base: retired,
+      head,
+      repository: repo.dir,
+      allowlistsDir: join(repo.dir, 'allowlists'),
+      environmentsFile: join(repo.dir, 'environments.json'),
+    });
     expect(result.orphaned).toEqual([]);
     expect(result.planned).toEqual([]);
     expect(result.skipped.filter((s) => s.stack.endsWith('--hr'))).toEqual([
@@ -119,7 +134,13 @@ describe('affectedStacks, from real git history', () => {
     const broken = repo.commit({ ...files, 'payroll.json': '{' });
     const fixed = repo.commit(files);
     expect(() =>
-      affectedStacks({ base: broken, head: fixed, repository: repo.dir, allowlistsDir: join(repo.dir, 'allowlists'), environmentsFile: join(repo.dir, 'environments.json') }),
+      affectedStacks({
+        base: broken,
+        head: fixed,
+        repository: repo.dir,
+        allowlistsDir: join(repo.dir, 'allowlists'),
+        environmentsFile: join(repo.dir, 'environments.json'),
+      }),
     ).toThrow(/the allow lists at base do not load/);
     repo.remove();
   });

@@ -35,7 +35,12 @@ describe('allow-list changes between two real commits', () => {
   });
 
   test('claim edits: added custom-server claim, changed value, removed claim is a warning', () => {
-    const base = allowlistFile({ claims: [{ server: 'org', name: 'groups' }, { server: 'default', name: 'old', token: 'id' }] });
+    const base = allowlistFile({
+      claims: [
+        { server: 'org', name: 'groups' },
+        { server: 'default', name: 'old', token: 'id' },
+      ],
+    });
     const head = allowlistFile({
       claims: [
         { server: 'org', name: 'groups', value: 'id', limit: 5 },
@@ -53,21 +58,32 @@ describe('allow-list changes between two real commits', () => {
 
   test('who may sign in: a new app says it, an unassigned group is a warning, dropping assignments forgets them', () => {
     const [added] = changesBetween({}, { 'payroll.json': allowlistFile({ assignments: { fromAllowlist: true } }) });
-    expect(added.details).toContain('may sign in: members of "Payroll Admins", "Payroll Users" (exactly these groups are assigned; any other assignment is removed)');
+    expect(added.details).toContain(
+      'may sign in: members of "Payroll Admins", "Payroll Users" (exactly these groups are assigned; any other assignment is removed)',
+    );
     const [unmanaged] = changesBetween({}, { 'other.json': allowlistFile() });
-    expect(unmanaged.details).toContainEqual(expect.stringMatching(/^may sign in: whoever the Okta console assigns .* nobody can sign in yet$/));
+    expect(unmanaged.details).toContainEqual(
+      expect.stringMatching(/^may sign in: whoever the Okta console assigns .* nobody can sign in yet$/),
+    );
 
     const base = { 'payroll.json': allowlistFile({ assignments: { groups: ['Payroll Users', 'Payroll Admins'] } }) };
-    const [narrowed] = changesBetween(base, { 'payroll.json': allowlistFile({ assignments: { groups: ['Payroll Users', 'Payroll Auditors'] } }) });
+    const [narrowed] = changesBetween(base, {
+      'payroll.json': allowlistFile({ assignments: { groups: ['Payroll Users', 'Payroll Auditors'] } }),
+    });
     expect(narrowed.details).toContain('may sign in, groups assigned: "Payroll Auditors"');
     expect(narrowed.warnings).toEqual(['unassigns "Payroll Admins": their members can no longer sign in to the app']);
     const [dropped] = changesBetween(base, { 'payroll.json': allowlistFile() });
-    expect(dropped.details).toContain('Terraform stops managing who may sign in (no "assignments" any more); the assignments stay in Okta as they are');
+    expect(dropped.details).toContain(
+      'Terraform stops managing who may sign in (no "assignments" any more); the assignments stay in Okta as they are',
+    );
     expect(dropped.warnings).toEqual([]);
   });
 
   test('a rename through previousKeys is one renamed app, not a removal and an addition', () => {
-    const changes = changesBetween({ 'payroll.json': allowlistFile() }, { 'payroll-portal.json': allowlistFile({ previousKeys: ['payroll'] }) });
+    const changes = changesBetween(
+      { 'payroll.json': allowlistFile() },
+      { 'payroll-portal.json': allowlistFile({ previousKeys: ['payroll'] }) },
+    );
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ key: 'payroll-portal', kind: 'renamed', renamedFrom: 'payroll', warnings: [], tokens: [] });
     expect(changes[0].details).toEqual(['renamed from "payroll": the same Okta app, its Terraform state moves']);
@@ -115,6 +131,8 @@ describe('allow-list changes between two real commits', () => {
 
   test('an unknown ref is refused with a hint to fetch it', () => {
     repo.commit({});
-    expect(() => allowlistsAt('no-such-ref', { cwd: repo.dir })).toThrow(/--base\/--head must name a commit, but got "no-such-ref": fetch it first/);
+    expect(() => allowlistsAt('no-such-ref', { cwd: repo.dir })).toThrow(
+      /--base\/--head must name a commit, but got "no-such-ref": fetch it first/,
+    );
   });
 });

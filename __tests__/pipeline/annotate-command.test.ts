@@ -11,9 +11,13 @@ test('npm run annotate prints an ::error at the offending line and exits 1', () 
   try {
     cpSync(join(root, 'allowlists', 'payroll.json'), join(dir, 'payroll.json'));
     writeFileSync(join(dir, 'broken.json'), '{\n  "owners": ["@acme/x"],\n  "app": 3\n}\n');
-    const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(root, 'cli', 'annotate.ts'), '--dir', dir, '--config', join(root, 'stacks', 'environments.json')], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [require.resolve('tsx/cli'), join(root, 'cli', 'annotate.ts'), '--dir', dir, '--config', join(root, 'stacks', 'environments.json')],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`^::error file=${join(dir, 'broken.json').replace(/[/.]/g, '\\$&')},line=3,col=\\d+::`, 'm'));
     expect(result.stdout).not.toContain('payroll.json');
@@ -26,11 +30,18 @@ test('npm run annotate --base warns at "owners" of an app whose owners the worki
   const repo = new TempGitRepo();
   try {
     const base = repo.commit({ 'payroll.json': allowlistFile() });
-    writeFileSync(join(repo.dir, 'allowlists', 'payroll.json'), JSON.stringify(allowlistFile({ owners: ['@acme/payroll', '@acme/intruders'] }), null, 2));
-    const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(root, 'cli', 'annotate.ts'), '--base', base, '--config', join(root, 'stacks', 'environments.json')], {
-      encoding: 'utf8',
-      cwd: repo.dir,
-    });
+    writeFileSync(
+      join(repo.dir, 'allowlists', 'payroll.json'),
+      JSON.stringify(allowlistFile({ owners: ['@acme/payroll', '@acme/intruders'] }), null, 2),
+    );
+    const result = spawnSync(
+      process.execPath,
+      [require.resolve('tsx/cli'), join(root, 'cli', 'annotate.ts'), '--base', base, '--config', join(root, 'stacks', 'environments.json')],
+      {
+        encoding: 'utf8',
+        cwd: repo.dir,
+      },
+    );
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(
       '::warning file=allowlists/payroll.json,line=2,col=3,title=Owner change::owners of "payroll" changed (added: @acme/intruders; removed: none): the platform team must review',

@@ -19,6 +19,13 @@ describe('workflow annotations', () => {
       { file: 'a.json', line: 9, column: 1, message: 'y' },
       { file: 'a.json', line: 2, column: 1, message: 'z' },
     ]);
-    expect(lines.map((l) => l.match(/file=([^,]+),line=(\d+)/)!.slice(1).join(':'))).toEqual(['a.json:2', 'a.json:9', 'b.json:1']);
+    expect(
+      lines.map((l) =>
+        l
+          .match(/file=([^,]+),line=(\d+)/)!
+          .slice(1)
+          .join(':'),
+      ),
+    ).toEqual(['a.json:2', 'a.json:9', 'b.json:1']);
   });
 });

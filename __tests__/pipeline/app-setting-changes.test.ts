@@ -50,7 +50,11 @@ describe('settings the apply changes on existing apps', () => {
   });
 
   test('a plan without changes to existing apps has no such section', () => {
-    const body = renderPlanComment({ environment: 'prod', marker: commentMarker('plan', 'prod'), stacks: [{ stack: 'prod--x', plan: summarizePlan({ format_version: '1.2' }), settings: [] }] });
+    const body = renderPlanComment({
+      environment: 'prod',
+      marker: commentMarker('plan', 'prod'),
+      stacks: [{ stack: 'prod--x', plan: summarizePlan({ format_version: '1.2' }), settings: [] }],
+    });
     expect(body).not.toContain('Settings of existing apps');
   });
 });

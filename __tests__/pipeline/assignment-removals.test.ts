@@ -3,21 +3,33 @@ import { renderPlanComment } from '../../lib/pipeline/comment';
 import { TerraformPlanJson } from '../../lib/pipeline/plan-json';
 
 const group = (id: string) => ({ id, priority: 0, profile: '{}' });
-const assignments = (before: unknown[] | null, after: unknown[] | null, actions = ['update'], importing?: { id: string }): TerraformPlanJson => ({
+const assignments = (
+  before: unknown[] | null,
+  after: unknown[] | null,
+  actions = ['update'],
+  importing?: { id: string },
+): TerraformPlanJson => ({
   format_version: '1.2',
   resource_changes: [
     {
       address: 'okta_app_group_assignments.payroll',
       mode: 'managed',
       type: 'okta_app_group_assignments',
-      change: { actions, before: before && { app_id: '0oa1', group: before }, after: after && { app_id: '0oa1', group: after }, ...(importing && { importing }) },
+      change: {
+        actions,
+        before: before && { app_id: '0oa1', group: before },
+        after: after && { app_id: '0oa1', group: after },
+        ...(importing && { importing }),
+      },
     },
   ],
 });
 
 describe('assignmentRemovals', () => {
   test('an imported app whose hand-made assignment the file does not list: the removal is named', () => {
-    const plan = assignments([group('00gHANDMADE0000000001'), group('00gLISTED00000000001')], [group('00gLISTED00000000001')], ['update'], { id: '0oa1' });
+    const plan = assignments([group('00gHANDMADE0000000001'), group('00gLISTED00000000001')], [group('00gLISTED00000000001')], ['update'], {
+      id: '0oa1',
+    });
     expect(assignmentRemovals(plan)).toEqual([{ address: 'okta_app_group_assignments.payroll', groups: ['00gHANDMADE0000000001'] }]);
   });
 

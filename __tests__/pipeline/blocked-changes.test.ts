@@ -2,11 +2,25 @@ import { blockedChanges } from '../../lib/pipeline/blocked-changes';
 import { renderPlanComment } from '../../lib/pipeline/comment';
 import { TerraformPlanJson } from '../../lib/pipeline/plan-json';
 
-const claim = { name: 'groups', type: 'EXPRESSION', value: 'getFilteredGroups(app.profile.groupallowlist, "group.name", 3)', filter_type: '' };
+const claim = {
+  name: 'groups',
+  type: 'EXPRESSION',
+  value: 'getFilteredGroups(app.profile.groupallowlist, "group.name", 3)',
+  filter_type: '',
+};
 const appChange = (before: unknown[], after: unknown[], actions = ['update']): TerraformPlanJson => ({
   format_version: '1.2',
   resource_changes: [
-    { address: 'okta_app_oauth.payroll', mode: 'managed', type: 'okta_app_oauth', change: { actions, before: { label: 'Payroll Portal', groups_claim: before }, after: { label: 'Payroll Portal', groups_claim: after } } },
+    {
+      address: 'okta_app_oauth.payroll',
+      mode: 'managed',
+      type: 'okta_app_oauth',
+      change: {
+        actions,
+        before: { label: 'Payroll Portal', groups_claim: before },
+        after: { label: 'Payroll Portal', groups_claim: after },
+      },
+    },
   ],
 });
 
@@ -29,7 +43,11 @@ describe('blockedChanges', () => {
   });
 
   test('the PR comment names the blocked change in its caution block', () => {
-    const body = renderPlanComment({ environment: 'dev', marker: '<!-- m -->', stacks: [{ stack: 'dev--payroll', blocked: blockedChanges(appChange([claim], [])) }] });
+    const body = renderPlanComment({
+      environment: 'dev',
+      marker: '<!-- m -->',
+      stacks: [{ stack: 'dev--payroll', blocked: blockedChanges(appChange([claim], [])) }],
+    });
     expect(body).toMatch(/> \[!CAUTION\][\s\S]*dev--payroll: CANNOT BE APPLIED: Okta app "Payroll Portal"/);
   });
 });

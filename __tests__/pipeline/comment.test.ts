@@ -12,7 +12,9 @@ describe('PR comment', () => {
   test('starts with the hidden marker that finds it again, and shows the counts', () => {
     const body = renderPlanComment({ environment: 'prod', marker, stacks: [stack('prod--payroll', 'plan-import.json')], changes: [] });
     expect(body.startsWith('<!-- okta-groups-claims:plan:prod -->\n## Okta plan: `prod`')).toBe(true);
-    expect(body).toContain('| Stack | Import | Add | Change | Replace | Destroy | Forget |\n|---|---:|---:|---:|---:|---:|---:|\n| `prod--payroll` | 1 | 1 | 1 | 0 | 0 | 1 |');
+    expect(body).toContain(
+      '| Stack | Import | Add | Change | Replace | Destroy | Forget |\n|---|---:|---:|---:|---:|---:|---:|\n| `prod--payroll` | 1 | 1 | 1 | 0 | 0 | 1 |',
+    );
     expect(body).toContain('No allow-list file changed for this environment.');
     expect(body).not.toContain('[!CAUTION]');
   });
@@ -20,7 +22,9 @@ describe('PR comment', () => {
   test('a destroying or replacing plan gets a loud caution block naming the Okta app and claim', () => {
     const body = renderPlanComment({ environment: 'prod', marker, stacks: [stack('prod--payroll', 'plan-destructive.json')] });
     const caution = body.slice(body.indexOf('> [!CAUTION]'), body.indexOf('### Terraform'));
-    expect(caution).toContain('> - prod--payroll: REPLACES (deletes, then creates anew) Okta app "Payroll Portal" (okta\\_app\\_oauth.payroll)');
+    expect(caution).toContain(
+      '> - prod--payroll: REPLACES (deletes, then creates anew) Okta app "Payroll Portal" (okta\\_app\\_oauth.payroll)',
+    );
     expect(caution).toContain('> - prod--payroll: DELETES claim "groups" (access token) on authorization server default');
   });
 
@@ -28,7 +32,9 @@ describe('PR comment', () => {
     const body = renderPlanComment({
       environment: 'prod',
       marker,
-      changes: [{ key: 'payroll', kind: 'changed', details: [], warnings: [], tokens: [], owners: { added: ['@acme/intruders'], removed: [] } }],
+      changes: [
+        { key: 'payroll', kind: 'changed', details: [], warnings: [], tokens: [], owners: { added: ['@acme/intruders'], removed: [] } },
+      ],
     });
     const caution = body.slice(body.indexOf('> [!CAUTION]'), body.indexOf('### Allow-list changes'));
     expect(caution).toContain('changes who owns an app');
@@ -39,7 +45,15 @@ describe('PR comment', () => {
     const body = renderPlanComment({
       environment: 'dev',
       marker,
-      changes: [{ key: 'x', kind: 'changed', details: ['groups added: "<img src=x> @acme/admins *bold* [link](http://e)"'], warnings: [], tokens: [] }],
+      changes: [
+        {
+          key: 'x',
+          kind: 'changed',
+          details: ['groups added: "<img src=x> @acme/admins *bold* [link](http://e)"'],
+          warnings: [],
+          tokens: [],
+        },
+      ],
     });
     expect(body).toContain('&lt;img src=x&gt; &#64;acme/admins \\*bold\\* \\[link\\](http://e)');
   });
@@ -76,24 +90,39 @@ describe('PR comment', () => {
 
   test('a project that does not load says the guardrails could not be checked', () => {
     const body = renderPlanComment({ environment: 'dev', marker, policy: { warnings: [], suppressions: [], problemsPreventingLoad: 3 } });
-    expect(body).toContain('### Policy\n\nThe allow lists do not load at this commit (3 problem(s)), so the guardrails could not be checked');
+    expect(body).toContain(
+      '### Policy\n\nThe allow lists do not load at this commit (3 problem(s)), so the guardrails could not be checked',
+    );
   });
 
   test('an oversized plan is cut after a whole line, outside the fence, under the limit, with a note', () => {
-    const line = (i: number) => `  # okta_app_oauth.app_${i} will be updated in-place ~ label = "Équipe ${i} 🚀" \`\`\`` ;
+    const line = (i: number) => `  # okta_app_oauth.app_${i} will be updated in-place ~ label = "Équipe ${i} 🚀" \`\`\``;
     const planText = Array.from({ length: 5000 }, (_, i) => line(i)).join('\n') + '\n';
-    const body = renderPlanComment({ environment: 'prod', marker, stacks: [stack('prod--payroll', 'plan-import.json', planText)], fullPlanLocation: 'the plan-{stack} artifact' });
+    const body = renderPlanComment({
+      environment: 'prod',
+      marker,
+      stacks: [stack('prod--payroll', 'plan-import.json', planText)],
+      fullPlanLocation: 'the plan-{stack} artifact',
+    });
     expect(utf8Length(body)).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
     expect(utf8Length(body)).toBeGreaterThan(GITHUB_BODY_LIMIT - 2000);
     const fence = '````';
     const code = body.slice(body.indexOf(`${fence}text\n`) + fence.length + 5, body.lastIndexOf(`\n${fence}`));
     const lines = code.split('\n');
     lines.forEach((l, i) => expect(l).toBe(line(i)));
-    expect(body).toMatch(new RegExp(`\\n${fence}\\n\\n\\*\\*The plan was cut here\\*\\*: ${lines.length} of 5001 lines shown, .*The full plan is in the plan-prod--payroll artifact\\.\\n</details>$`));
+    expect(body).toMatch(
+      new RegExp(
+        `\\n${fence}\\n\\n\\*\\*The plan was cut here\\*\\*: ${lines.length} of 5001 lines shown, .*The full plan is in the plan-prod--payroll artifact\\.\\n</details>$`,
+      ),
+    );
   });
 
   test('a plan that fits is shown whole, without a note', () => {
-    const body = renderPlanComment({ environment: 'dev', marker, stacks: [stack('dev--payroll', 'plan-no-changes.json', 'No changes.\n')] });
+    const body = renderPlanComment({
+      environment: 'dev',
+      marker,
+      stacks: [stack('dev--payroll', 'plan-no-changes.json', 'No changes.\n')],
+    });
     expect(body).toContain('No changes: Okta already matches the allow lists.');
     expect(body).toContain('<details><summary>Full Terraform plan of dev--payroll</summary>\n\n```text\nNo changes.\n```\n</details>');
     expect(body).not.toContain('cut here');
@@ -131,7 +160,9 @@ describe('PR comment', () => {
     });
 
     test('lists the skipped stacks with the reason they were skipped', () => {
-      expect(body).toContain('Skipped 2 stack(s):\n- its Terraform is unchanged by this pull request: `prod--finance-apps`, `prod--it-operations`');
+      expect(body).toContain(
+        'Skipped 2 stack(s):\n- its Terraform is unchanged by this pull request: `prod--finance-apps`, `prod--it-operations`',
+      );
     });
 
     test('names the stack of every destructive change', () => {
@@ -141,13 +172,19 @@ describe('PR comment', () => {
     });
 
     test('an environment with nothing planned says so and still lists what was skipped', () => {
-      const quiet = renderPlanComment({ environment: 'dev', marker, stacks: [], skipped: [{ environment: 'dev', stack: 'dev--payroll', reason: 'unchanged' }] });
+      const quiet = renderPlanComment({
+        environment: 'dev',
+        marker,
+        stacks: [],
+        skipped: [{ environment: 'dev', stack: 'dev--payroll', reason: 'unchanged' }],
+      });
       expect(quiet).toContain('No stack of `dev` is planned.\n\nSkipped 1 stack(s):\n- unchanged: `dev--payroll`');
       expect(quiet).not.toContain('| Stack |');
     });
 
     test('large plans share the size limit: small ones show whole, every block is closed, the body fits', () => {
-      const big = (name: string) => Array.from({ length: 3000 }, (_, i) => `  # okta_app_oauth.${name}_${i} will be updated in-place`).join('\n');
+      const big = (name: string) =>
+        Array.from({ length: 3000 }, (_, i) => `  # okta_app_oauth.${name}_${i} will be updated in-place`).join('\n');
       const stacks = [
         stack('prod--a', 'plan-import.json', big('a')),
         stack('prod--small', 'plan-no-changes.json', 'No changes.\n'),

@@ -1,6 +1,10 @@
 import { driftVerdict } from '../../lib/pipeline/drift-verdict';
 
-const stacks = ['prod--shared', 'prod--payroll', 'prod--hr'].map((stack) => ({ environment: 'prod', stack, reason: 'drift runs check every stack' }));
+const stacks = ['prod--shared', 'prod--payroll', 'prod--hr'].map((stack) => ({
+  environment: 'prod',
+  stack,
+  reason: 'drift runs check every stack',
+}));
 const codes = (byStack: Record<string, number>) => (stack: string) => byStack[stack];
 
 test('clean only when every stack planned with exit code 0', () => {
@@ -8,7 +12,10 @@ test('clean only when every stack planned with exit code 0', () => {
 });
 
 test('one drifting stack makes the environment drift, even when another failed', () => {
-  expect(driftVerdict(stacks, codes({ 'prod--shared': 0, 'prod--payroll': 2, 'prod--hr': 1 }))).toEqual({ verdict: 'drift', failed: ['prod--hr'] });
+  expect(driftVerdict(stacks, codes({ 'prod--shared': 0, 'prod--payroll': 2, 'prod--hr': 1 }))).toEqual({
+    verdict: 'drift',
+    failed: ['prod--hr'],
+  });
 });
 
 test('a failed or missing plan never counts as clean', () => {

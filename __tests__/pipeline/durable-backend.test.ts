@@ -15,7 +15,9 @@ describe('durableBackendProblem (CI refuses state that would stay on the runner 
   });
 
   test('s3 needs its lock file or a DynamoDB table', () => {
-    expect(durableBackendProblem('dev--a', backend('s3', { bucket: 'b', key: 'k', region: 'r' }))).toMatch(/cannot lock its state: an "s3" backend locks only with "useLockfile": true/);
+    expect(durableBackendProblem('dev--a', backend('s3', { bucket: 'b', key: 'k', region: 'r' }))).toMatch(
+      /cannot lock its state: an "s3" backend locks only with "useLockfile": true/,
+    );
     expect(durableBackendProblem('dev--a', backend('s3', { bucket: 'b', key: 'k', region: 'r', use_lockfile: true }))).toBeUndefined();
     expect(durableBackendProblem('dev--a', backend('s3', { bucket: 'b', key: 'k', region: 'r', dynamodb_table: 'locks' }))).toBeUndefined();
   });
@@ -32,17 +34,43 @@ describe('durableBackendProblem (CI refuses state that would stay on the runner 
 describe('validation of the environments file', () => {
   const dev = (environments().environments as Record<string, Record<string, unknown>>).dev;
   const withBackend = (b: unknown) => environments({ dev: { ...dev, backend: b } });
-  const lockProblem = /backend "s3" of environment "dev" must lock its state with "useLockfile": true \(Terraform 1\.10\+\) or a "dynamodbTable", but it sets neither/;
+  const lockProblem =
+    /backend "s3" of environment "dev" must lock its state with "useLockfile": true \(Terraform 1\.10\+\) or a "dynamodbTable", but it sets neither/;
 
   test('an S3 backend without a lock is refused', () => {
-    expect(problemsOf({ 'a.json': allowlist() }, withBackend({ type: 's3', config: { bucket: 'b', key: 'okta/{stack}', region: 'r' } })).join('\n')).toMatch(lockProblem);
+    expect(
+      problemsOf({ 'a.json': allowlist() }, withBackend({ type: 's3', config: { bucket: 'b', key: 'okta/{stack}', region: 'r' } })).join(
+        '\n',
+      ),
+    ).toMatch(lockProblem);
   });
 
   test.each([
-    ['s3 with its lock file', { type: 's3', config: { bucket: 'b', key: 'okta/dev/{stack}.tfstate', region: 'eu-west-1', useLockfile: true, encrypt: true } }],
-    ['s3 with DynamoDB', { type: 's3', config: { bucket: 'b', key: 'okta/dev/{stack}.tfstate', region: 'eu-west-1', dynamodbTable: 'terraform-locks', encrypt: true } }],
+    [
+      's3 with its lock file',
+      { type: 's3', config: { bucket: 'b', key: 'okta/dev/{stack}.tfstate', region: 'eu-west-1', useLockfile: true, encrypt: true } },
+    ],
+    [
+      's3 with DynamoDB',
+      {
+        type: 's3',
+        config: { bucket: 'b', key: 'okta/dev/{stack}.tfstate', region: 'eu-west-1', dynamodbTable: 'terraform-locks', encrypt: true },
+      },
+    ],
     ['gcs', { type: 'gcs', config: { bucket: 'acme-okta-state', prefix: 'okta/dev/{stack}' } }],
-    ['azurerm', { type: 'azurerm', config: { resourceGroupName: 'okta', storageAccountName: 'acmeoktastate', containerName: 'tfstate', key: 'okta/dev/{stack}.tfstate', useOidc: true } }],
+    [
+      'azurerm',
+      {
+        type: 'azurerm',
+        config: {
+          resourceGroupName: 'okta',
+          storageAccountName: 'acmeoktastate',
+          containerName: 'tfstate',
+          key: 'okta/dev/{stack}.tfstate',
+          useOidc: true,
+        },
+      },
+    ],
     ['cloud', { type: 'cloud', config: { organization: 'acme', workspaces: { name: 'okta-{stack}' } } }],
     ['pg', { type: 'pg', config: { schemaName: 'okta_{stack}' } }],
   ])('the documented %s settings validate', (_name, b) => {

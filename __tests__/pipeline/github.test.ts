@@ -1,4 +1,14 @@
-import { closeDriftIssueAfterApply, GitHubClient, markCommentOutdated, pullRequestOfCommit, reviewedPlanRun, stacksIn, syncApplyIssue, syncDriftIssue, upsertComment } from '../../lib/pipeline/github';
+import {
+  closeDriftIssueAfterApply,
+  GitHubClient,
+  markCommentOutdated,
+  pullRequestOfCommit,
+  reviewedPlanRun,
+  stacksIn,
+  syncApplyIssue,
+  syncDriftIssue,
+  upsertComment,
+} from '../../lib/pipeline/github';
 
 /** Records requests and answers GETs from canned pages. */
 function fakeClient(pages: Record<string, unknown[]>): GitHubClient & { calls: string[]; bodies: unknown[] } {
@@ -17,13 +27,17 @@ function fakeClient(pages: Record<string, unknown[]>): GitHubClient & { calls: s
 
 const marker = '<!-- okta-groups-claims:plan:dev -->';
 const bot = { login: 'github-actions[bot]', type: 'Bot' };
-const filler = (n: number, from = 1) => Array.from({ length: n }, (_, i) => ({ id: from + i, body: 'lgtm', user: { login: 'alice', type: 'User' } }));
+const filler = (n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) => ({ id: from + i, body: 'lgtm', user: { login: 'alice', type: 'User' } }));
 
 describe('one comment per environment', () => {
   test('updates the marked comment in place, even when it is on the second page', async () => {
     const client = fakeClient({
       '/repos/o/r/issues/7/comments?per_page=100&page=1': filler(100),
-      '/repos/o/r/issues/7/comments?per_page=100&page=2': [{ id: 555, body: `${marker}\nold`, user: bot }, { id: 556, body: '<!-- okta-groups-claims:plan:prod -->', user: bot }],
+      '/repos/o/r/issues/7/comments?per_page=100&page=2': [
+        { id: 555, body: `${marker}\nold`, user: bot },
+        { id: 556, body: '<!-- okta-groups-claims:plan:prod -->', user: bot },
+      ],
     });
     await expect(upsertComment(client, { repository: 'o/r', issueNumber: 7, marker, body: `${marker}\nnew` })).resolves.toBe('updated');
     expect(client.calls.at(-1)).toBe('PATCH /repos/o/r/issues/comments/555');
@@ -49,12 +63,18 @@ describe('one comment per environment', () => {
   });
 
   test('a GitHub App posting with its own token names its bot login', async () => {
-    const client = fakeClient({ '/repos/o/r/issues/7/comments?per_page=100&page=1': [{ id: 20, body: marker, user: { login: 'okta-bot[bot]', type: 'Bot' } }] });
-    await expect(upsertComment(client, { repository: 'o/r', issueNumber: 7, marker, body: `${marker}\nnew`, botLogin: 'okta-bot[bot]' })).resolves.toBe('updated');
+    const client = fakeClient({
+      '/repos/o/r/issues/7/comments?per_page=100&page=1': [{ id: 20, body: marker, user: { login: 'okta-bot[bot]', type: 'Bot' } }],
+    });
+    await expect(
+      upsertComment(client, { repository: 'o/r', issueNumber: 7, marker, body: `${marker}\nnew`, botLogin: 'okta-bot[bot]' }),
+    ).resolves.toBe('updated');
   });
 
   test('refuses a body without its marker, which the next run could never find', async () => {
-    await expect(upsertComment(fakeClient({}), { repository: 'o/r', issueNumber: 7, marker, body: 'no marker' })).rejects.toThrow(/must contain its marker/);
+    await expect(upsertComment(fakeClient({}), { repository: 'o/r', issueNumber: 7, marker, body: 'no marker' })).rejects.toThrow(
+      /must contain its marker/,
+    );
   });
 });
 
@@ -64,14 +84,30 @@ describe('one drift issue per environment', () => {
 
   test('opens an issue on first drift, with the drifting stacks hidden in it', async () => {
     const client = fakeClient({ [issues]: [{ id: 1, number: 3, body: driftMarker, pull_request: {}, user: bot }] });
-    await expect(syncDriftIssue(client, { repository: 'o/r', marker: driftMarker, title: 'Okta drift in prod', body: `${driftMarker}\nx`, stacks: ['prod--b', 'prod--a'] })).resolves.toBe('opened');
+    await expect(
+      syncDriftIssue(client, {
+        repository: 'o/r',
+        marker: driftMarker,
+        title: 'Okta drift in prod',
+        body: `${driftMarker}\nx`,
+        stacks: ['prod--b', 'prod--a'],
+      }),
+    ).resolves.toBe('opened');
     expect(client.calls.at(-1)).toBe('POST /repos/o/r/issues');
     expect(stacksIn((client.bodies.at(-1) as { body: string }).body)).toEqual(['prod--a', 'prod--b']);
   });
 
   test('updates the open issue on later drift and comments, so that watchers hear of each finding', async () => {
     const client = fakeClient({ [issues]: [{ id: 1, number: 9, state: 'open', body: `${driftMarker}\nold`, user: bot }] });
-    await expect(syncDriftIssue(client, { repository: 'o/r', marker: driftMarker, title: 't', body: `${driftMarker}\nnew`, comment: 'found by run 5' })).resolves.toBe('updated');
+    await expect(
+      syncDriftIssue(client, {
+        repository: 'o/r',
+        marker: driftMarker,
+        title: 't',
+        body: `${driftMarker}\nnew`,
+        comment: 'found by run 5',
+      }),
+    ).resolves.toBe('updated');
     expect(client.calls).toContain('PATCH /repos/o/r/issues/9');
     expect(client.calls.at(-1)).toBe('POST /repos/o/r/issues/9/comments');
     expect(client.bodies.at(-1)).toEqual({ body: 'found by run 5' });
@@ -79,7 +115,9 @@ describe('one drift issue per environment', () => {
 
   test('reopens the closed issue when drift comes back', async () => {
     const client = fakeClient({ [issues]: [{ id: 1, number: 9, state: 'closed', body: `${driftMarker}\nold`, user: bot }] });
-    await expect(syncDriftIssue(client, { repository: 'o/r', marker: driftMarker, title: 't', body: `${driftMarker}\nnew` })).resolves.toBe('reopened');
+    await expect(syncDriftIssue(client, { repository: 'o/r', marker: driftMarker, title: 't', body: `${driftMarker}\nnew` })).resolves.toBe(
+      'reopened',
+    );
     expect(client.bodies[0]).toEqual(expect.objectContaining({ state: 'open' }));
   });
 
@@ -95,16 +133,21 @@ describe('one drift issue per environment', () => {
   test('a successful apply closes it once every drifting stack matches main', async () => {
     const body = `${driftMarker}\nx\n\n<!-- stacks: ["prod--a","prod--b"] -->`;
     const client = fakeClient({ [issues]: [{ id: 1, number: 9, state: 'open', body, user: bot }] });
-    const close = (matching: string[]) => closeDriftIssueAfterApply(client, { repository: 'o/r', marker: driftMarker, matching, comment: 'applied' });
+    const close = (matching: string[]) =>
+      closeDriftIssueAfterApply(client, { repository: 'o/r', marker: driftMarker, matching, comment: 'applied' });
     await expect(close(['prod--a'])).resolves.toBe('unchanged');
     await expect(close(['prod--a', 'prod--b', 'prod--c'])).resolves.toBe('closed');
     expect(client.bodies.at(-1)).toEqual({ state: 'closed', state_reason: 'completed' });
   });
 
   test('never closes or rewrites an issue a person opened with the marker in it', async () => {
-    const client = fakeClient({ [issues]: [{ id: 1, number: 9, state: 'open', body: `see ${driftMarker}`, user: { login: 'mallory', type: 'User' } }] });
+    const client = fakeClient({
+      [issues]: [{ id: 1, number: 9, state: 'open', body: `see ${driftMarker}`, user: { login: 'mallory', type: 'User' } }],
+    });
     await expect(syncDriftIssue(client, { repository: 'o/r', marker: driftMarker, title: 't' })).resolves.toBe('unchanged');
-    await expect(syncDriftIssue(client, { repository: 'o/r', marker: driftMarker, title: 't', body: `${driftMarker}\nx` })).resolves.toBe('opened');
+    await expect(syncDriftIssue(client, { repository: 'o/r', marker: driftMarker, title: 't', body: `${driftMarker}\nx` })).resolves.toBe(
+      'opened',
+    );
     expect(client.calls.filter((c) => c.includes('/issues/9'))).toEqual([]);
   });
 });
@@ -113,7 +156,15 @@ describe('one apply-failure issue per environment, listing the stacks merged but
   const failMarker = '<!-- okta-groups-claims:apply-failed:prod -->';
   const issues = '/repos/o/r/issues?state=all&sort=updated&direction=desc&per_page=100&page=1';
   const sync = (client: GitHubClient, failed: string[], matching: string[]) =>
-    syncApplyIssue(client, { repository: 'o/r', marker: failMarker, title: 'Okta apply failed in prod', failed, matching, body: `${failMarker}\nerror`, comment: 'run 7' });
+    syncApplyIssue(client, {
+      repository: 'o/r',
+      marker: failMarker,
+      title: 'Okta apply failed in prod',
+      failed,
+      matching,
+      body: `${failMarker}\nerror`,
+      comment: 'run 7',
+    });
 
   test('a failure opens it with the failed stacks', async () => {
     const client = fakeClient({});
@@ -122,7 +173,9 @@ describe('one apply-failure issue per environment, listing the stacks merged but
   });
 
   test('a later failure adds its stacks and comments; a success removes what it applied and closes the issue when none is left', async () => {
-    const open = (stacks: string[]) => [{ id: 1, number: 4, state: 'open', body: `${failMarker}\nerror\n\n<!-- stacks: ${JSON.stringify(stacks)} -->`, user: bot }];
+    const open = (stacks: string[]) => [
+      { id: 1, number: 4, state: 'open', body: `${failMarker}\nerror\n\n<!-- stacks: ${JSON.stringify(stacks)} -->`, user: bot },
+    ];
     const again = fakeClient({ [issues]: open(['prod--a']) });
     await expect(sync(again, ['prod--b'], [])).resolves.toBe('updated');
     expect(stacksIn((again.bodies[0] as { body: string }).body)).toEqual(['prod--a', 'prod--b']);
@@ -145,8 +198,12 @@ describe('one apply-failure issue per environment, listing the stacks merged but
 });
 
 test('a failed check marks the old plan comment as outdated, once', async () => {
-  const client = fakeClient({ '/repos/o/r/issues/7/comments?per_page=100&page=1': [{ id: 5, body: `${marker}\n## Okta plan`, user: bot }] });
-  await expect(markCommentOutdated(client, { repository: 'o/r', issueNumber: 7, marker, warning: 'the check failed' })).resolves.toBe('marked');
+  const client = fakeClient({
+    '/repos/o/r/issues/7/comments?per_page=100&page=1': [{ id: 5, body: `${marker}\n## Okta plan`, user: bot }],
+  });
+  await expect(markCommentOutdated(client, { repository: 'o/r', issueNumber: 7, marker, warning: 'the check failed' })).resolves.toBe(
+    'marked',
+  );
   const body = (client.bodies.at(-1) as { body: string }).body;
   expect(body).toBe(`${marker}\n> [!WARNING]\n> **Outdated.** the check failed\n\n## Okta plan`);
   const twice = fakeClient({ '/repos/o/r/issues/7/comments?per_page=100&page=1': [{ id: 5, body, user: bot }] });
@@ -175,6 +232,11 @@ test('the reviewed plans are those of the last finished pull-request run of the 
 });
 
 test('the merged pull request of a commit is found, open ones are ignored', async () => {
-  const client = fakeClient({ '/repos/o/r/commits/abc/pulls': [{ number: 1, merged_at: null }, { number: 2, merged_at: '2025-01-01T00:00:00Z' }] });
+  const client = fakeClient({
+    '/repos/o/r/commits/abc/pulls': [
+      { number: 1, merged_at: null },
+      { number: 2, merged_at: '2025-01-01T00:00:00Z' },
+    ],
+  });
   await expect(pullRequestOfCommit(client, 'o/r', 'abc')).resolves.toBe(2);
 });

@@ -11,7 +11,11 @@ const snapshots = (files: Record<string, unknown>) =>
 
 test('an existing app whose owners change gets a warning at its "owners" line, naming who was added and removed', () => {
   const base = snapshots({ payroll: allowlistFile(), hr: allowlistFile() });
-  const head = snapshots({ payroll: allowlistFile({ owners: ['@acme/payroll', '@acme/intruders'] }), hr: allowlistFile({ app: { label: 'HR' } }), it: allowlistFile() });
+  const head = snapshots({
+    payroll: allowlistFile({ owners: ['@acme/payroll', '@acme/intruders'] }),
+    hr: allowlistFile({ app: { label: 'HR' } }),
+    it: allowlistFile(),
+  });
   expect(ownerChangeWarnings(base, head)).toEqual([
     {
       file: 'allowlists/payroll.json',

@@ -16,7 +16,8 @@ describe('plan JSON summary', () => {
       {
         address: 'okta_auth_server_claim.default_access_groups',
         action: 'destroy',
-        description: 'claim "groups" (access token) on authorization server default, used by every app on that server (okta_auth_server_claim.default_access_groups)',
+        description:
+          'claim "groups" (access token) on authorization server default, used by every app on that server (okta_auth_server_claim.default_access_groups)',
       },
     ]);
   });
@@ -28,7 +29,9 @@ describe('plan JSON summary', () => {
   });
 
   test('a file that is not plan JSON is refused with the command that makes one', () => {
-    expect(() => parsePlanJson('Terraform will perform the following actions', 'plan.txt')).toThrow(/plan\.txt must be the output of `terraform show -json <planfile>`/);
+    expect(() => parsePlanJson('Terraform will perform the following actions', 'plan.txt')).toThrow(
+      /plan\.txt must be the output of `terraform show -json <planfile>`/,
+    );
     expect(() => parsePlanJson('{"format_version":"2.0"}', 'x.json')).toThrow(/format_version 1\.x, but got "2\.0"/);
   });
 });

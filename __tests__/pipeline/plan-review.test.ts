@@ -9,9 +9,17 @@ const app = (label: string, actions = ['create'], extra: Record<string, unknown>
 const claim = (value: string, unknownServer = false) => ({
   address: 'okta_auth_server_claim.groups',
   type: 'okta_auth_server_claim',
-  change: { actions: ['create'], before: null, after: { name: 'groups', value, ...(unknownServer ? {} : { app: 'x' }) }, after_unknown: unknownServer ? { app: true } : {} },
+  change: {
+    actions: ['create'],
+    before: null,
+    after: { name: 'groups', value, ...(unknownServer ? {} : { app: 'x' }) },
+    after_unknown: unknownServer ? { app: true } : {},
+  },
 });
-const plan = (...changes: object[]): ReviewablePlan => ({ format_version: '1.2', resource_changes: changes as ReviewablePlan['resource_changes'] });
+const plan = (...changes: object[]): ReviewablePlan => ({
+  format_version: '1.2',
+  resource_changes: changes as ReviewablePlan['resource_changes'],
+});
 const read = { address: 'data.okta_groups.g', type: 'okta_groups', change: { actions: ['read'], before: null, after: {} } };
 
 describe('reviewPlan: is the plan about to be applied the reviewed one?', () => {
@@ -22,22 +30,33 @@ describe('reviewPlan: is the plan about to be applied the reviewed one?', () => 
   test('the same changes as the reviewed plan (key order and reads aside) are reviewed', () => {
     const reviewed = plan(app('Payroll'), read);
     const fresh = JSON.parse(JSON.stringify(plan(app('Payroll')))) as ReviewablePlan;
-    expect(reviewPlan(fresh, reviewed)).toEqual({ status: 'reviewed', reason: 'the same 1 change(s) as the plan reviewed on the pull request' });
+    expect(reviewPlan(fresh, reviewed)).toEqual({
+      status: 'reviewed',
+      reason: 'the same 1 change(s) as the plan reviewed on the pull request',
+    });
   });
 
   test('a value, an action or a resource that differs makes it unreviewed, naming what differs', () => {
-    expect(reviewPlan(plan(app('Payroll v2')), plan(app('Payroll')))).toEqual(expect.objectContaining({ status: 'unreviewed', reason: expect.stringContaining('okta_app_oauth.payroll') }));
+    expect(reviewPlan(plan(app('Payroll v2')), plan(app('Payroll')))).toEqual(
+      expect.objectContaining({ status: 'unreviewed', reason: expect.stringContaining('okta_app_oauth.payroll') }),
+    );
     expect(reviewPlan(plan(app('Payroll', ['update'])), plan(app('Payroll'))).status).toBe('unreviewed');
     expect(reviewPlan(plan(app('Payroll'), claim('v')), plan(app('Payroll'))).reason).toContain('okta_auth_server_claim.groups');
     expect(reviewPlan(plan(app('Payroll')), plan(app('Payroll'), claim('v'))).reason).toContain('okta_auth_server_claim.groups');
   });
 
   test('without a reviewed plan (manual run, a push without a pull request) a plan with changes needs approval', () => {
-    expect(reviewPlan(plan(app('Payroll')), undefined)).toEqual({ status: 'unreviewed', reason: 'no plan of this stack was reviewed on a pull request for this commit' });
+    expect(reviewPlan(plan(app('Payroll')), undefined)).toEqual({
+      status: 'unreviewed',
+      reason: 'no plan of this stack was reviewed on a pull request for this commit',
+    });
   });
 
   test('an output change counts as a change', () => {
-    const withOutput = (after: unknown): ReviewablePlan => ({ format_version: '1.2', output_changes: { managed_apps: { actions: ['update'], after } } });
+    const withOutput = (after: unknown): ReviewablePlan => ({
+      format_version: '1.2',
+      output_changes: { managed_apps: { actions: ['update'], after } },
+    });
     expect(reviewPlan(withOutput(['a']), withOutput(['a'])).status).toBe('reviewed');
     expect(reviewPlan(withOutput(['a', 'b']), withOutput(['a'])).status).toBe('unreviewed');
   });
@@ -49,14 +68,23 @@ describe('finishesReviewed: may the re-plan after a part-way failure be applied?
   });
 
   test('outputs of new IDs (app_ids) that the reviewed plan could not know, in part or whole, are now known', () => {
-    const ids = (after: unknown, afterUnknown: unknown): ReviewablePlan => ({ format_version: '1.2', output_changes: { app_ids: { actions: ['update'], after, after_unknown: afterUnknown } } });
+    const ids = (after: unknown, afterUnknown: unknown): ReviewablePlan => ({
+      format_version: '1.2',
+      output_changes: { app_ids: { actions: ['update'], after, after_unknown: afterUnknown } },
+    });
     expect(finishesReviewed(ids({ payroll: '0oa1', travel: '0oa2' }, {}), ids({ payroll: '0oa1' }, { travel: true })).ok).toBe(true);
     expect(finishesReviewed(ids({ travel: '0oa2' }, {}), ids(null, true)).ok).toBe(true);
-    expect(finishesReviewed(ids({ payroll: '0oa9', travel: '0oa2' }, {}), ids({ payroll: '0oa1' }, { travel: true }))).toEqual({ ok: false, differing: ['output.app_ids'] });
+    expect(finishesReviewed(ids({ payroll: '0oa9', travel: '0oa2' }, {}), ids({ payroll: '0oa1' }, { travel: true }))).toEqual({
+      ok: false,
+      differing: ['output.app_ids'],
+    });
   });
 
   test('anything the reviewed plan did not make is refused', () => {
-    expect(finishesReviewed(plan(claim('other')), plan(app('Payroll'), claim('v')))).toEqual({ ok: false, differing: ['okta_auth_server_claim.groups'] });
+    expect(finishesReviewed(plan(claim('other')), plan(app('Payroll'), claim('v')))).toEqual({
+      ok: false,
+      differing: ['okta_auth_server_claim.groups'],
+    });
   });
 });
 

@@ -47,19 +47,30 @@ test('the comment of a sample change says which groups reach which tokens and wh
 });
 
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, [require.resolve('tsx/cli'), join(__dirname, '..', '..', 'cli', 'pr-summary.ts'), ...args], { encoding: 'utf8', cwd: repo.dir });
+  spawnSync(process.execPath, [require.resolve('tsx/cli'), join(__dirname, '..', '..', 'cli', 'pr-summary.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: repo.dir,
+  });
 
 test('the command renders several stacks of a drift run, failed ones included', () => {
   repo.commit({ 'payroll.json': allowlistFile() });
   const result = cli(
-    '--environment', 'prod', '--purpose', 'drift',
-    '--plan', `prod--payroll=${join(fixtures, 'plan-import.json')}`,
-    '--plan', `prod--shared=${join(fixtures, 'plan-no-changes.json')}`,
-    '--plan-failed', 'prod--finance-apps',
+    '--environment',
+    'prod',
+    '--purpose',
+    'drift',
+    '--plan',
+    `prod--payroll=${join(fixtures, 'plan-import.json')}`,
+    '--plan',
+    `prod--shared=${join(fixtures, 'plan-no-changes.json')}`,
+    '--plan-failed',
+    'prod--finance-apps',
   );
   expect(result.stderr).toBe('');
   expect(result.stdout).toContain('<!-- okta-groups-claims:drift:prod -->\n## Okta drift: `prod`');
-  expect(result.stdout).toContain('| `prod--finance-apps` **(plan failed)** | – | – | – | – | – | – |\n| `prod--payroll` | 1 | 1 | 1 | 0 | 0 | 1 |\n| `prod--shared` | 0 | 0 | 0 | 0 | 0 | 0 |');
+  expect(result.stdout).toContain(
+    '| `prod--finance-apps` **(plan failed)** | – | – | – | – | – | – |\n| `prod--payroll` | 1 | 1 | 1 | 0 | 0 | 1 |\n| `prod--shared` | 0 | 0 | 0 | 0 | 0 | 0 |',
+  );
 });
 
 test('the command refuses a --plan without its stack name', () => {
@@ -80,7 +91,10 @@ describe('the Policy section, from the project loaded at head', () => {
     repo.commit({
       'a.json': allowlistFile(),
       'b.json': allowlistFile({ environments: ['prod'] }),
-      'c.json': allowlistFile({ environments: ['prod'], suppressions: [{ rule: 'OKTA-O1', reason: 'agreed with the platform team in SEC-1' }] }),
+      'c.json': allowlistFile({
+        environments: ['prod'],
+        suppressions: [{ rule: 'OKTA-O1', reason: 'agreed with the platform team in SEC-1' }],
+      }),
     });
     mkdirSync(join(repo.dir, 'stacks'));
     copyFileSync(join(__dirname, '..', '..', 'stacks', 'environments.json'), join(repo.dir, 'stacks', 'environments.json'));
@@ -102,7 +116,9 @@ describe('the Policy section, from the project loaded at head', () => {
 
   test('a project that does not load says so instead of staying silent', () => {
     writeProject({ apps: { maxPerOwner: 'one' } });
-    expect(policyOf(cli('--environment', 'dev').stdout)).toMatch(/^### Policy\n\nThe allow lists do not load at this commit \(\d+ problem\(s\)\)/);
+    expect(policyOf(cli('--environment', 'dev').stdout)).toMatch(
+      /^### Policy\n\nThe allow lists do not load at this commit \(\d+ problem\(s\)\)/,
+    );
   });
 
   test('apply and drift reports leave the section out', () => {

@@ -31,10 +31,14 @@ test("renders one environment's stacks from the artifacts: plans, failed plans a
     orphaned: [],
   };
   writeFileSync(join(dir, 'affected.json'), JSON.stringify(affected));
-  const result = spawnSync(join(root, 'scripts', 'ci', 'render-comment.sh'), ['dev', 'plan', join(dir, 'plans'), join(dir, 'comment.md'), '--affected', join(dir, 'affected.json')], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    join(root, 'scripts', 'ci', 'render-comment.sh'),
+    ['dev', 'plan', join(dir, 'plans'), join(dir, 'comment.md'), '--affected', join(dir, 'affected.json')],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   expect(result.stderr).toBe('');
   const body = readFileSync(join(dir, 'comment.md'), 'utf8');
   expect(body).toContain('| `dev--hr` **(plan failed)** | – | – | – | – | – | – | a new stack |');

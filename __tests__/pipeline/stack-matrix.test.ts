@@ -22,7 +22,10 @@ test("the cap is each environment's own parallelJobs, 4 when unset", () => {
 
 test('every stack means the shared stack and every shard of every environment', () => {
   const all = everyStack(plans, 'drift runs check every stack');
-  expect(all.planned.filter((s) => s.environment === 'dev').map((s) => s.stack)).toEqual(['dev--shared', ...plans[0].shards.map((s) => s.stack)]);
+  expect(all.planned.filter((s) => s.environment === 'dev').map((s) => s.stack)).toEqual([
+    'dev--shared',
+    ...plans[0].shards.map((s) => s.stack),
+  ]);
   expect(all.planned).toHaveLength(plans.reduce((n, p) => n + 1 + p.shards.length, 0));
   expect(stackMatrix(plans, all.planned).stacks.prod).toContain('prod--shared');
 });

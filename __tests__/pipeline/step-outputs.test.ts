@@ -22,5 +22,7 @@ test('prints them without an output file, as a local run shows them', () => {
 });
 
 test('refuses a value that would split into two outputs', () => {
-  expect(() => writeStepOutputs({ verdict: 'clean\nfailed=0' }, { outputFile: '', stdout: { write: () => true } })).toThrow(/step output "verdict" must be a single line/);
+  expect(() => writeStepOutputs({ verdict: 'clean\nfailed=0' }, { outputFile: '', stdout: { write: () => true } })).toThrow(
+    /step output "verdict" must be a single line/,
+  );
 });

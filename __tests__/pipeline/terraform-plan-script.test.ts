@@ -17,7 +17,10 @@ const runsInCi = Boolean(process.env.CI);
   // Outside GitHub Actions (the script refuses a local backend there; see the last test).
   const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_ACTIONS: '', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
   beforeAll(() => {
-    if (!hasTerraform) throw new Error('terraform must be on PATH when CI is set, but it is missing: install it before npm test (hashicorp/setup-terraform)');
+    if (!hasTerraform)
+      throw new Error(
+        'terraform must be on PATH when CI is set, but it is missing: install it before npm test (hashicorp/setup-terraform)',
+      );
     dir = mkdtempSync(join(tmpdir(), 'tf-plan-'));
     const cli = join(dir, 'terraform.rc');
     writeFileSync(cli, '');
@@ -34,7 +37,8 @@ const runsInCi = Boolean(process.env.CI);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const plan = (out: string, ...extra: string[]) => spawnSync(SCRIPT, [dir, join(dir, out), ...extra], { env, encoding: 'utf8' });
-  const firstApplyIn = (out: string) => JSON.parse(readFileSync(join(dir, out, 'plan.json'), 'utf8')).variables.first_apply.value as unknown;
+  const firstApplyIn = (out: string) =>
+    JSON.parse(readFileSync(join(dir, out, 'plan.json'), 'utf8')).variables.first_apply.value as unknown;
 
   test('an empty state is planned with first_apply=true, an applied one never', () => {
     const first = plan('first');
@@ -44,7 +48,10 @@ const runsInCi = Boolean(process.env.CI);
     expect(String(firstApplyIn('first'))).toBe('true');
     expect(readFileSync(join(dir, 'first', 'plan.txt'), 'utf8')).toContain('managed_apps');
 
-    execFileSync('terraform', [`-chdir=${dir}`, 'apply', '-input=false', '-no-color', join(dir, 'first', 'plan.tfplan')], { env, stdio: 'ignore' });
+    execFileSync('terraform', [`-chdir=${dir}`, 'apply', '-input=false', '-no-color', join(dir, 'first', 'plan.tfplan')], {
+      env,
+      stdio: 'ignore',
+    });
 
     const later = plan('later', '-detailed-exitcode');
     expect(later.status).toBe(0);
@@ -83,7 +90,9 @@ const runsInCi = Boolean(process.env.CI);
   test('in GitHub Actions, refuses a backend whose state would stay on the runner, before init, naming the file to change', () => {
     const refused = spawnSync(SCRIPT, [dir, join(dir, 'in-ci')], { env: { ...env, GITHUB_ACTIONS: 'true' }, encoding: 'utf8' });
     expect(refused.status).toBe(1);
-    expect(refused.stdout).toMatch(/^::error title=No durable state backend::.* uses the "local" backend, which keeps its state on this runner/m);
+    expect(refused.stdout).toMatch(
+      /^::error title=No durable state backend::.* uses the "local" backend, which keeps its state on this runner/m,
+    );
     expect(refused.stderr).toContain('set environments.');
     expect(refused.stderr).toContain('in stacks/environments.json to a remote backend with locking');
     expect(existsSync(join(dir, 'in-ci', 'plan.tfplan'))).toBe(false);

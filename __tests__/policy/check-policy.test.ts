@@ -20,7 +20,9 @@ describe('checkPolicy', () => {
   test('an error finding is a blocking problem tagged with its rule and level', () => {
     const { errors, warnings } = checkPolicy([appOf(three)], policy, [groupsPerList]);
     expect(warnings).toEqual([]);
-    expect(errors).toEqual([expect.objectContaining({ file: 'a.json', level: 'error', rule: 'OKTA-G3', message: expect.stringMatching(/^\[OKTA-G3 error\] /) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ file: 'a.json', level: 'error', rule: 'OKTA-G3', message: expect.stringMatching(/^\[OKTA-G3 error\] /) }),
+    ]);
   });
 
   test('policy.json can lower a rule to a warning', () => {
@@ -41,6 +43,9 @@ describe('checkPolicy', () => {
 
   test('a non-configurable rule ignores policy.json settings', () => {
     const s1 = POLICY_RULES.find((rule) => rule.configurable === false)!;
-    expect(effectiveSettings(s1, { rules: { [s1.id]: { level: 'warning', suppressible: true } } })).toEqual({ level: 'error', suppressible: false });
+    expect(effectiveSettings(s1, { rules: { [s1.id]: { level: 'warning', suppressible: true } } })).toEqual({
+      level: 'error',
+      suppressible: false,
+    });
   });
 });

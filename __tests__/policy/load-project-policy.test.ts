@@ -56,7 +56,9 @@ describe('loadProject with the policy', () => {
     policy.groups.owners['@acme/payroll'].groups = ['00g1a2b3c4d5e6f7g8h9'];
     const { project, errors } = load(sampleFiles(), policy);
     expect(project).toBeUndefined();
-    expect(errors).toEqual([expect.stringMatching(/^allowlists\/payroll\.json:\d+:\d+: \[OKTA-G1 error\] group "Payroll Admins" must not be allow-listed/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^allowlists\/payroll\.json:\d+:\d+: \[OKTA-G1 error\] group "Payroll Admins" must not be allow-listed/),
+    ]);
   });
 
   test('policy errors and schema errors of other files are reported in the same run', () => {
@@ -64,18 +66,28 @@ describe('loadProject with the policy', () => {
     // Okta allows the implicit grant on a web app; the sample policy does not.
     (files['payroll.json'] as { app: { grantTypes: string[] } }).app.grantTypes.push('implicit');
     const { errors } = load(files);
-    expect(errors).toEqual([expect.stringContaining('broken.json:1:1: the file is missing the required field "allowlist"'), expect.anything(), expect.anything(), expect.stringContaining('[OKTA-A1 error] grant type "implicit"')]);
+    expect(errors).toEqual([
+      expect.stringContaining('broken.json:1:1: the file is missing the required field "allowlist"'),
+      expect.anything(),
+      expect.anything(),
+      expect.stringContaining('[OKTA-A1 error] grant type "implicit"'),
+    ]);
   });
 
   test('warnings do not block: the project is still loaded and the warnings returned', () => {
     const policy = { ...SAMPLE_POLICY, apps: { ...SAMPLE_POLICY.apps, maxPerOwner: 1 } };
     const files = sampleFiles();
-    files['payroll-reports.json'] = { ...files['payroll.json'], app: { ...(files['payroll.json'].app as object), label: 'Payroll Reports' } };
+    files['payroll-reports.json'] = {
+      ...files['payroll.json'],
+      app: { ...(files['payroll.json'].app as object), label: 'Payroll Reports' },
+    };
     const { project, problems, warningLines } = load(files, policy);
     expect(problems).toEqual([]);
     expect(project).toBeDefined();
     expect(warningLines).toEqual([
-      expect.stringContaining(`${place('payroll-reports.json', files['payroll-reports.json'], '"@acme/payroll"')}: [OKTA-O1 warning] @acme/payroll must own at most 1 apps (policy.json, apps.maxPerOwner), but owns 2: payroll-reports, payroll.`),
+      expect.stringContaining(
+        `${place('payroll-reports.json', files['payroll-reports.json'], '"@acme/payroll"')}: [OKTA-O1 warning] @acme/payroll must own at most 1 apps (policy.json, apps.maxPerOwner), but owns 2: payroll-reports, payroll.`,
+      ),
       expect.stringContaining(`${place('payroll.json', files['payroll.json'], '"@acme/payroll"')}: [OKTA-O1 warning]`),
     ]);
   });
@@ -85,7 +97,14 @@ describe('loadProject with the policy', () => {
     Object.assign(files['it-tools.json'], { suppressions: [{ rule: 'OKTA-C2', reason: 'Helpdesk staff belong to many IT groups' }] });
     const { project } = load(files, { ...SAMPLE_POLICY, claims: { ...SAMPLE_POLICY.claims, maxLimit: 40 } });
     expect(project?.suppressions).toEqual([
-      { app: 'it-tools', file: expect.stringMatching(/allowlists\/it-tools\.json$/), line: Number(place('it-tools.json', files['it-tools.json'], '{\n      "rule"').split(':')[1]), rule: 'OKTA-C2', reason: 'Helpdesk staff belong to many IT groups', silenced: 2 },
+      {
+        app: 'it-tools',
+        file: expect.stringMatching(/allowlists\/it-tools\.json$/),
+        line: Number(place('it-tools.json', files['it-tools.json'], '{\n      "rule"').split(':')[1]),
+        rule: 'OKTA-C2',
+        reason: 'Helpdesk staff belong to many IT groups',
+        silenced: 2,
+      },
     ]);
   });
 
@@ -100,20 +119,28 @@ describe('loadProject with the policy', () => {
   test('without a policy file beside the allow lists, loading warns that the guardrails were not checked', () => {
     const { project, warningLines } = load(sampleFiles(), null);
     expect(project).toBeDefined();
-    expect(warningLines).toEqual(['policy.json:1:1: there is no policy file beside the allow-lists folder, so the guardrails were not checked: add policy.json or pass --policy <file> (see docs/policy.md)']);
+    expect(warningLines).toEqual([
+      'policy.json:1:1: there is no policy file beside the allow-lists folder, so the guardrails were not checked: add policy.json or pass --policy <file> (see docs/policy.md)',
+    ]);
   });
 
   test('a policy file given explicitly must exist', () => {
     const fixture = writeProject(sampleFiles(), sampleEnvironments);
     const { project, problems } = loadProject({ ...fixture, policyFile: join(fixture.dir, 'missing.json') });
     expect(project).toBeUndefined();
-    expect(problems).toEqual([expect.objectContaining({ file: join(fixture.dir, 'missing.json'), message: expect.stringMatching(/^cannot read the file/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: join(fixture.dir, 'missing.json'), message: expect.stringMatching(/^cannot read the file/) }),
+    ]);
   });
 });
 
 describe('npm run validate', () => {
   const validate = (dir: string, policy: string) =>
-    spawnSync(join('node_modules', '.bin', 'tsx'), ['cli/validate.ts', '--dir', dir, '--config', 'stacks/environments.json', '--policy', policy], { encoding: 'utf8' });
+    spawnSync(
+      join('node_modules', '.bin', 'tsx'),
+      ['cli/validate.ts', '--dir', dir, '--config', 'stacks/environments.json', '--policy', policy],
+      { encoding: 'utf8' },
+    );
 
   test('prints policy warnings and exits 0 when there are only warnings; exits 1 on a policy error', () => {
     const files = sampleFiles();
@@ -121,7 +148,9 @@ describe('npm run validate', () => {
     const failing = load(files, { ...SAMPLE_POLICY, rules: { ...SAMPLE_POLICY.rules, 'OKTA-G2': { level: 'warning' } } });
     const warned = validate(failing.fixture.allowlistsDir, join(failing.fixture.dir, 'policy.json'));
     expect(warned.status).toBe(0);
-    expect(warned.stderr).toMatch(/expenses\.json:\d+:\d+: \[OKTA-G2 warning\] group "HR Business Partners" must be one that @acme\/finance-apps may allow-list/);
+    expect(warned.stderr).toMatch(
+      /expenses\.json:\d+:\d+: \[OKTA-G2 warning\] group "HR Business Partners" must be one that @acme\/finance-apps may allow-list/,
+    );
 
     const blocked = validate(failing.fixture.allowlistsDir, 'policy.json');
     expect(blocked.status).toBe(1);

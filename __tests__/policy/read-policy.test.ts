@@ -33,6 +33,8 @@ describe('readPolicy', () => {
   });
 
   test('the shape is checked like the allow lists, with did-you-mean for unknown fields', () => {
-    expect(problemsOf({ claim: { maxLimit: 50 } })).toEqual(['policy.json:2:3: "claim" is not a known field of the file: did you mean "claims"?']);
+    expect(problemsOf({ claim: { maxLimit: 50 } })).toEqual([
+      'policy.json:2:3: "claim" is not a known field of the file: did you mean "claims"?',
+    ]);
   });
 });

@@ -6,9 +6,20 @@ const ASKED = { groupallowlistclaims: ['default/access/groups'] };
 import { ClaimEvaluationError, EmittedGroup, evaluate, membershipOf, UnsupportedExpressionError, Value } from '../../lib/preview/evaluate';
 import { parseExpression } from '../../lib/preview/expression-language';
 
-function run(expression: string, groups: string[], appProfile: Record<string, unknown> = {}, ignoreCase = false): { value: Value; notes: string[] } {
+function run(
+  expression: string,
+  groups: string[],
+  appProfile: Record<string, unknown> = {},
+  ignoreCase = false,
+): { value: Value; notes: string[] } {
   const notes: string[] = [];
-  const value = evaluate(parseExpression(expression), { appProfile, memberships: groups.map(membershipOf), claimName: 'groups', notes, ignoreCase });
+  const value = evaluate(parseExpression(expression), {
+    appProfile,
+    memberships: groups.map(membershipOf),
+    claimName: 'groups',
+    notes,
+    ignoreCase,
+  });
   return { value, notes };
 }
 
@@ -20,7 +31,9 @@ const OKTA_GUIDE_GROUP_ID = '00goeudyucv6CcaeV0h7';
 
 describe('getFilteredGroups', () => {
   test('Okta guide, "group.id": a member of the allow-listed group gets its ID', () => {
-    expect(values(filteredGroupsForApp('id', 40), [OKTA_GUIDE_GROUP_ID], { groupallowlist: [OKTA_GUIDE_GROUP_ID] })).toEqual([OKTA_GUIDE_GROUP_ID]);
+    expect(values(filteredGroupsForApp('id', 40), [OKTA_GUIDE_GROUP_ID], { groupallowlist: [OKTA_GUIDE_GROUP_ID] })).toEqual([
+      OKTA_GUIDE_GROUP_ID,
+    ]);
   });
 
   test('Okta guide, "group.name" with a literal list: the name of a group given by ID is unknown offline, not invented', () => {
@@ -44,18 +57,26 @@ describe('getFilteredGroups', () => {
 
   test('non-ASCII and quoted group names match as written', () => {
     const profile = { groupallowlist: ['Équipe Finance', 'People "Ops" Leads', '経理'] };
-    expect(values(filteredGroupsForApp('name', 3), ['People "Ops" Leads', '経理', 'Équipe Finance'], profile)).toEqual(['Équipe Finance', 'People "Ops" Leads', '経理']);
+    expect(values(filteredGroupsForApp('name', 3), ['People "Ops" Leads', '経理', 'Équipe Finance'], profile)).toEqual([
+      'Équipe Finance',
+      'People "Ops" Leads',
+      '経理',
+    ]);
   });
 
   test('more matching groups than the limit: Okta refuses the token', () => {
     const profile = { groupallowlist: ['A', 'B', 'C'] };
     expect(() => run(filteredGroupsForApp('name', 2), ['A', 'B', 'C'], profile)).toThrow(ClaimEvaluationError);
-    expect(() => run(filteredGroupsForApp('name', 2), ['A', 'B', 'C'], profile)).toThrow(/matched too many groups.*matched 3 groups, but its limit is 2/);
+    expect(() => run(filteredGroupsForApp('name', 2), ['A', 'B', 'C'], profile)).toThrow(
+      /matched too many groups.*matched 3 groups, but its limit is 2/,
+    );
     expect(values(filteredGroupsForApp('name', 2), ['A', 'C'], profile)).toEqual(['A', 'C']);
   });
 
   test.each([0, 101])('a limit of %d is outside 1–100 and cannot be evaluated', (limit) => {
-    expect(() => run(filteredGroupsForApp('name', limit), ['A'], { groupallowlist: ['A'] })).toThrow(/The 'groups' user claim could not be evaluated: the limit must be a whole number from 1 to 100, but got \d+/);
+    expect(() => run(filteredGroupsForApp('name', limit), ['A'], { groupallowlist: ['A'] })).toThrow(
+      /The 'groups' user claim could not be evaluated: the limit must be a whole number from 1 to 100, but got \d+/,
+    );
   });
 
   test('empty membership yields an empty list', () => {
@@ -63,7 +84,9 @@ describe('getFilteredGroups', () => {
   });
 
   test('an org claim on an app without a profile list fails like Okta, instead of yielding nothing', () => {
-    expect(() => run(filteredGroupsForApp('name', 2), ['A'])).toThrow(/could not be evaluated: getFilteredGroups needs a list of group IDs, but got null/);
+    expect(() => run(filteredGroupsForApp('name', 2), ['A'])).toThrow(
+      /could not be evaluated: getFilteredGroups needs a list of group IDs, but got null/,
+    );
   });
 
   test('notes an allow-list ID that a membership given by name might be', () => {
@@ -83,7 +106,9 @@ describe('the shared custom-server claim', () => {
 
   test("reads each requesting app's own list and limit; no limit in the profile means 100", () => {
     expect(values(sharedStatic('name'), ['A', 'B'], { ...ASKED, groupallowlist: ['B'] })).toEqual(['B']);
-    expect(() => run(sharedStatic('name'), ['A', 'B'], { ...ASKED, groupallowlist: ['A', 'B'], groupallowlistlimit: 1 })).toThrow(/its limit is 1/);
+    expect(() => run(sharedStatic('name'), ['A', 'B'], { ...ASKED, groupallowlist: ['A', 'B'], groupallowlistlimit: 1 })).toThrow(
+      /its limit is 1/,
+    );
   });
 });
 
@@ -100,7 +125,8 @@ describe('Groups.startsWith / endsWith / contains', () => {
   });
 
   test('patterns are compared with or without case, as asked: Okta has not settled which', () => {
-    const names = (ignoreCase: boolean) => (run(groupsMatching('startsWith', 'OKTA', 'IT', 10), held, {}, ignoreCase).value as EmittedGroup[]).map((g) => g.value);
+    const names = (ignoreCase: boolean) =>
+      (run(groupsMatching('startsWith', 'OKTA', 'IT', 10), held, {}, ignoreCase).value as EmittedGroup[]).map((g) => g.value);
     expect(names(false)).toEqual(['IT-Ops', 'IT Desk']);
     expect(names(true)).toEqual(['IT-Ops', 'IT Desk', 'it-lab']);
   });
@@ -116,7 +142,12 @@ describe('Groups.startsWith / endsWith / contains', () => {
   });
 
   test('a shared dynamic claim yields nothing for apps that did not ask for it', () => {
-    const expression = sharedClaimExpression('default/access/it_groups', { kind: 'dynamic', match: 'startsWith', source: 'OKTA', pattern: 'IT' }, 'name', 10);
+    const expression = sharedClaimExpression(
+      'default/access/it_groups',
+      { kind: 'dynamic', match: 'startsWith', source: 'OKTA', pattern: 'IT' },
+      'name',
+      10,
+    );
     expect(values(expression, held, {})).toEqual([]);
     // Asking for another claim on the server must not unlock this one.
     expect(values(expression, held, { groupallowlistclaims: ['default/access/sales_groups'] })).toEqual([]);

@@ -8,7 +8,12 @@ describe('parseExpression', () => {
       filteredGroupsForApp('id', 100),
       sharedClaimExpression('default/id/groups', { kind: 'static', groups: [] }, 'name', 100),
       groupsMatching('endsWith', 'active_directory', '-Admins', 10),
-      sharedClaimExpression('default/access/finance', { kind: 'dynamic', match: 'contains', source: 'OKTA', pattern: 'Finance' }, 'name', 50),
+      sharedClaimExpression(
+        'default/access/finance',
+        { kind: 'dynamic', match: 'contains', source: 'OKTA', pattern: 'Finance' },
+        'name',
+        50,
+      ),
     ]) {
       expect(() => parseExpression(text)).not.toThrow();
     }

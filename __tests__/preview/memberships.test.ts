@@ -15,7 +15,11 @@ describe('parseGroupList', () => {
 });
 
 test('parseGroupFile reads one group per line, commas included, ignoring blank lines and CRLF', () => {
-  expect(parseGroupFile('Smith, Jones & Co\r\n\r\n  Payroll Users  \n00g1a2b3c4d5e6f7g8h9\n')).toEqual(['Smith, Jones & Co', 'Payroll Users', '00g1a2b3c4d5e6f7g8h9']);
+  expect(parseGroupFile('Smith, Jones & Co\r\n\r\n  Payroll Users  \n00g1a2b3c4d5e6f7g8h9\n')).toEqual([
+    'Smith, Jones & Co',
+    'Payroll Users',
+    '00g1a2b3c4d5e6f7g8h9',
+  ]);
 });
 
 test('membershipsOf keeps each group once and tells IDs from names', () => {

@@ -10,11 +10,18 @@ import { allowlist, projectOf } from '../helpers/fixture';
 import { synthJson } from '../helpers/synth';
 
 const ROOT = join(__dirname, '..', '..');
-const samples = loadProject({ allowlistsDir: join(ROOT, 'allowlists'), environmentsFile: join(ROOT, 'stacks', 'environments.json') }).project!;
+const samples = loadProject({
+  allowlistsDir: join(ROOT, 'allowlists'),
+  environmentsFile: join(ROOT, 'stacks', 'environments.json'),
+}).project!;
 const samplePlan = (name: string): EnvironmentPlan => samples.plans.find((p) => p.name === name)!;
 
 function preview(plan: EnvironmentPlan, key: string, groups: string[]): AppPreview {
-  return previewApp(plan, plan.apps.find((a) => a.app.key === key)!, membershipsOf(groups));
+  return previewApp(
+    plan,
+    plan.apps.find((a) => a.app.key === key)!,
+    membershipsOf(groups),
+  );
 }
 
 /** `server/token/claim` → the values, "absent" or "error: …". */
@@ -22,7 +29,11 @@ function summary(result: AppPreview): Record<string, unknown> {
   return Object.fromEntries(
     result.claims.map((c) => [
       `${c.server}/${c.token}/${c.claim}`,
-      c.outcome.kind === 'value' ? c.outcome.groups.map((g) => g.value ?? `<${g.attribute} of ${g.group}>`) : c.outcome.kind === 'absent' ? 'absent' : `error: ${c.outcome.message}`,
+      c.outcome.kind === 'value'
+        ? c.outcome.groups.map((g) => g.value ?? `<${g.attribute} of ${g.group}>`)
+        : c.outcome.kind === 'absent'
+          ? 'absent'
+          : `error: ${c.outcome.message}`,
     ]),
   );
 }
@@ -67,8 +78,16 @@ describe('previewApp', () => {
       'partners/id/partner_groups': 'absent',
     });
     const [org, access] = result.claims;
-    expect(org).toMatchObject({ endpoint: 'https://acme.okta.com/oauth2/v1', scopes: { all: ['openid', 'groups'] }, expression: 'getFilteredGroups(app.profile.groupallowlist, "group.name", 3)' });
-    expect(access).toMatchObject({ endpoint: 'https://acme.okta.com/oauth2/default/v1', scopes: { all: [], oneOf: ['groups'] }, requestedBy: ['hr-portal', 'payroll'] });
+    expect(org).toMatchObject({
+      endpoint: 'https://acme.okta.com/oauth2/v1',
+      scopes: { all: ['openid', 'groups'] },
+      expression: 'getFilteredGroups(app.profile.groupallowlist, "group.name", 3)',
+    });
+    expect(access).toMatchObject({
+      endpoint: 'https://acme.okta.com/oauth2/default/v1',
+      scopes: { all: [], oneOf: ['groups'] },
+      requestedBy: ['hr-portal', 'payroll'],
+    });
   });
 
   test('sample partner-dashboard: the ID-token claim with alwaysIncludeInToken false is at /userinfo for the code flow, unverified for refresh', () => {
@@ -89,8 +108,22 @@ describe('previewApp', () => {
   });
 
   test('the org-server claim is not in the authorization-code ID token (thin), only in an implicit id_token alone', () => {
-    const project = projectOf({ 'spa.json': allowlist({ app: { label: 'SPA', type: 'browser', redirectUris: ['https://spa.example.com/cb'], grantTypes: ['authorization_code', 'implicit'] }, claims: [{ server: 'org' }] }) });
-    const org = preview(project.plans.find((p) => p.name === 'dev')!, 'spa', ['Payroll Users']).claims[0];
+    const project = projectOf({
+      'spa.json': allowlist({
+        app: {
+          label: 'SPA',
+          type: 'browser',
+          redirectUris: ['https://spa.example.com/cb'],
+          grantTypes: ['authorization_code', 'implicit'],
+        },
+        claims: [{ server: 'org' }],
+      }),
+    });
+    const org = preview(
+      project.plans.find((p) => p.name === 'dev')!,
+      'spa',
+      ['Payroll Users'],
+    ).claims[0];
     expect(org.delivery).toEqual([
       { flow: 'authorization_code', place: 'userinfo' },
       { flow: 'implicit (response_type=id_token)', place: 'id-token' },
@@ -114,7 +147,10 @@ describe('previewApp', () => {
     const result = preview(samplePlan('dev'), 'it-tools', ['IT-Helpdesk', 'it-lab']);
     const org = result.claims.find((c) => c.server === 'org')!;
     expect(summary(result)['org/id/groups']).toEqual(['IT-Helpdesk']);
-    expect(org.outcomeIfCaseIgnored).toEqual({ kind: 'value', groups: [expect.objectContaining({ value: 'IT-Helpdesk' }), expect.objectContaining({ value: 'it-lab' })] });
+    expect(org.outcomeIfCaseIgnored).toEqual({
+      kind: 'value',
+      groups: [expect.objectContaining({ value: 'IT-Helpdesk' }), expect.objectContaining({ value: 'it-lab' })],
+    });
     expect(preview(samplePlan('dev'), 'it-tools', ['IT-Helpdesk']).claims.every((c) => c.outcomeIfCaseIgnored === undefined)).toBe(true);
   });
 
@@ -144,13 +180,18 @@ describe('may sign in', () => {
   });
 
   test('unknown when the file does not manage assignments', () => {
-    expect(preview(dev, 'b', ['Payroll Users']).signIn).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('does not manage the app\'s assignments') });
+    expect(preview(dev, 'b', ['Payroll Users']).signIn).toMatchObject({
+      kind: 'unknown',
+      reason: expect.stringContaining("does not manage the app's assignments"),
+    });
   });
 });
 
 describe('carriersOf', () => {
   const rows = (plans: EnvironmentPlan[], group: string) =>
-    carriersOf(plans, membershipsOf([group])[0]).carriers.map((c) => `${c.environment} ${c.app} ${c.claim.server}/${c.claim.token}/${c.claim.claim}`);
+    carriersOf(plans, membershipsOf([group])[0]).carriers.map(
+      (c) => `${c.environment} ${c.app} ${c.claim.server}/${c.claim.token}/${c.claim.claim}`,
+    );
 
   test('lists every app, server, token and claim that would carry the group, across environments', () => {
     // Only the claims partner-dashboard's file asks for: the default server's claims serve it nothing.
@@ -179,7 +220,10 @@ test('the preview profile has the keys and values synthesis writes on each sampl
       });
       const synthesized: string = json.resource.okta_app_oauth[planned.app.key].profile ?? '';
       const scalars = Object.fromEntries(
-        [...synthesized.matchAll(/(\w+) = (\d+\b|true\b|"(?:[^"\\]|\\.)*")/g)].map(([, key, value]) => [key, value === 'true' ? true : value.startsWith('"') ? JSON.parse(value) : Number(value)]),
+        [...synthesized.matchAll(/(\w+) = (\d+\b|true\b|"(?:[^"\\]|\\.)*")/g)].map(([, key, value]) => [
+          key,
+          value === 'true' ? true : value.startsWith('"') ? JSON.parse(value) : Number(value),
+        ]),
       );
       const keys = [...synthesized.matchAll(/(?:\{ |, )(\w+) = /g)].map(([, key]) => key);
       const profile = appProfileOf(planned);
@@ -192,10 +236,20 @@ test('the preview profile has the keys and values synthesis writes on each sampl
 describe('server access in the preview', () => {
   test('per server the app asks for claims: managed says yes once applied with its assumption, verified names the checked policies', () => {
     expect(preview(samplePlan('prod'), 'partner-dashboard', []).access).toEqual([
-      { server: 'partners', verdict: 'yes', text: expect.stringMatching(/^yes, once applied: the managed access policy "Allow-listed apps" admits it \(assuming the app exists in Okta already/) },
+      {
+        server: 'partners',
+        verdict: 'yes',
+        text: expect.stringMatching(
+          /^yes, once applied: the managed access policy "Allow-listed apps" admits it \(assuming the app exists in Okta already/,
+        ),
+      },
     ]);
     expect(preview(samplePlan('prod'), 'payroll', []).access).toEqual([
-      { server: 'default', verdict: 'checked', text: 'verified: checked at plan time against "Default Policy" (the plan fails when none admits it)' },
+      {
+        server: 'default',
+        verdict: 'checked',
+        text: 'verified: checked at plan time against "Default Policy" (the plan fails when none admits it)',
+      },
     ]);
   });
 });

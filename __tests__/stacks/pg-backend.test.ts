@@ -12,7 +12,9 @@ describe('the pg backend (PostgreSQL: durable, shared, locked with advisory lock
   test('each stack gets its own schema, and the vanish guard reads that same schema', () => {
     const project = projectOf({ 'a.json': allowlist() }, pg({ schemaName: 'okta_{stack}' }));
     const app = Testing.app();
-    const stacks = new Map(project.plans.flatMap((plan) => addEnvironmentStacks(app, plan)).map((s) => [s.node.id, JSON.parse(Testing.synth(s))]));
+    const stacks = new Map(
+      project.plans.flatMap((plan) => addEnvironmentStacks(app, plan)).map((s) => [s.node.id, JSON.parse(Testing.synth(s))]),
+    );
     const shard = stacks.get('dev--payroll');
     expect(shard.terraform.backend).toEqual({ pg: { schema_name: 'okta_dev--payroll' } });
     expect(shard.data.terraform_remote_state.last_applied).toMatchObject({ backend: 'pg', config: { schema_name: 'okta_dev--payroll' } });
@@ -20,11 +22,17 @@ describe('the pg backend (PostgreSQL: durable, shared, locked with advisory lock
   });
 
   test('a schema name without {stack} would put every stack in one state', () => {
-    expect(problemsOf({ 'a.json': allowlist() }, pg({ schemaName: 'okta' })).join('\n')).toMatch(/backend.config.schemaName must contain "\{stack\}" so each stack of "dev" has its own state, but got "okta"/);
-    expect(problemsOf({ 'a.json': allowlist() }, pg({})).join('\n')).toMatch(/backend "pg" of environment "dev" must set "schemaName" in "config"/);
+    expect(problemsOf({ 'a.json': allowlist() }, pg({ schemaName: 'okta' })).join('\n')).toMatch(
+      /backend.config.schemaName must contain "\{stack\}" so each stack of "dev" has its own state, but got "okta"/,
+    );
+    expect(problemsOf({ 'a.json': allowlist() }, pg({})).join('\n')).toMatch(
+      /backend "pg" of environment "dev" must set "schemaName" in "config"/,
+    );
   });
 
   test('the connection string is a credential: it comes from PG_CONN_STR, never from the file', () => {
-    expect(problemsOf({ 'a.json': allowlist() }, pg({ schemaName: 'okta_{stack}', connStr: 'postgres://u:p@db/x' })).join('\n')).toMatch(/backend.config.connStr looks like a credential/);
+    expect(problemsOf({ 'a.json': allowlist() }, pg({ schemaName: 'okta_{stack}', connStr: 'postgres://u:p@db/x' })).join('\n')).toMatch(
+      /backend.config.connStr looks like a credential/,
+    );
   });
 });

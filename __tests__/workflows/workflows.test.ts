@@ -55,7 +55,8 @@ describe.each(NAMES)('%s.yml', (name) => {
   });
 
   test('never checks out with persisted credentials', () => {
-    for (const step of stepsOf(name).filter((s) => s.uses?.startsWith('actions/checkout@'))) expect(step.with?.['persist-credentials']).toBe(false);
+    for (const step of stepsOf(name).filter((s) => s.uses?.startsWith('actions/checkout@')))
+      expect(step.with?.['persist-credentials']).toBe(false);
   });
 });
 
@@ -65,7 +66,9 @@ test.each(NAMES)('%s.yml calls reusable workflows with the inputs they declare',
     const called = workflow(job.uses.replace('./.github/workflows/', '').replace(/\.yml$/, ''));
     const inputs = called.on.workflow_call.inputs;
     expect(Object.keys(job.with).filter((key) => !(key in inputs))).toEqual([]);
-    const required = Object.entries(inputs).filter(([, input]: [string, Yaml]) => input.required).map(([key]) => key);
+    const required = Object.entries(inputs)
+      .filter(([, input]: [string, Yaml]) => input.required)
+      .map(([key]) => key);
     expect(required.filter((key) => !(key in job.with))).toEqual([]);
   }
 });
@@ -79,7 +82,11 @@ test.each(NAMES)('%s.yml passes its secrets on to every reusable workflow it cal
 describe('plan-stacks.yml', () => {
   const plan = workflow('plan-stacks').jobs.plan;
   test('plans one stack per matrix leg, at most parallel-jobs at once, skipping an empty list', () => {
-    expect(plan.strategy).toEqual({ 'fail-fast': false, 'max-parallel': '${{ inputs.parallel-jobs }}', matrix: { stack: '${{ fromJSON(inputs.stacks) }}' } });
+    expect(plan.strategy).toEqual({
+      'fail-fast': false,
+      'max-parallel': '${{ inputs.parallel-jobs }}',
+      matrix: { stack: '${{ fromJSON(inputs.stacks) }}' },
+    });
     expect(plan.if).toBe("join(fromJSON(inputs.stacks), '') != ''");
     expect(plan.environment).toBe('${{ inputs.environment }}-plan');
     expect(runsOf(plan)).toContain('scripts/ci/terraform-plan.sh "cdktf.out/stacks/$STACK" "plan-out/$STACK"');
@@ -88,13 +95,24 @@ describe('plan-stacks.yml', () => {
   test('only the plan step gets the Okta credentials', () => {
     const withSecrets = plan.steps.filter((s: Yaml) => JSON.stringify(s).includes('secrets.'));
     expect(withSecrets.map((s: Yaml) => s.name)).toEqual(['Plan']);
-    expect(Object.keys(withSecrets[0].env)).toEqual(['OKTA_API_TOKEN', 'OKTA_API_CLIENT_ID', 'OKTA_API_PRIVATE_KEY', 'OKTA_API_PRIVATE_KEY_ID']);
+    expect(Object.keys(withSecrets[0].env)).toEqual([
+      'OKTA_API_TOKEN',
+      'OKTA_API_CLIENT_ID',
+      'OKTA_API_PRIVATE_KEY',
+      'OKTA_API_PRIVATE_KEY_ID',
+    ]);
   });
 
   test('uploads one artifact per stack, with the lock file, even after a failed plan', () => {
     const upload = plan.steps.find((s: Yaml) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(upload.if).toBe('always()');
-    expect(upload.with).toEqual(expect.objectContaining({ name: '${{ inputs.artifact-prefix }}-${{ matrix.stack }}', path: 'plan-out/', 'include-hidden-files': true }));
+    expect(upload.with).toEqual(
+      expect.objectContaining({
+        name: '${{ inputs.artifact-prefix }}-${{ matrix.stack }}',
+        path: 'plan-out/',
+        'include-hidden-files': true,
+      }),
+    );
   });
 });
 
@@ -125,9 +143,13 @@ describe('pull-request.yml', () => {
 
   test('Dependabot pull requests, which get no secrets, take the fork path: no plan, no comment, a skipped-plan summary, a failing Plans check', () => {
     const dependabot = "github.actor == 'dependabot[bot]'";
-    expect(pr.jobs.plan.if).toBe(`github.event_name == 'merge_group' || (github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]')`);
+    expect(pr.jobs.plan.if).toBe(
+      `github.event_name == 'merge_group' || (github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]')`,
+    );
     expect(pr.jobs.comment.if).toContain("github.actor != 'dependabot[bot]'");
-    expect(pr.jobs['plan-skipped'].if).toBe(`github.event_name == 'pull_request' && (github.event.pull_request.head.repo.full_name != github.repository || ${dependabot})`);
+    expect(pr.jobs['plan-skipped'].if).toBe(
+      `github.event_name == 'pull_request' && (github.event.pull_request.head.repo.full_name != github.repository || ${dependabot})`,
+    );
     expect(pr.jobs['plan-skipped'].env.DEPENDABOT).toBe(`\${{ ${dependabot} }}`);
     const plans = pr.jobs.plans.steps[0];
     expect(plans.env.DEPENDABOT).toBe(`\${{ github.event_name == 'pull_request' && ${dependabot} }}`);
@@ -157,7 +179,10 @@ describe('pull-request.yml', () => {
     expect(select.run).toContain('npm run --silent affected -- --base "$BASE_SHA" --head "$HEAD_SHA" >affected.json');
     expect(select.run).toContain('npx tsx scripts/ci/stack-matrix.ts --affected affected.json');
     expect(select.env.BASE_SHA).toBe('${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha }}');
-    expect(pr.jobs.check.outputs).toEqual({ stacks: '${{ steps.affected.outputs.stacks }}', 'parallel-jobs': '${{ steps.affected.outputs.parallel-jobs }}' });
+    expect(pr.jobs.check.outputs).toEqual({
+      stacks: '${{ steps.affected.outputs.stacks }}',
+      'parallel-jobs': '${{ steps.affected.outputs.parallel-jobs }}',
+    });
   });
 
   test('plans only the planned stacks, one matrix per environment with its own cap', () => {
@@ -173,7 +198,11 @@ describe('pull-request.yml', () => {
     expect(comment.if).toMatch(/^\$\{\{ !cancelled\(\) && needs\.check\.result == 'success'/);
     expect(comment.strategy.matrix.environment).toEqual(environments);
     expect(comment.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
-    expect(comment.steps.find((s: Yaml) => s.with?.pattern)?.with).toEqual({ pattern: 'plan-${{ matrix.environment }}--*', path: 'plans', 'merge-multiple': true });
+    expect(comment.steps.find((s: Yaml) => s.with?.pattern)?.with).toEqual({
+      pattern: 'plan-${{ matrix.environment }}--*',
+      path: 'plans',
+      'merge-multiple': true,
+    });
     expect(runsOf(comment)).toContain('scripts/ci/render-comment.sh "$ENVIRONMENT" plan plans comment.md --affected affected.json');
     expect(runsOf(comment)).toContain('github.ts comment --purpose plan --environment "$ENVIRONMENT"');
   });
@@ -183,7 +212,7 @@ describe('pull-request.yml', () => {
     expect(pr.jobs['plan-skipped'].if).toMatch(/^github\.event_name == 'pull_request' && /);
   });
 
-  test('a failed run marks every environment\'s old plan comment as outdated', () => {
+  test("a failed run marks every environment's old plan comment as outdated", () => {
     const outdated = pr.jobs.outdated;
     expect(outdated.needs).toEqual(['check', 'plan']);
     expect(outdated.if).toMatch(/^failure\(\) && github\.event_name == 'pull_request' && /);
@@ -227,22 +256,36 @@ describe('apply.yml', () => {
   test('dev applies reviewed plans without another look; prod always waits for approval', () => {
     expect(apply.jobs.dev.with.approval).toBe('unreviewed');
     expect(apply.jobs.prod.with.approval).toBe('always');
-    for (const env of environments) expect(apply.jobs[env].permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write', issues: 'write', statuses: 'write' });
+    for (const env of environments)
+      expect(apply.jobs[env].permissions).toEqual({
+        contents: 'read',
+        actions: 'read',
+        'pull-requests': 'write',
+        issues: 'write',
+        statuses: 'write',
+      });
   });
 
-  test('compares main\'s plans with the reviewed ones (their plan.json only) and posts the plans to be applied before any approval', () => {
+  test("compares main's plans with the reviewed ones (their plan.json only) and posts the plans to be applied before any approval", () => {
     const review = stacks.jobs.review;
     expect(review.needs).toBe('plan');
     expect(review.permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write' });
     expect(JSON.stringify(review)).not.toMatch(/secrets\./);
     const download = review.steps.find((s: Yaml) => s.name === 'Download the reviewed plans');
-    expect(download.with).toEqual(expect.objectContaining({ pattern: 'plan-${{ inputs.environment }}--*', 'run-id': '${{ steps.reviewed.outputs.run-id }}' }));
+    expect(download.with).toEqual(
+      expect.objectContaining({ pattern: 'plan-${{ inputs.environment }}--*', 'run-id': '${{ steps.reviewed.outputs.run-id }}' }),
+    );
     const runs = runsOf(review);
     expect(runs).toContain('scripts/ci/github.ts reviewed-run --commit "$GITHUB_SHA"');
-    expect(runs).toContain('scripts/ci/review-plans.ts --environment "$ENVIRONMENT" --affected affected.json --plans plans --reviewed reviewed');
+    expect(runs).toContain(
+      'scripts/ci/review-plans.ts --environment "$ENVIRONMENT" --affected affected.json --plans plans --reviewed reviewed',
+    );
     expect(runs).toContain('cat apply.md >>"$GITHUB_STEP_SUMMARY"');
     expect(runs).toContain('github.ts comment --purpose apply --environment "$ENVIRONMENT" --commit "$GITHUB_SHA" --body-file apply.md');
-    expect(review.outputs).toEqual({ changed: '${{ steps.review.outputs.changed }}', 'needs-approval': '${{ steps.review.outputs.needs-approval }}' });
+    expect(review.outputs).toEqual({
+      changed: '${{ steps.review.outputs.changed }}',
+      'needs-approval': '${{ steps.review.outputs.needs-approval }}',
+    });
   });
 
   test('approval is a job in the "<env>-approve" environment, run only when needed, holding no secrets', () => {
@@ -258,7 +301,9 @@ describe('apply.yml', () => {
     expect(job.needs).toEqual(['review', 'approve']);
     expect(job.if).toContain("needs.review.result == 'success'");
     expect(job.if).toContain("needs.review.outputs.changed != '[]'");
-    expect(job.if).toContain("needs.approve.result == 'success' || (needs.approve.result == 'skipped' && needs.review.outputs.needs-approval != 'true')");
+    expect(job.if).toContain(
+      "needs.approve.result == 'success' || (needs.approve.result == 'skipped' && needs.review.outputs.needs-approval != 'true')",
+    );
     expect(job.if).not.toMatch(/always\(\)/);
     expect(job.environment).toBe('${{ inputs.environment }}');
     expect(job.strategy['max-parallel']).toBe('${{ inputs.parallel-jobs }}');
@@ -268,7 +313,10 @@ describe('apply.yml', () => {
 
   test('applies exactly the plan file it saved and posted, retrying transient failures', () => {
     expect(stacks.jobs.plan.with['artifact-prefix']).toBe('apply');
-    expect(stacks.jobs.apply.steps.find((s: Yaml) => s.uses?.startsWith('actions/download-artifact@')).with).toEqual({ name: 'apply-${{ matrix.stack }}', path: 'plan-out' });
+    expect(stacks.jobs.apply.steps.find((s: Yaml) => s.uses?.startsWith('actions/download-artifact@')).with).toEqual({
+      name: 'apply-${{ matrix.stack }}',
+      path: 'plan-out',
+    });
     expect(runsOf(stacks.jobs.apply)).toContain('scripts/ci/terraform-apply.sh "cdktf.out/stacks/$STACK" "plan-out/$STACK"');
     expect(runsOf(stacks.jobs.apply)).not.toContain('-auto-approve');
   });

@@ -24,7 +24,11 @@ export class FakeGitHub {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        const call = { method: request.method ?? 'GET', path: request.url ?? '/', body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+        const call = {
+          method: request.method ?? 'GET',
+          path: request.url ?? '/',
+          body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+        };
         this.calls.push(call);
         response.setHeader('content-type', 'application/json');
         response.end(JSON.stringify(this.answer(call)));
@@ -43,9 +47,16 @@ export class FakeGitHub {
   private answer(call: GitHubCall): unknown {
     const path = call.path.split('?')[0];
     const one = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(path);
-    if (call.method === 'GET' && /\/issues$/.test(path)) return new URLSearchParams(call.path.split('?')[1]).get('page') === '1' ? this.issues : [];
+    if (call.method === 'GET' && /\/issues$/.test(path))
+      return new URLSearchParams(call.path.split('?')[1]).get('page') === '1' ? this.issues : [];
     if (call.method === 'POST' && /\/issues$/.test(path)) {
-      const issue = { number: this.issues.length + 1, title: String(call.body?.title), body: String(call.body?.body), state: 'open', user: { login: 'github-actions[bot]', type: 'Bot' } };
+      const issue = {
+        number: this.issues.length + 1,
+        title: String(call.body?.title),
+        body: String(call.body?.body),
+        state: 'open',
+        user: { login: 'github-actions[bot]', type: 'Bot' },
+      };
       this.issues.push(issue);
       return issue;
     }

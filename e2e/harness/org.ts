@@ -26,5 +26,5 @@ export function groupIdsByName(org: RunningEmulator): Map<string, string> {
 
 /** An app's free-form profile, parsed when Okta stores it as JSON text. */
 export function profileOf(app: JsonObject): JsonObject {
-  return (typeof app.profile === 'string' ? JSON.parse(app.profile) : app.profile ?? {}) as JsonObject;
+  return (typeof app.profile === 'string' ? JSON.parse(app.profile) : (app.profile ?? {})) as JsonObject;
 }

@@ -31,7 +31,9 @@ export class Pipeline {
 
   /** The apply step of apply-stacks.yml: `terraform-apply.sh cdktf.out/stacks/$STACK plan-out/$STACK`. */
   apply(stack: string, folder: string): Promise<ProcessResult> {
-    return run(join(REPO, 'scripts/ci/terraform-apply.sh'), [this.workspace.stackDir(stack), join(this.folder(folder), stack)], { env: this.env(stack) });
+    return run(join(REPO, 'scripts/ci/terraform-apply.sh'), [this.workspace.stackDir(stack), join(this.folder(folder), stack)], {
+      env: this.env(stack),
+    });
   }
 
   /** The `planned` stacks of `affected.json` (the other lists empty), written where the jobs download it. */
@@ -43,7 +45,11 @@ export class Pipeline {
   }
 
   /** A `tsx scripts/ci/<script>` step; returns its result and the step outputs it wrote. */
-  async script(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<ProcessResult & { outputs: Record<string, string> }> {
+  async script(
+    script: string,
+    args: readonly string[],
+    env: Record<string, string> = {},
+  ): Promise<ProcessResult & { outputs: Record<string, string> }> {
     const outputFile = join(this.workspace.root, 'github-output');
     rmSync(outputFile, { force: true });
     const result = await run(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'scripts/ci', script), ...args], {
@@ -75,8 +81,10 @@ export class Pipeline {
 
 /** The `name=value` lines of a GITHUB_OUTPUT file (writeStepOutputs writes single-line values only). */
 function parseOutputs(text: string): Record<string, string> {
-  return Object.fromEntries(text.split('\n').flatMap((line) => {
-    const pair = /^([\w-]+)=(.*)$/.exec(line);
-    return pair ? [[pair[1], pair[2]]] : [];
-  }));
+  return Object.fromEntries(
+    text.split('\n').flatMap((line) => {
+      const pair = /^([\w-]+)=(.*)$/.exec(line);
+      return pair ? [[pair[1], pair[2]]] : [];
+    }),
+  );
 }

@@ -51,7 +51,16 @@ export async function startPostgres(): Promise<Postgres> {
   };
   const port = await freePort();
   run('initdb', ['-D', data, '--auth=trust', '--username=postgres', '--no-sync']);
-  run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-w',
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    'start',
+  ]);
   return {
     connectionString: `postgres://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     stop: () => {

@@ -31,11 +31,28 @@ export function issuedClaims(org: RunningEmulator, appId: string, userGroups: re
   const idsByName = groupIdsByName(org);
   const namesById = new Map([...idsByName].map(([name, id]) => [id, name]));
   // The user's memberships by ID (what getFilteredGroups compares) and by name (what Groups.* compares).
-  const memberships = userGroups.flatMap((name) => [membershipOf(name), ...(idsByName.has(name) ? [membershipOf(idsByName.get(name)!)] : [])]);
-  const evaluateClaim = (server: string, token: 'id' | 'access', name: string, text: string, scopes: readonly string[]): IssuedClaim | undefined => {
+  const memberships = userGroups.flatMap((name) => [
+    membershipOf(name),
+    ...(idsByName.has(name) ? [membershipOf(idsByName.get(name)!)] : []),
+  ]);
+  const evaluateClaim = (
+    server: string,
+    token: 'id' | 'access',
+    name: string,
+    text: string,
+    scopes: readonly string[],
+  ): IssuedClaim | undefined => {
     try {
-      const value = evaluate(parseExpression(text), { appProfile: profileOf(app), memberships, claimName: name, notes: [], ignoreCase: false });
-      const groups = [...new Set(flatten(value).map((group) => (group.value === null ? (namesById.get(group.group) ?? group.group) : group.value)))];
+      const value = evaluate(parseExpression(text), {
+        appProfile: profileOf(app),
+        memberships,
+        claimName: name,
+        notes: [],
+        ignoreCase: false,
+      });
+      const groups = [
+        ...new Set(flatten(value).map((group) => (group.value === null ? (namesById.get(group.group) ?? group.group) : group.value))),
+      ];
       return groups.length > 0 ? { server, token, name, groups, scopes } : undefined;
     } catch (error) {
       if (error instanceof ClaimEvaluationError) return { server, token, name, error: error.message, scopes };
@@ -44,12 +61,23 @@ export function issuedClaims(org: RunningEmulator, appId: string, userGroups: re
   };
   const claims: IssuedClaim[] = [];
   const orgClaim = org.state.groupsClaim(appId) as JsonObject | null;
-  if (orgClaim?.valueType === 'EXPRESSION') claims.push(...optional(evaluateClaim('org', 'id', orgClaim.name as string, orgClaim.value as string, [])));
+  if (orgClaim?.valueType === 'EXPRESSION')
+    claims.push(...optional(evaluateClaim('org', 'id', orgClaim.name as string, orgClaim.value as string, [])));
   for (const server of org.state.servers() as JsonObject[]) {
     for (const claim of org.state.claims(server.id as string) as JsonObject[]) {
       if (claim.valueType !== 'EXPRESSION' || claim.status === 'INACTIVE') continue;
       const scopes = (((claim.conditions as JsonObject | undefined)?.scopes ?? []) as string[]).slice();
-      claims.push(...optional(evaluateClaim(server.name as string, claim.claimType === 'RESOURCE' ? 'access' : 'id', claim.name as string, claim.value as string, scopes)));
+      claims.push(
+        ...optional(
+          evaluateClaim(
+            server.name as string,
+            claim.claimType === 'RESOURCE' ? 'access' : 'id',
+            claim.name as string,
+            claim.value as string,
+            scopes,
+          ),
+        ),
+      );
     }
   }
   return claims;

@@ -34,7 +34,11 @@ export function toolchain(): Toolchain {
   // The script prints `export` lines; a shell evaluates them and hands back the two values.
   const output = execFileSync(
     'bash',
-    ['-c', 'lines=$("$0" --print-env) && eval "$lines" && printf "%s\\0%s" "$TF_CLI_CONFIG_FILE" "$PATH"', join(REPO, 'scripts/e2e-toolchain.sh')],
+    [
+      '-c',
+      'lines=$("$0" --print-env) && eval "$lines" && printf "%s\\0%s" "$TF_CLI_CONFIG_FILE" "$PATH"',
+      join(REPO, 'scripts/e2e-toolchain.sh'),
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const [cliConfigFile, path] = output.split('\0');

@@ -20,7 +20,12 @@ export interface TerraformPlan {
   readonly resource_changes?: ReadonlyArray<{
     readonly address: string;
     readonly type: string;
-    readonly change: { readonly actions: readonly string[]; readonly before?: Json | null; readonly after?: Json | null; readonly importing?: { readonly id: string } };
+    readonly change: {
+      readonly actions: readonly string[];
+      readonly before?: Json | null;
+      readonly after?: Json | null;
+      readonly importing?: { readonly id: string };
+    };
     readonly previous_address?: string;
   }>;
 }
@@ -50,7 +55,10 @@ export class Workspace {
   }
 
   /** The shipped samples on the local backend, with the environments file changed by `editEnvironments`. */
-  static fromSamples(orgs: OrgEnvironments, options: { editEnvironments?: (environments: Json) => void; withPolicy?: boolean } = {}): Workspace {
+  static fromSamples(
+    orgs: OrgEnvironments,
+    options: { editEnvironments?: (environments: Json) => void; withPolicy?: boolean } = {},
+  ): Workspace {
     const workspace = new Workspace(orgs);
     for (const file of readdirSync(join(REPO, 'allowlists'))) {
       if (file.endsWith('.json') && file !== 'schema.json') cpSync(join(REPO, 'allowlists', file), join(workspace.allowlistsDir, file));
@@ -104,7 +112,11 @@ export class Workspace {
 
   /** Validates and synthesizes with the project's own code; throws every problem on bad input. */
   synth(): void {
-    const { project, problems } = loadProject({ allowlistsDir: this.allowlistsDir, environmentsFile: this.environmentsFile, policyFile: this.policyFile });
+    const { project, problems } = loadProject({
+      allowlistsDir: this.allowlistsDir,
+      environmentsFile: this.environmentsFile,
+      policyFile: this.policyFile,
+    });
     if (!project) throw new InvalidInputError(problems);
     synthesize(project, this.outDir);
   }
@@ -123,7 +135,9 @@ export class Workspace {
   async plan(stack: string, extra: readonly string[] = [], name: string = stack): Promise<PlanResult> {
     const out = join(this.root, 'plans', name);
     rmSync(out, { recursive: true, force: true });
-    const result = await run(join(REPO, 'scripts/ci/terraform-plan.sh'), [this.stackDir(stack), out, '-detailed-exitcode', ...extra], { env: this.environmentOf(stack) });
+    const result = await run(join(REPO, 'scripts/ci/terraform-plan.sh'), [this.stackDir(stack), out, '-detailed-exitcode', ...extra], {
+      env: this.environmentOf(stack),
+    });
     const planFile = join(out, 'plan.json');
     const plan = existsSync(planFile) && result.code !== 1 ? (JSON.parse(readFileSync(planFile, 'utf8')) as TerraformPlan) : undefined;
     return { ...result, plan };
@@ -132,7 +146,10 @@ export class Workspace {
   /** Applies the saved plan of the last `plan(stack)` (or of the plan called `planName`), as the apply job does. */
   apply(stack: string, options: { onSpawn?: (pid: number) => void; planName?: string } = {}): Promise<ProcessResult> {
     const planFile = join(this.root, 'plans', options.planName ?? stack, 'plan.tfplan');
-    return run('terraform', [`-chdir=${this.stackDir(stack)}`, 'apply', '-input=false', '-no-color', '-lock-timeout=60s', planFile], { env: this.environmentOf(stack), onSpawn: options.onSpawn });
+    return run('terraform', [`-chdir=${this.stackDir(stack)}`, 'apply', '-input=false', '-no-color', '-lock-timeout=60s', planFile], {
+      env: this.environmentOf(stack),
+      onSpawn: options.onSpawn,
+    });
   }
 
   /** Any other terraform command in the stack's folder. */

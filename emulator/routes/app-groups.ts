@@ -26,7 +26,11 @@ export function assignGroup(org: OrgContext, appId: string, groupId: string, bod
 function list(req: ApiRequest, org: OrgContext) {
   const record = findApp(org, req.params.appId);
   const page = paginate([...record.groups.values()], req, 20, 200);
-  return json(page.items.map((a) => render(req.origin, req.params.appId, a)), 200, { Link: page.links });
+  return json(
+    page.items.map((a) => render(req.origin, req.params.appId, a)),
+    200,
+    { Link: page.links },
+  );
 }
 
 function get(req: ApiRequest, org: OrgContext) {

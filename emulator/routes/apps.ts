@@ -63,7 +63,11 @@ function listApps(req: ApiRequest, org: OrgContext) {
   if (filter) apps = apps.filter(compileSearch(filter));
   const page = paginate(apps, req, 200, 200);
   const records = page.items.map((a) => findApp(org, String(a.id)));
-  return json(records.map((r) => renderApp(req.origin, r, false)), 200, { Link: page.links });
+  return json(
+    records.map((r) => renderApp(req.origin, r, false)),
+    200,
+    { Link: page.links },
+  );
 }
 
 function getApp(req: ApiRequest, org: OrgContext) {
@@ -100,7 +104,9 @@ function deleteApp(req: ApiRequest, org: OrgContext) {
   const record = findApp(org, req.params.appId);
   // Okta refuses to delete an active app; callers deactivate first.
   if (record.app.status === 'ACTIVE') {
-    throw new OktaError(403, 'E0000056', 'Delete application forbidden.', ['The application must be deactivated before it can be deleted.']);
+    throw new OktaError(403, 'E0000056', 'Delete application forbidden.', [
+      'The application must be deactivated before it can be deleted.',
+    ]);
   }
   org.store.apps.delete(req.params.appId);
   return noContent();

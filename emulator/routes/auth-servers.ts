@@ -25,7 +25,11 @@ function list(req: ApiRequest, org: OrgContext) {
   const q = req.query.get('q')?.toLowerCase();
   if (q) servers = servers.filter((s) => str(s.name, '').toLowerCase().startsWith(q));
   const page = paginate(servers, req, 200, 200);
-  return json(page.items.map((s) => render(req, org, s)), 200, { Link: page.links });
+  return json(
+    page.items.map((s) => render(req, org, s)),
+    200,
+    { Link: page.links },
+  );
 }
 
 function get(req: ApiRequest, org: OrgContext) {

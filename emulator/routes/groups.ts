@@ -17,7 +17,15 @@ export function renderGroup(origin: string, group: JsonObject): JsonObject {
 export function makeGroup(id: string, name: string, description: string, type: string): JsonObject {
   const now = oktaNow();
   const objectClass = type === 'APP_GROUP' ? 'okta:windows_security_principal' : 'okta:user_group';
-  return { id, created: now, lastUpdated: now, lastMembershipUpdated: now, objectClass: [objectClass], type, profile: { name, description } };
+  return {
+    id,
+    created: now,
+    lastUpdated: now,
+    lastMembershipUpdated: now,
+    objectClass: [objectClass],
+    type,
+    profile: { name, description },
+  };
 }
 
 function listGroups(req: ApiRequest, org: OrgContext) {
@@ -30,7 +38,11 @@ function listGroups(req: ApiRequest, org: OrgContext) {
     if (expression !== null && expression.trim() !== '') groups = groups.filter(compileSearch(expression));
   }
   const page = paginate(groups, req, 10000, 10000);
-  return json(page.items.map((g) => renderGroup(req.origin, g)), 200, { Link: page.links });
+  return json(
+    page.items.map((g) => renderGroup(req.origin, g)),
+    200,
+    { Link: page.links },
+  );
 }
 
 function getGroup(req: ApiRequest, org: OrgContext) {

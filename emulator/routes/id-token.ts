@@ -35,7 +35,13 @@ export function parseGroupsClaim(body: JsonObject): JsonObject | null {
 function get(req: ApiRequest, org: OrgContext) {
   const record = findApp(org, req.params.appId);
   const stored = record.idToken ?? { issuerMode: 'ORG_URL' };
-  return json({ issuer: `https://${org.orgHost}`, orgUrl: null, customUrl: null, audience: String(obj(obj(record.app.credentials).oauthClient).client_id), ...stored });
+  return json({
+    issuer: `https://${org.orgHost}`,
+    orgUrl: null,
+    customUrl: null,
+    audience: String(obj(obj(record.app.credentials).oauthClient).client_id),
+    ...stored,
+  });
 }
 
 function set(req: ApiRequest, org: OrgContext) {

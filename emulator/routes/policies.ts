@@ -69,7 +69,10 @@ function findRule(policy: PolicyRecord, id: string): JsonObject {
 }
 
 const policyPath = (p: JsonObject) => `policies/${String(p.id)}`;
-const renderPolicy = (req: ApiRequest, p: JsonObject) => ({ ...copy(p), _links: subObjectLinks(req.origin, req.params.serverId, policyPath(p)) });
+const renderPolicy = (req: ApiRequest, p: JsonObject) => ({
+  ...copy(p),
+  _links: subObjectLinks(req.origin, req.params.serverId, policyPath(p)),
+});
 const renderRule = (req: ApiRequest, r: JsonObject) => ({
   ...copy(r),
   _links: subObjectLinks(req.origin, req.params.serverId, `policies/${req.params.policyId}/rules/${String(r.id)}`),
@@ -81,7 +84,8 @@ export const policyRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/api/v1/authorizationServers/:serverId/policies',
-    handler: (req, org: OrgContext) => json([...findServer(org, req.params.serverId).policies.values()].map((p) => renderPolicy(req, p.policy))),
+    handler: (req, org: OrgContext) =>
+      json([...findServer(org, req.params.serverId).policies.values()].map((p) => renderPolicy(req, p.policy))),
   },
   {
     method: 'POST',
@@ -120,7 +124,8 @@ export const policyRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/api/v1/authorizationServers/:serverId/policies/:policyId/rules',
-    handler: (req, org) => json([...findPolicy(findServer(org, req.params.serverId), req.params.policyId).rules.values()].map((r) => renderRule(req, r))),
+    handler: (req, org) =>
+      json([...findPolicy(findServer(org, req.params.serverId), req.params.policyId).rules.values()].map((r) => renderRule(req, r))),
   },
   {
     method: 'POST',
@@ -135,7 +140,8 @@ export const policyRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/api/v1/authorizationServers/:serverId/policies/:policyId/rules/:ruleId',
-    handler: (req, org) => json(renderRule(req, findRule(findPolicy(findServer(org, req.params.serverId), req.params.policyId), req.params.ruleId))),
+    handler: (req, org) =>
+      json(renderRule(req, findRule(findPolicy(findServer(org, req.params.serverId), req.params.policyId), req.params.ruleId))),
   },
   {
     method: 'PUT',

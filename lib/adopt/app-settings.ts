@@ -13,7 +13,13 @@ const FILE_GRANTS: ReadonlySet<string> = new Set([
   'urn:ietf:params:oauth:grant-type:device_code',
   'urn:ietf:params:oauth:grant-type:token-exchange',
 ]);
-const AUTH_METHODS: ReadonlySet<string> = new Set(['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none']);
+const AUTH_METHODS: ReadonlySet<string> = new Set([
+  'client_secret_basic',
+  'client_secret_post',
+  'client_secret_jwt',
+  'private_key_jwt',
+  'none',
+]);
 const CONSENT_METHODS: ReadonlySet<string> = new Set(['TRUSTED', 'REQUIRED']);
 const ISSUER_MODES: ReadonlySet<string> = new Set(['ORG_URL', 'CUSTOM_URL', 'DYNAMIC']);
 
@@ -32,15 +38,21 @@ export function appSettingsFromOkta(app: OidcApp, environment: string): { settin
 
   const grants = strings(client.grant_types);
   const unknownGrants = grants.filter((g) => !FILE_GRANTS.has(g));
-  if (unknownGrants.length > 0) reasons.push(`grant type(s) ${unknownGrants.join(', ')} cannot be written in an allow-list file (the first apply would remove them)`);
+  if (unknownGrants.length > 0)
+    reasons.push(`grant type(s) ${unknownGrants.join(', ')} cannot be written in an allow-list file (the first apply would remove them)`);
   const grantTypes = grants.filter((g) => FILE_GRANTS.has(g)) as AppSettingsData['grantTypes'];
   if (grantTypes.length === 0) reasons.push('the app has no grant type an allow-list file can state');
 
   // The project derives response types from the grants (lib/constructs/allowlisted-app.ts).
-  const derived = [...(grantTypes.includes('authorization_code') ? ['code'] : []), ...(grantTypes.includes('implicit') ? ['token', 'id_token'] : [])];
+  const derived = [
+    ...(grantTypes.includes('authorization_code') ? ['code'] : []),
+    ...(grantTypes.includes('implicit') ? ['token', 'id_token'] : []),
+  ];
   const responseTypes = strings(client.response_types);
   if ([...responseTypes].sort().join(' ') !== [...derived].sort().join(' ')) {
-    reasons.push(`response types ${JSON.stringify(responseTypes)} are not the ones the project derives from the grants (${JSON.stringify(derived)}): the first apply would change them`);
+    reasons.push(
+      `response types ${JSON.stringify(responseTypes)} are not the ones the project derives from the grants (${JSON.stringify(derived)}): the first apply would change them`,
+    );
   }
 
   const settings: AppSettingsData = {
@@ -57,7 +69,8 @@ export function appSettingsFromOkta(app: OidcApp, environment: string): { settin
   // The provider reads a missing pkce_required as false (resourceAppOAuthRead).
   settings.pkceRequired = credentials.pkce_required === true;
   const method = credentials.token_endpoint_auth_method;
-  if (typeof method === 'string' && AUTH_METHODS.has(method)) settings.tokenEndpointAuthMethod = method as AppSettingsData['tokenEndpointAuthMethod'];
+  if (typeof method === 'string' && AUTH_METHODS.has(method))
+    settings.tokenEndpointAuthMethod = method as AppSettingsData['tokenEndpointAuthMethod'];
   else reasons.push(`token endpoint auth method ${JSON.stringify(method)} cannot be written in an allow-list file`);
   // A jwks_uri is stated as it is; inline keys (jwks) are kept by the project without being stated.
   if (typeof client.jwks_uri === 'string' && client.jwks_uri !== '') settings.jwksUri = client.jwks_uri;
@@ -73,10 +86,17 @@ export function appSettingsFromOkta(app: OidcApp, environment: string): { settin
     const refresh = (client.refresh_token ?? {}) as Record<string, unknown>;
     const rotation = refresh.rotation_type ?? 'STATIC';
     const leeway = refresh.leeway ?? 0;
-    if ((rotation === 'STATIC' || rotation === 'ROTATE') && Number.isInteger(leeway) && (leeway as number) >= 0 && (leeway as number) <= 60) {
+    if (
+      (rotation === 'STATIC' || rotation === 'ROTATE') &&
+      Number.isInteger(leeway) &&
+      (leeway as number) >= 0 &&
+      (leeway as number) <= 60
+    ) {
       settings.refreshToken = { rotation, leewaySeconds: leeway as number };
     } else {
-      reasons.push(`refresh-token rotation ${JSON.stringify(rotation)} with leeway ${JSON.stringify(leeway)} cannot be written in an allow-list file (STATIC or ROTATE, 0–60 seconds)`);
+      reasons.push(
+        `refresh-token rotation ${JSON.stringify(rotation)} with leeway ${JSON.stringify(leeway)} cannot be written in an allow-list file (STATIC or ROTATE, 0–60 seconds)`,
+      );
     }
   }
 

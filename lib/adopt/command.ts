@@ -31,7 +31,8 @@ export interface AdoptDependencies {
 
 /** `npm run adopt`'s command line; --help prints it. */
 export const ADOPT = defineCommand({
-  usage: 'npm run adopt -- --env <environment> (--app <label or app ID>... | --all) (--owner <@org/team>... | --owners-file <file>) [options], or -- --env <environment> --check',
+  usage:
+    'npm run adopt -- --env <environment> (--app <label or app ID>... | --all) (--owner <@org/team>... | --owners-file <file>) [options], or -- --env <environment> --check',
   summary:
     "Writes an allow-list file (with importIds) for each selected OIDC app of the environment's org, describing it exactly as Okta holds it; reports what a file cannot express and skips that app; --check lists what no file describes. Needs OKTA_API_TOKEN; exit 1 when apps were skipped or --check found something.",
   options: {
@@ -69,7 +70,8 @@ export async function adoptCommand(argv: readonly string[], deps: AdoptDependenc
     const sources = projectSources(values);
     const environment = values.env;
     const wanted = values.app ?? [];
-    if (!values.check && !values.all && wanted.length === 0) throw new UsageError('give --app <label or app ID> (repeatable), --all or --check');
+    if (!values.check && !values.all && wanted.length === 0)
+      throw new UsageError('give --app <label or app ID> (repeatable), --all or --check');
     const { project, problems } = loadProject(sources);
     if (!project) throw new InvalidInputError(problems);
     const managed = managedApps(project, environment);
@@ -101,8 +103,18 @@ export async function adoptCommand(argv: readonly string[], deps: AdoptDependenc
     const alreadyManaged = selected.filter((a) => managed.importIds.has(a.id) || managed.keysByLabel.has(a.label));
     const toAdopt = selected.filter((a) => !alreadyManaged.includes(a));
     const orgClaims = await readOrgClaims(connection, toAdopt, progress);
-    const groupIds = toAdopt.flatMap((a) => (Array.isArray(a.profile?.[PROFILE_KEYS.groups]) ? (a.profile[PROFILE_KEYS.groups] as unknown[]).filter((g): g is string => typeof g === 'string') : []));
-    const context: AdoptionContext = { environment, servers, groups: await readGroups(connection, groupIds), apps, managedClaims: askedClaims };
+    const groupIds = toAdopt.flatMap((a) =>
+      Array.isArray(a.profile?.[PROFILE_KEYS.groups])
+        ? (a.profile[PROFILE_KEYS.groups] as unknown[]).filter((g): g is string => typeof g === 'string')
+        : [],
+    );
+    const context: AdoptionContext = {
+      environment,
+      servers,
+      groups: await readGroups(connection, groupIds),
+      apps,
+      managedClaims: askedClaims,
+    };
 
     const allowlistsDir = sources.allowlistsDir ?? DEFAULT_ALLOWLISTS_DIR;
     const outDir = values.out ?? allowlistsDir;
@@ -112,26 +124,57 @@ export async function adoptCommand(argv: readonly string[], deps: AdoptDependenc
       const adoption = mapApp(app, orgClaims.get(app.id), context);
       const reasons = [...adoption.reasons];
       const appOwners = ownerOf(app, owners!);
-      if (appOwners.length === 0) reasons.push('no owner: Okta does not know who owns an app; pass --owner or list the app in --owners-file');
+      if (appOwners.length === 0)
+        reasons.push('no owner: Okta does not know who owns an app; pass --owner or list the app in --owners-file');
       const key = fileKeyFor(app.label, taken);
       taken.add(key);
-      if (existsSync(join(outDir, `${key}.json`))) reasons.push(`${join(outDir, `${key}.json`)} exists already and is never overwritten: move it, or adopt into another --out folder`);
-      const writable = adoption.file && appOwners.length > 0 && !existsSync(join(outDir, `${key}.json`)) && (adoption.reasons.length === 0 || forcePartial);
-      return { app, key, file: writable ? ({ $schema: adoption.file!.$schema, owners: appOwners, ...withoutSchema(adoption.file!) } as AllowlistFileData) : undefined, reasons };
+      if (existsSync(join(outDir, `${key}.json`)))
+        reasons.push(`${join(outDir, `${key}.json`)} exists already and is never overwritten: move it, or adopt into another --out folder`);
+      const writable =
+        adoption.file &&
+        appOwners.length > 0 &&
+        !existsSync(join(outDir, `${key}.json`)) &&
+        (adoption.reasons.length === 0 || forcePartial);
+      return {
+        app,
+        key,
+        file: writable
+          ? ({ $schema: adoption.file!.$schema, owners: appOwners, ...withoutSchema(adoption.file!) } as AllowlistFileData)
+          : undefined,
+        reasons,
+      };
     });
     // Only files the project itself accepts, next to the files already there, are written.
     const refusals = refusedByProject(
       outcomes.flatMap((o) => (o.file ? [{ key: o.key!, file: o.file }] : [])),
       { allowlistsDir, environmentsFile: sources.environmentsFile, policyFile: sources.policyFile },
     );
-    const final = outcomes.map((o) => (o.key && refusals.has(o.key) ? { ...o, file: undefined, reasons: [...o.reasons, ...refusals.get(o.key)!.map((m) => `the project refuses the generated file: ${m}`)] } : o));
-    const written = values['dry-run'] ? [] : writeNewFiles(outDir, final.flatMap((o) => (o.file ? [{ key: o.key!, file: o.file }] : [])));
+    const final = outcomes.map((o) =>
+      o.key && refusals.has(o.key)
+        ? {
+            ...o,
+            file: undefined,
+            reasons: [...o.reasons, ...refusals.get(o.key)!.map((m) => `the project refuses the generated file: ${m}`)],
+          }
+        : o,
+    );
+    const written = values['dry-run']
+      ? []
+      : writeNewFiles(
+          outDir,
+          final.flatMap((o) => (o.file ? [{ key: o.key!, file: o.file }] : [])),
+        );
 
-    const stdout = [`adopt ${environment}: ${apps.length} OIDC app(s) on ${orgUrl}; ${selected.length} selected, ${alreadyManaged.length} already managed by a file.`, ...notes];
+    const stdout = [
+      `adopt ${environment}: ${apps.length} OIDC app(s) on ${orgUrl}; ${selected.length} selected, ${alreadyManaged.length} already managed by a file.`,
+      ...notes,
+    ];
     for (const o of final) {
       const name = `"${printable(o.app.label)}" (${o.app.id})`;
       if (o.file) {
-        stdout.push(`${values['dry-run'] ? 'would write' : 'wrote'} ${join(outDir, `${o.key}.json`)} for ${name}${o.reasons.length > 0 ? ' (partial, --force-partial):' : ''}`);
+        stdout.push(
+          `${values['dry-run'] ? 'would write' : 'wrote'} ${join(outDir, `${o.key}.json`)} for ${name}${o.reasons.length > 0 ? ' (partial, --force-partial):' : ''}`,
+        );
         if (values['dry-run']) stdout.push(JSON.stringify(o.file, null, 2));
       } else stdout.push(`SKIPPED ${name}:`);
       for (const reason of o.reasons) stdout.push(`  - ${printable(reason)}`);
@@ -160,8 +203,12 @@ function ownersFrom(values: { readonly owner?: string[]; readonly 'owners-file'?
   const file = values['owners-file'];
   const byApp = file ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>) : {};
   const bad = [...all, ...Object.values(byApp).flat()].filter((o) => typeof o !== 'string' || !new RegExp(OWNER_PATTERN).test(o));
-  if (bad.length > 0) throw new Error(`owners must be GitHub users or teams such as "@acme/payroll", but got ${bad.map((o) => JSON.stringify(o)).join(', ')}`);
-  if (all.length === 0 && !file) throw new UsageError('Okta does not know who owns an app: pass --owner or --owners-file (no file is written without owners)');
+  if (bad.length > 0)
+    throw new Error(
+      `owners must be GitHub users or teams such as "@acme/payroll", but got ${bad.map((o) => JSON.stringify(o)).join(', ')}`,
+    );
+  if (all.length === 0 && !file)
+    throw new UsageError('Okta does not know who owns an app: pass --owner or --owners-file (no file is written without owners)');
   return { all, byApp };
 }
 
@@ -173,12 +220,18 @@ function ownerOf(app: OidcApp, owners: Owners): string[] {
 function select(apps: readonly OidcApp[], wanted: readonly string[], all: boolean): OidcApp[] {
   if (all) return [...apps];
   const unknown = wanted.filter((w) => !apps.some((a) => a.id === w || a.label === w));
-  if (unknown.length > 0) throw new Error(`no web, native or browser OIDC app with the ID or label ${unknown.map((w) => JSON.stringify(w)).join(', ')} in this org`);
+  if (unknown.length > 0)
+    throw new Error(
+      `no web, native or browser OIDC app with the ID or label ${unknown.map((w) => JSON.stringify(w)).join(', ')} in this org`,
+    );
   return apps.filter((a) => wanted.includes(a.id) || wanted.includes(a.label));
 }
 
 /** The org's servers, each with the name the environments file declares it under (by ID or by lookupName). */
-function declaredServers(servers: readonly AuthServer[], declared: Readonly<Record<string, { id?: string; lookupName?: string }>>): Array<{ server: AuthServer; declaredAs?: string }> {
+function declaredServers(
+  servers: readonly AuthServer[],
+  declared: Readonly<Record<string, { id?: string; lookupName?: string }>>,
+): Array<{ server: AuthServer; declaredAs?: string }> {
   return servers.map((server) => ({
     server,
     declaredAs: Object.entries(declared).find(([, d]) => (d.id !== undefined ? d.id === server.id : d.lookupName === server.name))?.[0],

@@ -4,7 +4,14 @@ import { isGroupId } from '../okta/group-ids';
 import { PROFILE_KEYS } from '../okta/expressions';
 import { appSettingsFromOkta } from './app-settings';
 import { AuthServer, OidcApp, OktaGroup, OrgGroupsClaim, ServerClaim } from './okta-objects';
-import { guardedClaimId, OWNED_PROFILE_KEYS, profileKeysRead, recogniseOrgExpression, recogniseSharedExpression, RecognisedExpression } from './recognise-expression';
+import {
+  guardedClaimId,
+  OWNED_PROFILE_KEYS,
+  profileKeysRead,
+  recogniseOrgExpression,
+  recogniseSharedExpression,
+  RecognisedExpression,
+} from './recognise-expression';
 
 /** What the org holds besides the app itself, read once per run. */
 export interface AdoptionContext {
@@ -65,7 +72,8 @@ function orgClaimOf(claim: OrgGroupsClaim): FoundClaim | string {
     return `the org-server groups claim "${claim.name}" is a FILTER (${claim.groupFilterType ?? '?'} "${claim.value}"): the project writes expression claims only`;
   }
   const expression = recogniseOrgExpression(claim.value);
-  if (!expression) return `the org-server groups claim "${claim.name}" is ${JSON.stringify(claim.value)}, an expression the project does not generate (it writes getFilteredGroups(app.profile.groupallowlist, "group.name", N) or Groups.startsWith/endsWith/contains("SOURCE", "pattern", N))`;
+  if (!expression)
+    return `the org-server groups claim "${claim.name}" is ${JSON.stringify(claim.value)}, an expression the project does not generate (it writes getFilteredGroups(app.profile.groupallowlist, "group.name", N) or Groups.startsWith/endsWith/contains("SOURCE", "pattern", N))`;
   const value = expression.kind === 'static' ? { value: expression.value } : {};
   return { claim: { server: 'org', name: claim.name, ...value, limit: expression.limit }, expression };
 }
@@ -104,12 +112,21 @@ function customClaimsOf(app: OidcApp, context: AdoptionContext): { found: FoundC
   return { found, reasons };
 }
 
-function sharedClaimOf(claim: ServerClaim, guard: string, declaredAs: string | undefined, where: string, profileLimit: number | undefined, context: AdoptionContext): FoundClaim | string {
-  if (declaredAs === undefined) return `${where} serves this app, but the environments file declares no server for ${context.environment} with that ID or name: declare it under authorizationServers first`;
+function sharedClaimOf(
+  claim: ServerClaim,
+  guard: string,
+  declaredAs: string | undefined,
+  where: string,
+  profileLimit: number | undefined,
+  context: AdoptionContext,
+): FoundClaim | string {
+  if (declaredAs === undefined)
+    return `${where} serves this app, but the environments file declares no server for ${context.environment} with that ID or name: declare it under authorizationServers first`;
   const id = claimKey({ server: declaredAs, token: claim.token, name: claim.name });
   if (id !== guard) return `${where} is guarded for "${guard}", but the project would name it "${id}": it is not the project's claim`;
   const expression = recogniseSharedExpression(claim.value, id);
-  if (!expression) return `${where} has the project's guard but an expression the project does not generate: ${JSON.stringify(claim.value)}`;
+  if (!expression)
+    return `${where} has the project's guard but an expression the project does not generate: ${JSON.stringify(claim.value)}`;
   if (!context.managedClaims.has(id)) {
     return `${where} serves this app but no allow-list file asks for "${id}" yet, so the shared stack does not hold it and would create a second claim of that name (the project does not import claims): bring the claim under management first`;
   }
@@ -117,7 +134,9 @@ function sharedClaimOf(claim: ServerClaim, guard: string, declaredAs: string | u
     server: declaredAs,
     name: claim.name,
     token: claim.token,
-    ...(expression.kind === 'static' ? { value: expression.value, ...(profileLimit !== undefined ? { limit: profileLimit } : {}) } : { limit: expression.limit }),
+    ...(expression.kind === 'static'
+      ? { value: expression.value, ...(profileLimit !== undefined ? { limit: profileLimit } : {}) }
+      : { limit: expression.limit }),
     ...(claim.scopes.length > 0 ? { scopes: [...claim.scopes] } : {}),
     ...(claim.token === 'id' && !claim.alwaysIncludeInToken ? { alwaysIncludeInToken: false } : {}),
   };
@@ -126,18 +145,27 @@ function sharedClaimOf(claim: ServerClaim, guard: string, declaredAs: string | u
 
 function handMadeClaimReason(app: OidcApp, claim: ServerClaim, where: string, keys: readonly string[], context: AdoptionContext): string {
   const others = context.apps.filter((a) => a.id !== app.id && keys.some((k) => a.profile?.[k] !== undefined)).map((a) => `"${a.label}"`);
-  const alsoServes = others.length > 0 ? `also every other app with that profile key (${others.slice(0, 5).join(', ')}${others.length > 5 ? `, … ${others.length} in all` : ''})` : 'also any app given that profile key later';
+  const alsoServes =
+    others.length > 0
+      ? `also every other app with that profile key (${others.slice(0, 5).join(', ')}${others.length > 5 ? `, … ${others.length} in all` : ''})`
+      : 'also any app given that profile key later';
   return (
     `${where} reads app.profile.${keys.join(', app.profile.')} without the project's Arrays.contains guard (${JSON.stringify(claim.value)}), so it serves this app and ${alsoServes}. ` +
-    'The project\'s shared claim serves only the apps that list it, so it cannot replace this one without changing what those apps receive, and the project does not import claims: keep the claim by hand (--force-partial writes the file without it) or retire it once every app it serves is managed'
+    "The project's shared claim serves only the apps that list it, so it cannot replace this one without changing what those apps receive, and the project does not import claims: keep the claim by hand (--force-partial writes the file without it) or retire it once every app it serves is managed"
   );
 }
 
 /** The file's allow list: the profile's IDs (as unique names where possible) for static claims, the pattern for dynamic ones. */
 function allowlistOf(app: OidcApp, found: readonly FoundClaim[], context: AdoptionContext, reasons: string[]): AllowlistData | undefined {
-  const kinds = new Set(found.map((f) => (f.expression.kind === 'static' ? 'static' : `${f.expression.match}\u0000${f.expression.source}\u0000${f.expression.pattern}`)));
+  const kinds = new Set(
+    found.map((f) =>
+      f.expression.kind === 'static' ? 'static' : `${f.expression.match}\u0000${f.expression.source}\u0000${f.expression.pattern}`,
+    ),
+  );
   if (kinds.size > 1) {
-    reasons.push('the claims serving this app use different allow lists (a static list and a pattern, or two patterns); a file has one allow list');
+    reasons.push(
+      'the claims serving this app use different allow lists (a static list and a pattern, or two patterns); a file has one allow list',
+    );
     return undefined;
   }
   const first = found[0]?.expression;
@@ -153,7 +181,9 @@ function allowlistOf(app: OidcApp, found: readonly FoundClaim[], context: Adopti
   for (const id of list) {
     const group = isGroupId(id) ? context.groups.get(id) : undefined;
     if (!group) {
-      reasons.push(`profile.${PROFILE_KEYS.groups} names ${JSON.stringify(id)}, which is not a group of this org: the plan would stop on it; remove it from the app's profile first`);
+      reasons.push(
+        `profile.${PROFILE_KEYS.groups} names ${JSON.stringify(id)}, which is not a group of this org: the plan would stop on it; remove it from the app's profile first`,
+      );
       return undefined;
     }
     groups.push(group.nameIsUnique && isWritableName(group.name) ? group.name : group.id);
@@ -179,14 +209,22 @@ function profileDifferences(app: OidcApp, allowlist: AllowlistData, found: reado
   if (allowlist.groups) expected[PROFILE_KEYS.groups] = app.profile?.[PROFILE_KEYS.groups];
   // The project writes the limit of the app's custom-server claims (the list's size by default).
   if (allowlist.groups && custom.length > 0) expected[PROFILE_KEYS.limit] = custom[0].claim.limit ?? allowlist.groups.length;
-  if (custom.length > 0) expected[PROFILE_KEYS.claims] = custom.map((f) => claimKey({ server: f.claim.server, token: f.claim.token ?? 'id', name: f.claim.name ?? 'groups' }));
+  if (custom.length > 0)
+    expected[PROFILE_KEYS.claims] = custom.map((f) =>
+      claimKey({ server: f.claim.server, token: f.claim.token ?? 'id', name: f.claim.name ?? 'groups' }),
+    );
   const actual = app.profile ?? {};
   const reasons: string[] = [];
   const foreign = Object.keys(actual).filter((k) => !OWNED_PROFILE_KEYS.has(k));
-  if (foreign.length > 0) reasons.push(`profile key(s) ${foreign.join(', ')} are not the project's: the first apply would remove them (the project owns the whole profile)`);
+  if (foreign.length > 0)
+    reasons.push(
+      `profile key(s) ${foreign.join(', ')} are not the project's: the first apply would remove them (the project owns the whole profile)`,
+    );
   for (const key of OWNED_PROFILE_KEYS) {
     if (JSON.stringify(actual[key]) !== JSON.stringify(expected[key])) {
-      reasons.push(`profile.${key} is ${JSON.stringify(actual[key] ?? null)} but the file would write ${JSON.stringify(expected[key] ?? null)}: the first apply would change it`);
+      reasons.push(
+        `profile.${key} is ${JSON.stringify(actual[key] ?? null)} but the file would write ${JSON.stringify(expected[key] ?? null)}: the first apply would change it`,
+      );
     }
   }
   if (app.profile !== undefined && Object.keys(expected).length === 0 && Object.keys(actual).length === 0) {

@@ -2,7 +2,16 @@ import { GROUP_SEARCH_BATCH_SIZE } from '../plan/environment-plan';
 import { getAllPages, getJson, OktaConnection } from '../okta-api/client';
 import { APPS_PAGE_SIZE } from '../orphans/okta-apps';
 import { isGroupId } from '../okta/group-ids';
-import { ADOPTABLE_TYPES, AuthServer, OidcApp, oidcAppOf, OktaGroup, OrgGroupsClaim, orgGroupsClaimOf, serverClaimOf } from './okta-objects';
+import {
+  ADOPTABLE_TYPES,
+  AuthServer,
+  OidcApp,
+  oidcAppOf,
+  OktaGroup,
+  OrgGroupsClaim,
+  orgGroupsClaimOf,
+  serverClaimOf,
+} from './okta-objects';
 
 /** Reads what adoption needs from an org, with the client's 429 backoff and rate-limit budget. */
 
@@ -31,10 +40,17 @@ export async function readServers(connection: OktaConnection): Promise<AuthServe
  * The org-server groups claim of each app, from the internal idToken settings the provider
  * reads for `groups_claim` (one request per app, in the apps bucket: progress every 10 apps).
  */
-export async function readOrgClaims(connection: OktaConnection, apps: readonly OidcApp[], progress: Progress): Promise<Map<string, OrgGroupsClaim | undefined>> {
+export async function readOrgClaims(
+  connection: OktaConnection,
+  apps: readonly OidcApp[],
+  progress: Progress,
+): Promise<Map<string, OrgGroupsClaim | undefined>> {
   const claims = new Map<string, OrgGroupsClaim | undefined>();
   for (const [index, app] of apps.entries()) {
-    claims.set(app.id, orgGroupsClaimOf(await getJson(connection, `/api/v1/internal/apps/${encodeURIComponent(app.id)}/settings/oauth/idToken`)));
+    claims.set(
+      app.id,
+      orgGroupsClaimOf(await getJson(connection, `/api/v1/internal/apps/${encodeURIComponent(app.id)}/settings/oauth/idToken`)),
+    );
     if ((index + 1) % 10 === 0 || index + 1 === apps.length) progress(`read the groups claim of ${index + 1}/${apps.length} app(s)`);
   }
   return claims;
@@ -48,11 +64,19 @@ export async function readOrgClaims(connection: OktaConnection, apps: readonly O
 export async function readGroups(connection: OktaConnection, ids: readonly string[]): Promise<Map<string, OktaGroup>> {
   const found: Array<{ id: string; name: string }> = [];
   for (const batch of chunks([...new Set(ids.filter(isGroupId))].sort(), GROUP_SEARCH_BATCH_SIZE)) {
-    found.push(...(await searchGroups(connection, batch.map((id) => `id eq ${JSON.stringify(id)}`))));
+    found.push(
+      ...(await searchGroups(
+        connection,
+        batch.map((id) => `id eq ${JSON.stringify(id)}`),
+      )),
+    );
   }
   const counts = new Map<string, number>();
   for (const batch of chunks([...new Set(found.map((g) => g.name))].sort(), GROUP_SEARCH_BATCH_SIZE)) {
-    for (const group of await searchGroups(connection, batch.map((name) => `profile.name eq ${JSON.stringify(name)}`))) {
+    for (const group of await searchGroups(
+      connection,
+      batch.map((name) => `profile.name eq ${JSON.stringify(name)}`),
+    )) {
       counts.set(group.name, (counts.get(group.name) ?? 0) + 1);
     }
   }

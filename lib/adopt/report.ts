@@ -17,7 +17,9 @@ export function checkReport(environment: string, orgUrl: string, appsListed: num
   );
   for (const { server, serverId, claim } of report.unaskedClaims) {
     const value = claim.valueType === 'EXPRESSION' ? claim.value : `${claim.valueType} ${claim.value}`;
-    lines.push(`  - "${printable(claim.name)}" (${claim.token} token${claim.active ? '' : ', inactive'}) on ${server} (${serverId}): ${printable(value)}`);
+    lines.push(
+      `  - "${printable(claim.name)}" (${claim.token} token${claim.active ? '' : ', inactive'}) on ${server} (${serverId}): ${printable(value)}`,
+    );
   }
   return lines;
 }

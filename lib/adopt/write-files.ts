@@ -33,7 +33,8 @@ export function refusedByProject(files: readonly NewFile[], sources: ProjectSour
     for (const problem of problems) {
       const own = files.find((f) => basename(problem.file) === `${f.key}.json`);
       const named = own ? [own] : files.filter((f) => problem.message.includes(`${f.key}.json`));
-      if (named.length === 0) throw new Error(`the allow lists do not validate with the new files: ${problem.file}:${problem.line}: ${problem.message}`);
+      if (named.length === 0)
+        throw new Error(`the allow lists do not validate with the new files: ${problem.file}:${problem.line}: ${problem.message}`);
       for (const f of named) refused.set(f.key, [...(refused.get(f.key) ?? []), problem.message]);
     }
     return refused;

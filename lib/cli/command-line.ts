@@ -33,8 +33,12 @@ export interface CommandSpec<O extends Options = Options> {
 }
 
 type ValueOf<S extends OptionSpec> = S['type'] extends 'boolean' ? boolean : S['multiple'] extends true ? string[] : string;
-type Given<O extends Options> = { [K in keyof O as O[K]['required'] extends true ? K : O[K] extends { default: unknown } ? K : never]: ValueOf<O[K]> };
-type Optional<O extends Options> = { [K in keyof O as O[K]['required'] extends true ? never : O[K] extends { default: unknown } ? never : K]?: ValueOf<O[K]> };
+type Given<O extends Options> = {
+  [K in keyof O as O[K]['required'] extends true ? K : O[K] extends { default: unknown } ? K : never]: ValueOf<O[K]>;
+};
+type Optional<O extends Options> = {
+  [K in keyof O as O[K]['required'] extends true ? never : O[K] extends { default: unknown } ? never : K]?: ValueOf<O[K]>;
+};
 
 /** The parsed command line: required options and options with a default are always set. */
 export interface ParsedCommandLine<O extends Options> {
@@ -66,18 +70,32 @@ export function parseCommandLine<O extends Options>(spec: CommandSpec<O>, argv: 
   const end = argv.indexOf('--');
   if ((end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === '--help' || arg === '-h')) throw new HelpRequested(helpText(spec));
   const options = Object.fromEntries(
-    Object.entries(spec.options).map(([name, option]) => [name, { type: option.type, ...(option.multiple ? { multiple: true } : {}), ...(option.default === undefined ? {} : { default: option.default }) }]),
+    Object.entries(spec.options).map(([name, option]) => [
+      name,
+      {
+        type: option.type,
+        ...(option.multiple ? { multiple: true } : {}),
+        ...(option.default === undefined ? {} : { default: option.default }),
+      },
+    ]),
   );
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...argv], options: options as ParseArgsConfig['options'], allowPositionals: spec.positionals !== undefined, strict: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: options as ParseArgsConfig['options'],
+      allowPositionals: spec.positionals !== undefined,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError(usageMessage(spec, error as Error & { code?: string }));
   }
   for (const [name, option] of Object.entries(spec.options)) {
-    if (option.required && (parsed.values[name] === undefined || parsed.values[name] === '')) throw new UsageError(`--${name} must be given, but it is missing`);
+    if (option.required && (parsed.values[name] === undefined || parsed.values[name] === ''))
+      throw new UsageError(`--${name} must be given, but it is missing`);
   }
-  if (spec.positionals && parsed.positionals.length < spec.positionals.min) throw new UsageError(`${spec.positionals.name} must be given, but it is missing`);
+  if (spec.positionals && parsed.positionals.length < spec.positionals.min)
+    throw new UsageError(`${spec.positionals.name} must be given, but it is missing`);
   return parsed as unknown as ParsedCommandLine<O>;
 }
 
@@ -94,8 +112,16 @@ function usageMessage(spec: CommandSpec, error: Error & { code?: string }): stri
 export function helpText(spec: CommandSpec): string[] {
   const rows = Object.entries(spec.options).map(([name, option]) => {
     const flag = `--${name}${option.type === 'string' ? ` <${option.value ?? 'value'}>` : ''}`;
-    const shown = option.defaultText ?? (option.default === undefined || option.default === false || (Array.isArray(option.default) && option.default.length === 0) ? undefined : String(option.default));
-    const notes = [option.required ? 'required' : undefined, option.multiple ? 'repeatable' : undefined, shown === undefined ? undefined : `default: ${shown}`].filter(Boolean);
+    const shown =
+      option.defaultText ??
+      (option.default === undefined || option.default === false || (Array.isArray(option.default) && option.default.length === 0)
+        ? undefined
+        : String(option.default));
+    const notes = [
+      option.required ? 'required' : undefined,
+      option.multiple ? 'repeatable' : undefined,
+      shown === undefined ? undefined : `default: ${shown}`,
+    ].filter(Boolean);
     return [flag, `${option.description}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`];
   });
   if (spec.positionals) rows.unshift([spec.positionals.name, spec.positionals.description]);

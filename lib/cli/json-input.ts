@@ -10,7 +10,10 @@ export function readJsonInput<T>(option: string, file: string, expected: string,
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${option} must name a JSON file holding ${expected}, but ${file} cannot be read as JSON: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `${option} must name a JSON file holding ${expected}, but ${file} cannot be read as JSON: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   if (!isValid(value)) throw new Error(`${option} must name a JSON file holding ${expected}, but ${file} holds something else`);
   return value;

@@ -50,7 +50,8 @@ export function chooseOutputFolder(out: string | undefined, environment: NodeJS.
 export function assertReplaceable(target: string): void {
   const absolute = resolve(target);
   const fromCwd = relative(absolute, process.cwd());
-  if (fromCwd === '' || !fromCwd.startsWith('..')) throw new UnsafeOutputFolderError(target, 'it is the current directory or one of its parents');
+  if (fromCwd === '' || !fromCwd.startsWith('..'))
+    throw new UnsafeOutputFolderError(target, 'it is the current directory or one of its parents');
   if (!existsSync(absolute) && !isDanglingLink(absolute)) return;
   const stat = lstatSync(absolute);
   if (stat.isSymbolicLink()) throw new UnsafeOutputFolderError(target, 'it is a symbolic link');
@@ -59,7 +60,9 @@ export function assertReplaceable(target: string): void {
   if (entries.length === 0 || entries.includes(SYNTH_MARKER)) return;
   if (entries.every((entry) => CDKTF_TOP_LEVEL.has(entry)) && isCdktfManifest(join(absolute, 'manifest.json'))) return;
   const others = entries.filter((entry) => !CDKTF_TOP_LEVEL.has(entry)).sort();
-  const named = others.length ? `it holds ${others.slice(0, 3).join(', ')}${others.length > 3 ? ` and ${others.length - 3} more` : ''}` : 'it has no synth marker';
+  const named = others.length
+    ? `it holds ${others.slice(0, 3).join(', ')}${others.length > 3 ? ` and ${others.length - 3} more` : ''}`
+    : 'it has no synth marker';
   throw new UnsafeOutputFolderError(target, `${named}, which synth did not write`);
 }
 
@@ -78,7 +81,10 @@ export function replaceOutputFolder(target: string, write: (staging: string) => 
   const previous = `${staging}.previous`;
   try {
     write(staging);
-    writeFileSync(join(staging, SYNTH_MARKER), `${JSON.stringify({ writtenBy: 'npm run synth', note: 'synth replaces this folder whole on every run' })}\n`);
+    writeFileSync(
+      join(staging, SYNTH_MARKER),
+      `${JSON.stringify({ writtenBy: 'npm run synth', note: 'synth replaces this folder whole on every run' })}\n`,
+    );
     assertReplaceable(target); // it may have changed while we were writing
     if (existsSync(absolute)) {
       renameSync(absolute, previous);

@@ -15,8 +15,10 @@ export interface CommandResult {
  */
 export function failureResult(error: unknown, spec: CommandSpec): CommandResult {
   if (error instanceof HelpRequested) return { stdout: error.lines, stderr: [], exitCode: 0 };
-  if (error instanceof InvalidInputError) return { stdout: [], stderr: [error.message, `\n${error.problems.length} problem(s) found; nothing was written.`], exitCode: 1 };
-  if (error instanceof UsageError) return { stdout: [], stderr: [`error: ${error.message}`, `usage: ${spec.usage} (--help for every option)`], exitCode: 2 };
+  if (error instanceof InvalidInputError)
+    return { stdout: [], stderr: [error.message, `\n${error.problems.length} problem(s) found; nothing was written.`], exitCode: 1 };
+  if (error instanceof UsageError)
+    return { stdout: [], stderr: [`error: ${error.message}`, `usage: ${spec.usage} (--help for every option)`], exitCode: 2 };
   return { stdout: [], stderr: [`error: ${(error as Error).message}`], exitCode: 2 };
 }
 
@@ -31,7 +33,10 @@ export function finish(result: CommandResult): void {
  * Runs an entry point: parses `process.argv` against the spec, runs the body and prints the
  * lines it returns. A body that finds something sets `process.exitCode = 1` itself.
  */
-export function runCommand<O extends Options>(spec: CommandSpec<O>, body: (args: ParsedCommandLine<O>) => string[] | Promise<string[]>): Promise<void> {
+export function runCommand<O extends Options>(
+  spec: CommandSpec<O>,
+  body: (args: ParsedCommandLine<O>) => string[] | Promise<string[]>,
+): Promise<void> {
   return Promise.resolve()
     .then(() => body(parseCommandLine(spec, process.argv.slice(2))))
     .then(

@@ -12,7 +12,9 @@ export function withoutTokenStackTraces<T>(body: () => T): T {
   const previous = Error.prepareStackTrace;
   Error.prepareStackTrace = (error: unknown, frames: NodeJS.CallSite[]) => {
     if (!(error instanceof Error)) return '';
-    return previous ? previous(error, frames) : `${Error.prototype.toString.call(error)}${frames.map((frame) => `\n    at ${frame}`).join('')}`;
+    return previous
+      ? previous(error, frames)
+      : `${Error.prototype.toString.call(error)}${frames.map((frame) => `\n    at ${frame}`).join('')}`;
   };
   try {
     return body();

@@ -123,7 +123,10 @@ export const PRESERVED_ATTRIBUTES: readonly string[] = [
  * omit); the refresh-token settings exist in Okta only with the refresh_token grant.
  */
 function unreportedDefaults(app: AppModel): string[] {
-  return [...(app.type === 'web' ? [] : ['omit_secret']), ...(app.settings.refreshToken ? [] : ['refresh_token_rotation', 'refresh_token_leeway'])];
+  return [
+    ...(app.type === 'web' ? [] : ['omit_secret']),
+    ...(app.settings.refreshToken ? [] : ['refresh_token_rotation', 'refresh_token_leeway']),
+  ];
 }
 
 function preservedAttributes(app: AppModel): string[] {

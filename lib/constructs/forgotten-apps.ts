@@ -18,12 +18,19 @@ export interface ForgottenAppsProps {
  * them directly.
  */
 export class ForgottenApps extends TerraformElement {
-  constructor(scope: Construct, id: string, private readonly props: ForgottenAppsProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ForgottenAppsProps,
+  ) {
     super(scope, id);
   }
 
   toTerraform(): unknown {
-    const addresses = [...this.props.keys.map((key) => `okta_app_oauth.${key}`), ...(this.props.assignmentKeys ?? []).map((key) => `okta_app_group_assignments.${key}`)];
+    const addresses = [
+      ...this.props.keys.map((key) => `okta_app_oauth.${key}`),
+      ...(this.props.assignmentKeys ?? []).map((key) => `okta_app_group_assignments.${key}`),
+    ];
     if (addresses.length === 0) return {};
     return { removed: addresses.map((from) => ({ from, lifecycle: { destroy: false } })) };
   }

@@ -98,7 +98,9 @@ function postconditions(wanted: Wanted, environment: string): Postcondition[] {
       condition: expression(`alltrue([for id, files in ${wanted.ids} : contains(self.groups[*].id, id)])`),
       errorMessage:
         `Each allow-listed group ID must exist in Okta environment "${templateText(environment)}", but these do not: ` +
-        expression(`join("; ", [for id, files in ${wanted.ids} : format("%s (allow-listed in %s)", id, files) if !contains(self.groups[*].id, id)])`) +
+        expression(
+          `join("; ", [for id, files in ${wanted.ids} : format("%s (allow-listed in %s)", id, files) if !contains(self.groups[*].id, id)])`,
+        ) +
         ". Copy the ID again from the group's page in the Okta admin console, or use the group's exact name.",
     });
   }

@@ -52,7 +52,9 @@ export class ManagedAppsGuard extends Construct {
         `See "Removing or renaming an app" in the README.`,
     });
     const lastIds = guard.lastApplied(APP_IDS_OUTPUT, '{}');
-    const carried = Object.fromEntries((props.movedOut ?? []).map((key) => [key, expression(`lookup(${lastIds}, ${hclString(key)}, null)`)]));
+    const carried = Object.fromEntries(
+      (props.movedOut ?? []).map((key) => [key, expression(`lookup(${lastIds}, ${hclString(key)}, null)`)]),
+    );
     const ids = new TerraformOutput(this, 'ids', {
       value: { ...carried, ...props.appIds },
       description: 'Okta app IDs by key, including apps moving to another shard; read by the receiving shard to import them.',

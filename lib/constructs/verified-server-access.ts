@@ -34,9 +34,14 @@ export class VerifiedServerAccess extends Construct {
       return `data.okta_auth_server_policy.${access.server}_access_${index}`;
     });
     const seen = `[${policies.join(', ')}]`;
-    const admitted = (client: string) => `anytrue([for p in ${seen} : contains(p.assigned_clients, "ALL_CLIENTS") || contains(p.assigned_clients, ${client})])`;
-    const apps = `{ ${Object.entries(props.clientIds).map(([key, ref]) => `${hclString(key)} = ${ref}`).join(', ')} }`;
-    const files = `{ ${Object.entries(props.files).map(([key, file]) => `${hclString(key)} = ${hclString(file)}`).join(', ')} }`;
+    const admitted = (client: string) =>
+      `anytrue([for p in ${seen} : contains(p.assigned_clients, "ALL_CLIENTS") || contains(p.assigned_clients, ${client})])`;
+    const apps = `{ ${Object.entries(props.clientIds)
+      .map(([key, ref]) => `${hclString(key)} = ${ref}`)
+      .join(', ')} }`;
+    const files = `{ ${Object.entries(props.files)
+      .map(([key, file]) => `${hclString(key)} = ${hclString(file)}`)
+      .join(', ')} }`;
     const output = new TerraformOutput(this, 'admitted', {
       value: props.clientIds,
       description: `Client IDs of the apps that ask server "${access.server}" for claims, each admitted by one of its checked access policies.`,

@@ -10,7 +10,11 @@ import { GeneratedFile } from './generated-file';
  */
 export function codeownersFile(root: string): GeneratedFile {
   const project = loadValidProject(
-    { allowlistsDir: join(root, DEFAULT_ALLOWLISTS_DIR), environmentsFile: join(root, DEFAULT_ENVIRONMENTS_FILE), policyFile: join(root, DEFAULT_POLICY_FILE) },
+    {
+      allowlistsDir: join(root, DEFAULT_ALLOWLISTS_DIR),
+      environmentsFile: join(root, DEFAULT_ENVIRONMENTS_FILE),
+      policyFile: join(root, DEFAULT_POLICY_FILE),
+    },
     () => undefined,
   );
   // Paths in CODEOWNERS are from the repository root, wherever the command runs.

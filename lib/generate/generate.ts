@@ -34,7 +34,11 @@ export interface GenerateResult {
  */
 export function generate(root: string, check: boolean): GenerateResult {
   const stale = generatedFiles(root).filter(({ path, content }) => readText(join(root, path)) !== content);
-  if (check) return { stale: stale.map((file) => file.path), lines: stale.map(({ path }) => `::error file=${path}::${path} is stale: run \`${GENERATE_COMMAND}\` and commit the result`) };
+  if (check)
+    return {
+      stale: stale.map((file) => file.path),
+      lines: stale.map(({ path }) => `::error file=${path}::${path} is stale: run \`${GENERATE_COMMAND}\` and commit the result`),
+    };
   for (const { path, content } of stale) writeFileSync(join(root, path), content);
   return { stale: [], lines: stale.map(({ path }) => `wrote ${path}`) };
 }

@@ -15,6 +15,7 @@ export const GENERATE_COMMAND = 'npm run generate';
 export function replaceBetweenMarkers(path: string, current: string, begin: string, end: string, generated: string): string {
   const start = current.indexOf(`${begin}\n`);
   const stop = current.indexOf(`${end}\n`, start);
-  if (start === -1 || stop === -1) throw new Error(`${path} must hold the lines "${begin}" and "${end}" around the generated part, but one is missing`);
+  if (start === -1 || stop === -1)
+    throw new Error(`${path} must hold the lines "${begin}" and "${end}" around the generated part, but one is missing`);
   return `${current.slice(0, start + begin.length + 1)}${generated}${current.slice(stop)}`;
 }

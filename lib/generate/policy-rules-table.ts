@@ -17,6 +17,10 @@ function row(rule: PolicyRule): string {
 
 /** docs/policy.md (`current`) with its rules table rebuilt from the rules pack, in the pack's order. */
 export function policyDocFile(current: string): GeneratedFile {
-  const table = ['| ID | Default level | What it checks | Why | Setting in `policy.json` |', '|---|---|---|---|---|', ...POLICY_RULES.map(row)];
+  const table = [
+    '| ID | Default level | What it checks | Why | Setting in `policy.json` |',
+    '|---|---|---|---|---|',
+    ...POLICY_RULES.map(row),
+  ];
   return { path: POLICY_DOC, content: replaceBetweenMarkers(POLICY_DOC, current, BEGIN, END, `${table.join('\n')}\n`) };
 }

@@ -21,7 +21,17 @@ export class JsonDocument {
    */
   static parse(file: string, text: string): { document?: JsonDocument; problems: Problem[] } {
     if (text.startsWith('\ufeff')) {
-      return { problems: [{ file, line: 1, column: 1, message: 'the file must start with "{", but it starts with an invisible byte-order mark (U+FEFF, "UTF-8 with BOM"): save it as UTF-8 without BOM' }] };
+      return {
+        problems: [
+          {
+            file,
+            line: 1,
+            column: 1,
+            message:
+              'the file must start with "{", but it starts with an invisible byte-order mark (U+FEFF, "UTF-8 with BOM"): save it as UTF-8 without BOM',
+          },
+        ],
+      };
     }
     const tooDeep = depthProblem(file, text);
     if (tooDeep) return { problems: [tooDeep] };
@@ -88,7 +98,8 @@ const TOKEN_NAMES: Record<string, string> = {
 /** momoa says "Unexpected token RBracket found. (3:11)"; people need the character and a likely cause. */
 function readableSyntaxError(message: string): string {
   const token = /Unexpected token (\w+)/.exec(message)?.[1];
-  if (token === 'RBracket' || token === 'RBrace') return `unexpected ${TOKEN_NAMES[token]}: remove the comma before it, or add the missing value`;
+  if (token === 'RBracket' || token === 'RBrace')
+    return `unexpected ${TOKEN_NAMES[token]}: remove the comma before it, or add the missing value`;
   if (token === 'LBrace' || token === 'LBracket') return `this ${TOKEN_NAMES[token]} is never closed, or a comma is missing before it`;
   if (token) return `unexpected ${TOKEN_NAMES[token] ?? token}: a comma, colon or quote is probably missing before it`;
   if (/end of input|EOF/i.test(message)) return 'the file ends too early: a closing "}" or "]" is missing';
@@ -165,7 +176,12 @@ function depthProblem(file: string, text: string): Problem | undefined {
       inString = true;
     } else if (c === 91 || c === 123) {
       if (++depth > MAX_DEPTH) {
-        return { file, line, column: i - lineStart + 1, message: `the file must nest objects and lists at most ${MAX_DEPTH} levels deep, but this one is deeper: an allow-list file needs about 5` };
+        return {
+          file,
+          line,
+          column: i - lineStart + 1,
+          message: `the file must nest objects and lists at most ${MAX_DEPTH} levels deep, but this one is deeper: an allow-list file needs about 5`,
+        };
       }
     } else if (c === 93 || c === 125) {
       depth--;
@@ -226,7 +242,10 @@ function checkNodes(file: string, text: string, root: AnyNode): Problem[] {
         if (badName) at(member.name, `a key in ${displayPath(path)} ${badName}`);
         const firstLine = seen.get(name);
         if (firstLine !== undefined) {
-          at(member.name, `${JSON.stringify(name)} appears twice in ${path.length === 0 ? 'the top level' : `/${path.join('/')}`} (first on line ${firstLine}): keep one, JSON keeps only the last`);
+          at(
+            member.name,
+            `${JSON.stringify(name)} appears twice in ${path.length === 0 ? 'the top level' : `/${path.join('/')}`} (first on line ${firstLine}): keep one, JSON keeps only the last`,
+          );
         } else {
           seen.set(name, member.name.loc.start.line);
         }
@@ -239,7 +258,10 @@ function checkNodes(file: string, text: string, root: AnyNode): Problem[] {
       if (bad) at(node, `${displayPath(path)} ${bad}`);
     } else if (node.type === 'Number' && !Number.isFinite(node.value)) {
       const raw = text.slice(node.loc.start.offset, node.loc.end.offset);
-      at(node, `${displayPath(path)} must be a number JSON tools can read, but got ${raw.length > 40 ? `${raw.slice(0, 37)}…` : raw}, which is too large (it reads as infinity)`);
+      at(
+        node,
+        `${displayPath(path)} must be a number JSON tools can read, but got ${raw.length > 40 ? `${raw.slice(0, 37)}…` : raw}, which is too large (it reads as infinity)`,
+      );
     }
   }
   return problems;
@@ -249,6 +271,8 @@ function checkNodes(file: string, text: string, root: AnyNode): Problem[] {
 export function displayPath(path: JsonPath): string {
   if (path.length === 0) return 'the file';
   return path
-    .map((s, i) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${i === 0 ? '' : '.'}${s}` : `[${JSON.stringify(s)}]`))
+    .map((s, i) =>
+      typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${i === 0 ? '' : '.'}${s}` : `[${JSON.stringify(s)}]`,
+    )
     .join('');
 }

@@ -75,12 +75,23 @@ export function loadProject(sources: ProjectSources = {}): LoadResult {
 
   const environments = loadEnvironments(environmentsPath, problems);
   const files = listAllowlists(dir, problems).flatMap((path) => checkAllowlistShape(path, problems));
-  const policy = loadPolicy(sources.policyFile ?? join(dirname(dir), DEFAULT_POLICY_FILE), sources.policyFile !== undefined, environments, problems, warnings);
+  const policy = loadPolicy(
+    sources.policyFile ?? join(dirname(dir), DEFAULT_POLICY_FILE),
+    sources.policyFile !== undefined,
+    environments,
+    problems,
+    warnings,
+  );
   if (!environments) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
   const apps = files.map((file) => appModelOf(file, environments));
   for (const app of apps) {
-    problems.push(...located(app.document, FILE_RULES.flatMap((rule) => rule(app, { environments }))));
+    problems.push(
+      ...located(
+        app.document,
+        FILE_RULES.flatMap((rule) => rule(app, { environments })),
+      ),
+    );
   }
   const checked = policy && checkPolicy(apps, policy);
   // A loop, not push(...): a policy can find hundreds of thousands of problems in a large project.
@@ -90,7 +101,11 @@ export function loadProject(sources: ProjectSources = {}): LoadResult {
 
   const { plans, problems: conflicts } = planEnvironments(apps, environments);
   if (conflicts.length > 0) return { problems: sortProblems(conflicts), warnings: sortProblems(warnings) };
-  return { project: { environments, apps, plans, suppressions: checked?.suppressions ?? [] }, problems: [], warnings: sortProblems(warnings) };
+  return {
+    project: { environments, apps, plans, suppressions: checked?.suppressions ?? [] },
+    problems: [],
+    warnings: sortProblems(warnings),
+  };
 }
 
 function loadPolicy(
@@ -101,7 +116,13 @@ function loadPolicy(
   warnings: Problem[],
 ): PolicyFileData | undefined {
   if (!required && !existsSync(path)) {
-    warnings.push({ file: path, line: 1, column: 1, level: 'warning', message: `there is no policy file beside the allow-lists folder, so the guardrails were not checked: add ${path} or pass --policy <file> (see docs/policy.md)` });
+    warnings.push({
+      file: path,
+      line: 1,
+      column: 1,
+      level: 'warning',
+      message: `there is no policy file beside the allow-lists folder, so the guardrails were not checked: add ${path} or pass --policy <file> (see docs/policy.md)`,
+    });
     return undefined;
   }
   const document = parseFile(path, problems, MAX_POLICY_BYTES);
@@ -118,7 +139,10 @@ function loadEnvironments(path: string, problems: Problem[]): EnvironmentsFileDa
   problems.push(...shape);
   if (shape.length > 0) return undefined;
   const data = document.value as EnvironmentsFileData;
-  const findings = located(document, ENVIRONMENTS_RULES.flatMap((rule) => rule(data)));
+  const findings = located(
+    document,
+    ENVIRONMENTS_RULES.flatMap((rule) => rule(data)),
+  );
   problems.push(...findings);
   return findings.length > 0 ? undefined : data;
 }
@@ -141,9 +165,13 @@ function listAllowlists(dir: string, problems: Problem[]): string[] {
     if (!isAllowlistFile(entry.name)) {
       const lower = entry.name.toLowerCase();
       const hint = lower.endsWith('.json') ? `rename it to "${entry.name.slice(0, -'.json'.length)}.json"` : 'move it out of the folder';
-      refuse(`every file in ${dir} must be an allow list named "<key>.json", but got ${JSON.stringify(entry.name)}, which would be ignored: ${hint}`);
+      refuse(
+        `every file in ${dir} must be an allow list named "<key>.json", but got ${JSON.stringify(entry.name)}, which would be ignored: ${hint}`,
+      );
     } else if (entry.isSymbolicLink() && !staysInside(dir, path)) {
-      refuse(`an allow-list file must not be a link to a file outside ${dir}, but ${JSON.stringify(entry.name)} is: copy the file into the folder instead`);
+      refuse(
+        `an allow-list file must not be a link to a file outside ${dir}, but ${JSON.stringify(entry.name)} is: copy the file into the folder instead`,
+      );
     } else {
       paths.push(path);
     }

@@ -57,18 +57,32 @@ function toProblem(document: JsonDocument, error: ValueError): Problem | undefin
     case ValueErrorType.ObjectAdditionalProperties: {
       const parentPath = path.slice(0, -1);
       if (schema.patternProperties) {
-        const rule = typeof schema.keyErrorMessage === 'string' ? schema.keyErrorMessage : `text matching ${Object.keys(schema.patternProperties as object).join(' or ')}`;
-        return { file: document.file, ...document.locateKey(path), message: `each name in ${displayPath(parentPath)} must be ${rule}, but got "${String(path[path.length - 1])}"` };
+        const rule =
+          typeof schema.keyErrorMessage === 'string'
+            ? schema.keyErrorMessage
+            : `text matching ${Object.keys(schema.patternProperties as object).join(' or ')}`;
+        return {
+          file: document.file,
+          ...document.locateKey(path),
+          message: `each name in ${displayPath(parentPath)} must be ${rule}, but got "${String(path[path.length - 1])}"`,
+        };
       }
       // The error's own schema is the object that rejected the property.
       const known = Object.keys((schema.properties as object | undefined) ?? {}).filter((k) => k !== '$schema');
       const name = String(path[path.length - 1]);
       const suggestion = closest(name, known);
       const hint = suggestion ? `did you mean "${suggestion}"?` : `known fields: ${known.map((k) => `"${k}"`).join(', ')}`;
-      return { file: document.file, ...document.locateKey(path), message: `"${name}" is not a known field of ${displayPath(parentPath)}: ${hint}` };
+      return {
+        file: document.file,
+        ...document.locateKey(path),
+        message: `"${name}" is not a known field of ${displayPath(parentPath)}: ${hint}`,
+      };
     }
     case ValueErrorType.ObjectRequiredProperty:
-      return document.problem(path.slice(0, -1), `${displayPath(path.slice(0, -1))} is missing the required field "${path[path.length - 1]}"`);
+      return document.problem(
+        path.slice(0, -1),
+        `${displayPath(path.slice(0, -1))} is missing the required field "${path[path.length - 1]}"`,
+      );
     case ValueErrorType.Union:
       return at(`${where} must be ${oneOf(schema)}, but got ${got}`);
     case ValueErrorType.StringPattern:

@@ -92,15 +92,22 @@ export const Claim = Type.Object(
       }),
     ),
     scopes: Type.Optional(
-      Type.Array(Type.String({ pattern: '^[A-Za-z0-9_.:/-]{1,100}$', errorMessage: 'a scope name such as "groups" (letters, digits, "_", ".", ":", "/", "-")' }), {
-        minItems: 1,
-        uniqueItems: true,
-        description: 'Custom servers only: include the claim only when one of these scopes is requested.',
-      }),
+      Type.Array(
+        Type.String({
+          pattern: '^[A-Za-z0-9_.:/-]{1,100}$',
+          errorMessage: 'a scope name such as "groups" (letters, digits, "_", ".", ":", "/", "-")',
+        }),
+        {
+          minItems: 1,
+          uniqueItems: true,
+          description: 'Custom servers only: include the claim only when one of these scopes is requested.',
+        },
+      ),
     ),
     alwaysIncludeInToken: Type.Optional(
       Type.Boolean({
-        description: 'Custom servers, ID token only: false leaves the claim out of ID tokens returned with an access token (authorization code flow); clients then read it from /userinfo. @default true',
+        description:
+          'Custom servers, ID token only: false leaves the claim out of ID tokens returned with an access token (authorization code flow); clients then read it from /userinfo. @default true',
       }),
     ),
   },
@@ -118,7 +125,8 @@ export const Assignments = Type.Object(
         minItems: 1,
         maxItems: 100,
         uniqueItems: true,
-        description: 'Exactly these groups are assigned to the app (names matched exactly, or IDs 00g…); any other assignment is removed, and the PR summary names each removal.',
+        description:
+          'Exactly these groups are assigned to the app (names matched exactly, or IDs 00g…); any other assignment is removed, and the PR summary names each removal.',
       }),
     ),
     fromAllowlist: Type.Optional(
@@ -151,9 +159,13 @@ export const AppSettings = Type.Object(
       { minItems: 1, uniqueItems: true },
     ),
     importIds: Type.Optional(
-      KeyedRecord(EnvironmentName, Type.String({ pattern: APP_ID_PATTERN, errorMessage: 'an Okta app ID: "0oa" followed by 17 letters or digits' }), {
-        description: 'Adopt an existing Okta app (ID 0oa…) per environment instead of creating a new one.',
-      }),
+      KeyedRecord(
+        EnvironmentName,
+        Type.String({ pattern: APP_ID_PATTERN, errorMessage: 'an Okta app ID: "0oa" followed by 17 letters or digits' }),
+        {
+          description: 'Adopt an existing Okta app (ID 0oa…) per environment instead of creating a new one.',
+        },
+      ),
     ),
     // Security and dashboard settings: always written to Terraform (see docs/okta-semantics.md,
     // "What an adopted app keeps"), so an adopted app whose settings differ shows the change.
@@ -162,8 +174,17 @@ export const AppSettings = Type.Object(
     ),
     tokenEndpointAuthMethod: Type.Optional(
       Type.Union(
-        [Type.Literal('client_secret_basic'), Type.Literal('client_secret_post'), Type.Literal('client_secret_jwt'), Type.Literal('private_key_jwt'), Type.Literal('none')],
-        { description: 'How the client authenticates at the token endpoint. Web apps: any but "none"; browser and native apps: "none". @default "client_secret_basic" (web), "none" (browser, native)' },
+        [
+          Type.Literal('client_secret_basic'),
+          Type.Literal('client_secret_post'),
+          Type.Literal('client_secret_jwt'),
+          Type.Literal('private_key_jwt'),
+          Type.Literal('none'),
+        ],
+        {
+          description:
+            'How the client authenticates at the token endpoint. Web apps: any but "none"; browser and native apps: "none". @default "client_secret_basic" (web), "none" (browser, native)',
+        },
       ),
     ),
     jwksUri: Type.Optional(
@@ -174,7 +195,9 @@ export const AppSettings = Type.Object(
       }),
     ),
     consentMethod: Type.Optional(
-      Type.Union([Type.Literal('TRUSTED'), Type.Literal('REQUIRED')], { description: 'Whether users must consent to the scopes the app asks for. @default "TRUSTED"' }),
+      Type.Union([Type.Literal('TRUSTED'), Type.Literal('REQUIRED')], {
+        description: 'Whether users must consent to the scopes the app asks for. @default "TRUSTED"',
+      }),
     ),
     issuerMode: Type.Optional(
       Type.Union([Type.Literal('ORG_URL'), Type.Literal('CUSTOM_URL'), Type.Literal('DYNAMIC')], {
@@ -185,24 +208,33 @@ export const AppSettings = Type.Object(
       Type.Object(
         {
           rotation: Type.Optional(
-            Type.Union([Type.Literal('STATIC'), Type.Literal('ROTATE')], { description: 'Keep one refresh token, or issue a new one at every use. @default "STATIC"' }),
+            Type.Union([Type.Literal('STATIC'), Type.Literal('ROTATE')], {
+              description: 'Keep one refresh token, or issue a new one at every use. @default "STATIC"',
+            }),
           ),
           leewaySeconds: Type.Optional(
-            Type.Integer({ minimum: 0, maximum: 60, description: 'With "ROTATE": how long the previous token stays valid, 0–60 seconds. @default 0' }),
+            Type.Integer({
+              minimum: 0,
+              maximum: 60,
+              description: 'With "ROTATE": how long the previous token stays valid, 0–60 seconds. @default 0',
+            }),
           ),
         },
         { ...strict, description: 'Only with the "refresh_token" grant.' },
       ),
     ),
-    hideWeb: Type.Optional(Type.Boolean({ description: 'Hide the app\'s tile on the Okta End-User Dashboard. @default true' })),
-    hideIos: Type.Optional(Type.Boolean({ description: 'Hide the app\'s tile in the Okta mobile app. @default true' })),
+    hideWeb: Type.Optional(Type.Boolean({ description: "Hide the app's tile on the Okta End-User Dashboard. @default true" })),
+    hideIos: Type.Optional(Type.Boolean({ description: "Hide the app's tile in the Okta mobile app. @default true" })),
   },
   strict,
 );
 
 export const Suppression = Type.Object(
   {
-    rule: Type.String({ minLength: 1, description: 'ID of the policy rule to silence for this file, e.g. "OKTA-G2" (see docs/policy.md).' }),
+    rule: Type.String({
+      minLength: 1,
+      description: 'ID of the policy rule to silence for this file, e.g. "OKTA-G2" (see docs/policy.md).',
+    }),
     reason: Type.String({
       pattern: '^\\s*(?:\\S\\s*){10,}$',
       errorMessage: 'a reason of at least 10 characters besides spaces that tells reviewers why the rule does not apply to this app',
@@ -240,7 +272,8 @@ export const AllowlistFile = Type.Object(
     ),
     shard: Type.Optional({
       ...ShardName,
-      description: 'The Terraform state (shard) that holds this app in every environment. @default the team of the first owner ("@acme/payroll" → "payroll")',
+      description:
+        'The Terraform state (shard) that holds this app in every environment. @default the team of the first owner ("@acme/payroll" → "payroll")',
     }),
     previousShard: Type.Optional({
       ...ShardName,

@@ -20,8 +20,20 @@ export const ServerAccess = Type.Object(
       description:
         '"managed": this repository owns one access policy on the server admitting exactly the apps that ask for claims there, with one rule; "verified": every plan checks that one of "checkPolicies" admits each such app.',
     }),
-    policyName: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'Managed only: the name of the owned access policy. @default "Allow-listed apps"' })),
-    priority: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Managed only: the owned policy\'s priority (1 is evaluated first). @default 1' })),
+    policyName: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 255,
+        description: 'Managed only: the name of the owned access policy. @default "Allow-listed apps"',
+      }),
+    ),
+    priority: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100,
+        description: "Managed only: the owned policy's priority (1 is evaluated first). @default 1",
+      }),
+    ),
     checkPolicies: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: 255 }), {
         minItems: 1,
@@ -36,21 +48,35 @@ export const ServerAccess = Type.Object(
 export const AuthorizationServer = Type.Object(
   {
     id: Type.Optional(
-      Type.String({ pattern: '^[A-Za-z0-9]{1,64}$', errorMessage: 'an authorization server ID such as "default" or "aus…" (letters and digits)', description: 'The server ID (aus…, or "default").' }),
+      Type.String({
+        pattern: '^[A-Za-z0-9]{1,64}$',
+        errorMessage: 'an authorization server ID such as "default" or "aus…" (letters and digits)',
+        description: 'The server ID (aus…, or "default").',
+      }),
     ),
     lookupName: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 255, description: 'Find the server by its name in Okta instead of by ID (one API call per plan).' }),
+      Type.String({
+        minLength: 1,
+        maxLength: 255,
+        description: 'Find the server by its name in Okta instead of by ID (one API call per plan).',
+      }),
     ),
     manageGroupsScope: Type.Optional(
       Type.Boolean({ description: 'Create the "groups" scope on this server (metadata published). @default false' }),
     ),
     existingScopes: Type.Optional(
-      Type.Array(Type.String({ pattern: '^[A-Za-z0-9_.:/-]{1,100}$', errorMessage: 'a scope name such as "groups" (letters, digits, "_", ".", ":", "/", "-")' }), {
-        minItems: 1,
-        uniqueItems: true,
-        description:
-          'Scopes that exist on this server without being managed here (created in the console or by another project) and that claims may name in "scopes"; every plan checks that the server has them.',
-      }),
+      Type.Array(
+        Type.String({
+          pattern: '^[A-Za-z0-9_.:/-]{1,100}$',
+          errorMessage: 'a scope name such as "groups" (letters, digits, "_", ".", ":", "/", "-")',
+        }),
+        {
+          minItems: 1,
+          uniqueItems: true,
+          description:
+            'Scopes that exist on this server without being managed here (created in the console or by another project) and that claims may name in "scopes"; every plan checks that the server has them.',
+        },
+      ),
     ),
     dedicatedToManagedApps: Type.Optional(
       Type.Boolean({
@@ -86,11 +112,14 @@ export const Auth = Type.Object(
         '"oauth": an OAuth 2.0 service app (OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID); "api_token": OKTA_API_TOKEN. Org-server claims need "api_token".',
     }),
     scopes: Type.Optional(
-      Type.Array(Type.String({ pattern: '^okta\\.[A-Za-z]+\\.(read|manage)$', errorMessage: 'an Okta API scope such as "okta.apps.manage"' }), {
-        minItems: 1,
-        uniqueItems: true,
-        description: 'OAuth scopes granted to the service app. @default the scopes this project needs',
-      }),
+      Type.Array(
+        Type.String({ pattern: '^okta\\.[A-Za-z]+\\.(read|manage)$', errorMessage: 'an Okta API scope such as "okta.apps.manage"' }),
+        {
+          minItems: 1,
+          uniqueItems: true,
+          description: 'OAuth scopes granted to the service app. @default the scopes this project needs',
+        },
+      ),
     ),
   },
   strict,
@@ -103,7 +132,9 @@ export const DEFAULT_PARALLEL_JOBS = 4;
 
 export const RateLimits = Type.Object(
   {
-    maxApiCapacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Percent of each Okta rate-limit bucket the provider may use. @default 50' })),
+    maxApiCapacity: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 100, description: 'Percent of each Okta rate-limit bucket the provider may use. @default 50' }),
+    ),
     backoff: Type.Optional(Type.Boolean({ description: 'Retry with exponential back-off on HTTP 429. @default true' })),
     minWaitSeconds: Type.Optional(Type.Integer({ minimum: 1, description: '@default 30' })),
     maxWaitSeconds: Type.Optional(Type.Integer({ minimum: 1, description: '@default 300' })),
@@ -140,13 +171,28 @@ export const Backend = Type.Object(
 
 export const Environment = Type.Object(
   {
-    orgName: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', errorMessage: 'the org subdomain, e.g. "acme" for acme.okta.com', description: 'The Okta org subdomain, e.g. "acme" for acme.okta.com.' }),
-    baseUrl: Type.String({ pattern: '^[a-z0-9.-]+\\.[a-z]+$', errorMessage: 'an Okta domain such as "okta.com" or "oktapreview.com"', description: 'The Okta domain: okta.com, oktapreview.com, okta-emea.com, …' }),
+    orgName: Type.String({
+      pattern: '^[a-z0-9][a-z0-9-]*$',
+      errorMessage: 'the org subdomain, e.g. "acme" for acme.okta.com',
+      description: 'The Okta org subdomain, e.g. "acme" for acme.okta.com.',
+    }),
+    baseUrl: Type.String({
+      pattern: '^[a-z0-9.-]+\\.[a-z]+$',
+      errorMessage: 'an Okta domain such as "okta.com" or "oktapreview.com"',
+      description: 'The Okta domain: okta.com, oktapreview.com, okta-emea.com, …',
+    }),
     auth: Auth,
     authorizationServers: Type.Optional(
-      KeyedRecord(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9-]*$', errorMessage: 'a server name of letters, digits and "-", starting with a letter' }), AuthorizationServer, {
-        description: 'Custom authorization servers that allow-list files may name in "claims[].server".',
-      }),
+      KeyedRecord(
+        Type.String({
+          pattern: '^[A-Za-z][A-Za-z0-9-]*$',
+          errorMessage: 'a server name of letters, digits and "-", starting with a letter',
+        }),
+        AuthorizationServer,
+        {
+          description: 'Custom authorization servers that allow-list files may name in "claims[].server".',
+        },
+      ),
     ),
     rateLimits: Type.Optional(RateLimits),
     backend: Backend,
@@ -159,7 +205,8 @@ export const EnvironmentsFile = Type.Object(
     $schema: Type.Optional(Type.String()),
     shardBy: Type.Optional(
       Type.Union([Type.Literal('owner'), Type.Literal('single')], {
-        description: 'Default shard of an app without "shard": its first owner\'s team ("owner"), or one shard "apps" for all ("single"). @default "owner"',
+        description:
+          'Default shard of an app without "shard": its first owner\'s team ("owner"), or one shard "apps" for all ("single"). @default "owner"',
       }),
     ),
     environments: KeyedRecord(EnvironmentName, Environment, {

@@ -28,7 +28,12 @@ export interface OktaConnection {
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The connection the environment variables describe for org `<orgName>.<baseUrl>`; `purpose` says why a token is needed. */
-export function connectionFromEnvironment(orgName: string, baseUrl: string, env: NodeJS.ProcessEnv, purpose = 'the orphan check lists apps'): OktaConnection {
+export function connectionFromEnvironment(
+  orgName: string,
+  baseUrl: string,
+  env: NodeJS.ProcessEnv,
+  purpose = 'the orphan check lists apps',
+): OktaConnection {
   const token = env.OKTA_API_TOKEN?.trim();
   if (!token) throw new Error(`OKTA_API_TOKEN is not set: ${purpose} with an API token of a read-only admin`);
   const proxy = env.OKTA_HTTP_PROXY?.trim();
@@ -69,7 +74,8 @@ async function request(connection: OktaConnection, url: string): Promise<{ body:
       await sleep(rateLimitWaitMs(response.headers.get('x-rate-limit-reset'), now()));
       continue;
     }
-    if (!response.ok) throw new Error(`GET ${url.replace(connection.baseUrl, '')} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    if (!response.ok)
+      throw new Error(`GET ${url.replace(connection.baseUrl, '')} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
     const body = (await response.json()) as unknown;
     const pause = budgetWaitMs(response.headers, connection.maxApiCapacity ?? 100, now());
     if (pause > 0) await sleep(pause);

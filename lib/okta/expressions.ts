@@ -66,6 +66,9 @@ export function orgClaimExpression(allowlist: AllowlistSpec, value: 'name' | 'id
 
 /** The value of the custom-server claim `claimId` (`server/token/name`), shared by the apps that ask for it. */
 export function sharedClaimExpression(claimId: string, allowlist: AllowlistSpec, value: 'name' | 'id', limit: number): string {
-  const claim = allowlist.kind === 'static' ? filteredGroupsForOptedInApp(value) : groupsMatching(allowlist.match, allowlist.source, allowlist.pattern, limit);
+  const claim =
+    allowlist.kind === 'static'
+      ? filteredGroupsForOptedInApp(value)
+      : groupsMatching(allowlist.match, allowlist.source, allowlist.pattern, limit);
   return forOptedInApps(claimId, claim);
 }

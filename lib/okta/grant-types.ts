@@ -27,11 +27,31 @@ const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
 export const GRANT_REQUIREMENTS: Readonly<Record<'web' | 'native' | 'browser', GrantRequirements>> = {
   web: {
     required: [AUTHORIZATION_CODE],
-    valid: [AUTHORIZATION_CODE, 'implicit', 'refresh_token', 'client_credentials', SAML2_BEARER, TOKEN_EXCHANGE, DEVICE_CODE, ...MULTI_FACTOR, 'urn:openid:params:grant-type:ciba'],
+    valid: [
+      AUTHORIZATION_CODE,
+      'implicit',
+      'refresh_token',
+      'client_credentials',
+      SAML2_BEARER,
+      TOKEN_EXCHANGE,
+      DEVICE_CODE,
+      ...MULTI_FACTOR,
+      'urn:openid:params:grant-type:ciba',
+    ],
   },
   native: {
     required: [AUTHORIZATION_CODE],
-    valid: [AUTHORIZATION_CODE, 'implicit', 'refresh_token', 'password', SAML2_BEARER, 'urn:ietf:params:oauth:grant-type:jwt-bearer', TOKEN_EXCHANGE, DEVICE_CODE, ...MULTI_FACTOR],
+    valid: [
+      AUTHORIZATION_CODE,
+      'implicit',
+      'refresh_token',
+      'password',
+      SAML2_BEARER,
+      'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      TOKEN_EXCHANGE,
+      DEVICE_CODE,
+      ...MULTI_FACTOR,
+    ],
   },
   browser: {
     required: [],

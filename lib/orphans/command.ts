@@ -29,7 +29,12 @@ export const ORPHANS = defineCommand({
     "Lists the org's apps and reports every app labelled like one of the environment's allow-list files whose ID no shard stack's state holds (docs/pipeline.md); exit 1 when there is any. Needs OKTA_API_TOKEN and every shard stack initialised.",
   options: {
     env: { type: 'string', value: 'environment', description: 'the org to check', required: true },
-    'stacks-dir': { type: 'string', value: 'folder', description: 'the synthesized stacks, initialised with their backends', default: DEFAULT_STACKS_DIR },
+    'stacks-dir': {
+      type: 'string',
+      value: 'folder',
+      description: 'the synthesized stacks, initialised with their backends',
+      default: DEFAULT_STACKS_DIR,
+    },
     json: { type: 'boolean', description: 'print JSON' },
     summary: { type: 'string', value: 'file', description: 'append a Markdown report (e.g. $GITHUB_STEP_SUMMARY)' },
     ...SOURCE_OPTIONS,
@@ -46,7 +51,9 @@ export const runTerraform: TerraformRunner = (args) =>
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 
 /**
@@ -67,7 +74,11 @@ export async function orphansCommand(argv: readonly string[], deps: OrphansDepen
     const orgUrl = `https://${settings.orgName}.${settings.baseUrl}`;
 
     const stacks = await stateAppIds(stacksDir, environment, deps.terraform ?? runTerraform);
-    const connection: OktaConnection = { ...connectionFromEnvironment(settings.orgName, settings.baseUrl, deps.env), fetch: deps.fetch, sleep: deps.sleep };
+    const connection: OktaConnection = {
+      ...connectionFromEnvironment(settings.orgName, settings.baseUrl, deps.env),
+      fetch: deps.fetch,
+      sleep: deps.sleep,
+    };
     const apps = await listOktaApps(connection);
     const orphans = findOrphans(apps, managed, new Set(stacks.flatMap((stack) => stack.ids)));
 
@@ -75,9 +86,13 @@ export async function orphansCommand(argv: readonly string[], deps: OrphansDepen
     if (summaryFile) appendFileSync(summaryFile, `${markdownReport(environment, orphans, orgUrl)}\n`);
     const stdout = values.json
       ? [JSON.stringify({ environment, stacks, appsListed: apps.length, orphans }, null, 2)]
-      : [`${environment}: ${apps.length} app(s) on ${orgUrl}, ${stacks.reduce((n, s) => n + s.ids.length, 0)} in the state of ${stacks.length} shard stack(s).`];
+      : [
+          `${environment}: ${apps.length} app(s) on ${orgUrl}, ${stacks.reduce((n, s) => n + s.ids.length, 0)} in the state of ${stacks.length} shard stack(s).`,
+        ];
     const stderr = orphans.length > 0 || !values.json ? textReport(environment, orphans, orgUrl, deps.env.GITHUB_ACTIONS === 'true') : [];
-    return orphans.length > 0 ? { stdout, stderr, exitCode: 1 } : { stdout: [...stdout, ...(values.json ? [] : stderr)], stderr: [], exitCode: 0 };
+    return orphans.length > 0
+      ? { stdout, stderr, exitCode: 1 }
+      : { stdout: [...stdout, ...(values.json ? [] : stderr)], stderr: [], exitCode: 0 };
   } catch (error) {
     return failureResult(error, ORPHANS);
   }

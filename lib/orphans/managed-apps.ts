@@ -15,7 +15,9 @@ export interface ManagedApps {
  */
 export function managedApps(project: Project, environment: string): ManagedApps {
   if (!Object.hasOwn(project.environments.environments, environment)) {
-    throw new Error(`unknown environment "${environment}"; the environments file declares ${Object.keys(project.environments.environments).join(', ')}`);
+    throw new Error(
+      `unknown environment "${environment}"; the environments file declares ${Object.keys(project.environments.environments).join(', ')}`,
+    );
   }
   const keysByLabel = new Map<string, string[]>();
   const importIds = new Set<string>();

@@ -37,9 +37,13 @@ export function textReport(environment: string, orphans: readonly Orphan[], orgU
 
 /** Markdown for the job summary. */
 export function markdownReport(environment: string, orphans: readonly Orphan[], orgUrl: string): string {
-  if (orphans.length === 0) return `### Orphaned Okta apps in ${environment}\n\nNone: every app labelled like an allow-list file is in a state.\n`;
+  if (orphans.length === 0)
+    return `### Orphaned Okta apps in ${environment}\n\nNone: every app labelled like an allow-list file is in a state.\n`;
   const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const rows = orphans.map((o) => `| ${cell(o.label)} | \`${o.id}\` | ${o.status} | ${o.created} | ${o.keys.map((k) => `\`${k}\``).join(', ')} | ${o.duplicateOf ? `\`${o.duplicateOf}\`` : '—'} |`);
+  const rows = orphans.map(
+    (o) =>
+      `| ${cell(o.label)} | \`${o.id}\` | ${o.status} | ${o.created} | ${o.keys.map((k) => `\`${k}\``).join(', ')} | ${o.duplicateOf ? `\`${o.duplicateOf}\`` : '—'} |`,
+  );
   const steps = removalSteps(orphans[0], orgUrl).map((step, i) => `${i + 1}. ${step}`);
   return [
     `### :rotating_light: ${orphans.length} orphaned Okta app(s) in ${environment}`,

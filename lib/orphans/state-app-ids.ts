@@ -13,7 +13,11 @@ export interface StackAppIds {
 }
 
 interface StateJson {
-  readonly resources?: ReadonlyArray<{ readonly type?: string; readonly mode?: string; readonly instances?: ReadonlyArray<{ readonly attributes?: { readonly id?: unknown } }> }>;
+  readonly resources?: ReadonlyArray<{
+    readonly type?: string;
+    readonly mode?: string;
+    readonly instances?: ReadonlyArray<{ readonly attributes?: { readonly id?: unknown } }>;
+  }>;
   readonly outputs?: Record<string, { readonly value?: unknown }>;
 }
 
@@ -50,11 +54,15 @@ export function appIdsOfState(stateText: string): { ids: string[]; empty: boolea
  */
 export async function stateAppIds(stacksDir: string, environment: string, terraform: TerraformRunner): Promise<StackAppIds[]> {
   const stacks = shardStacks(stacksDir, environment);
-  if (stacks.length === 0) throw new Error(`no stack of environment "${environment}" in ${stacksDir}: run \`npm run synth\` (and \`terraform init\` in each stack) first`);
+  if (stacks.length === 0)
+    throw new Error(
+      `no stack of environment "${environment}" in ${stacksDir}: run \`npm run synth\` (and \`terraform init\` in each stack) first`,
+    );
   const result: StackAppIds[] = [];
   for (const stack of stacks) {
     const pulled = await terraform([`-chdir=${join(stacksDir, stack)}`, 'state', 'pull']);
-    if (pulled.code !== 0) throw new Error(`terraform state pull failed for ${stack} (is it initialised with its backend?):\n${pulled.stderr.trim()}`);
+    if (pulled.code !== 0)
+      throw new Error(`terraform state pull failed for ${stack} (is it initialised with its backend?):\n${pulled.stderr.trim()}`);
     result.push({ stack, ...appIdsOfState(pulled.stdout) });
   }
   return result;

@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { synthesize } from '../cli/synth';
-import { DEFAULT_ALLOWLISTS_DIR, DEFAULT_ENVIRONMENTS_FILE, isAllowlistFile, loadProject, Project, ProjectSources } from '../load/load-project';
+import {
+  DEFAULT_ALLOWLISTS_DIR,
+  DEFAULT_ENVIRONMENTS_FILE,
+  isAllowlistFile,
+  loadProject,
+  Project,
+  ProjectSources,
+} from '../load/load-project';
 import { stacksOf } from '../plan/environment-plan';
 import { filesAt, git } from './git-files';
 
@@ -23,7 +30,11 @@ export interface AffectedStacks {
 /** Whether a parsed JSON value has the shape `npm run affected` prints (checked where a file of it is read). */
 export function isAffectedStacks(value: unknown): value is AffectedStacks {
   const isDecisions = (list: unknown): boolean =>
-    Array.isArray(list) && list.every((d: Partial<StackDecision> | null) => typeof d === 'object' && d !== null && typeof d.environment === 'string' && typeof d.stack === 'string');
+    Array.isArray(list) &&
+    list.every(
+      (d: Partial<StackDecision> | null) =>
+        typeof d === 'object' && d !== null && typeof d.environment === 'string' && typeof d.stack === 'string',
+    );
   if (typeof value !== 'object' || value === null) return false;
   const { planned, skipped, orphaned } = value as Partial<Record<keyof AffectedStacks, unknown>>;
   return isDecisions(planned) && isDecisions(skipped) && isDecisions(orphaned);
@@ -56,7 +67,9 @@ export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
   const root = git(options.repository, 'rev-parse', '--show-toplevel').trim();
   const fromRoot = (path: string): string => relative(root, resolve(options.repository ?? '.', path));
   const dir = fromRoot(shownDir);
-  const changed = git(options.repository, 'diff', '--name-only', '--no-renames', '-z', `${options.base}...${head}`).split('\0').filter(Boolean);
+  const changed = git(options.repository, 'diff', '--name-only', '--no-renames', '-z', `${options.base}...${head}`)
+    .split('\0')
+    .filter(Boolean);
   const keyOf = (path: string): string | undefined =>
     dirname(path) === dir && isAllowlistFile(basename(path)) ? basename(path, '.json') : undefined;
   const other = changed.filter((path) => keyOf(path) === undefined && !DOCUMENTATION.test(path));
@@ -73,7 +86,12 @@ export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
       // Code, environments or policy changed: everything is planned, and the base allow lists are
       // read with the base environments file only to find stacks the change would drop. Base
       // files that the new code no longer accepts leave that check out rather than block the PR.
-      const environmentsFile = extractFileAt(options.repository, options.base, fromRoot(options.environmentsFile ?? DEFAULT_ENVIRONMENTS_FILE), join(work, 'environments.json'));
+      const environmentsFile = extractFileAt(
+        options.repository,
+        options.base,
+        fromRoot(options.environmentsFile ?? DEFAULT_ENVIRONMENTS_FILE),
+        join(work, 'environments.json'),
+      );
       const baseProject = environmentsFile && loadProject({ ...options, allowlistsDir: baseDir, environmentsFile }).project;
       const shown = other.slice(0, 3).join(', ') + (other.length > 3 ? ` and ${other.length - 3} more` : '');
       const result = decide(headStacks, () => `not only allow lists changed (${shown}): every stack is planned`);
@@ -87,7 +105,11 @@ export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
     const before = stackTexts(baseProject, include, (text) => text.split(baseDir).join(shownDir));
     const after = stackTexts(headProject, include);
     const result = decide(headStacks, (stack) =>
-      !baseStacks.includes(stack) ? 'a new stack' : candidates.has(stack) && before.get(stack) !== after.get(stack) ? 'its Terraform changes' : undefined,
+      !baseStacks.includes(stack)
+        ? 'a new stack'
+        : candidates.has(stack) && before.get(stack) !== after.get(stack)
+          ? 'its Terraform changes'
+          : undefined,
     );
     return withVanishedStacks(result, baseProject, headStacks);
   } finally {
@@ -101,18 +123,25 @@ export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
  * retired or moved away.
  */
 function withVanishedStacks(result: AffectedStacks, baseProject: Project, headStacks: readonly string[]): AffectedStacks {
-  const stillManaging = new Set(baseProject.plans.flatMap((plan) => plan.shards.filter((shard) => shard.apps.length > 0).map((shard) => shard.stack)));
+  const stillManaging = new Set(
+    baseProject.plans.flatMap((plan) => plan.shards.filter((shard) => shard.apps.length > 0).map((shard) => shard.stack)),
+  );
   const vanished = baseProject.plans.flatMap(stacksOf).filter((stack) => !headStacks.includes(stack));
   const orphaned = vanished
     .filter((stack) => stillManaging.has(stack))
     .map((stack) => ({
       environment: environmentOf(stack),
       stack,
-      reason: 'no allow-list file places an app in this stack any more, so it would never be planned again while its state still holds apps: retire the apps ("retire") or move them ("previousShard"), apply, then delete the files',
+      reason:
+        'no allow-list file places an app in this stack any more, so it would never be planned again while its state still holds apps: retire the apps ("retire") or move them ("previousShard"), apply, then delete the files',
     }));
   const emptied = vanished
     .filter((stack) => !stillManaging.has(stack))
-    .map((stack) => ({ environment: environmentOf(stack), stack, reason: 'its apps were all retired or moved away before: the stack is no longer needed' }));
+    .map((stack) => ({
+      environment: environmentOf(stack),
+      stack,
+      reason: 'its apps were all retired or moved away before: the stack is no longer needed',
+    }));
   return { ...result, skipped: [...result.skipped, ...emptied], orphaned };
 }
 
@@ -121,7 +150,9 @@ function candidateStacks(project: Project, keys: ReadonlySet<string>): string[] 
   return project.plans.flatMap((plan) => [
     plan.sharedStack,
     ...plan.shards
-      .filter((shard) => [...shard.apps.map((a) => a.app.key), ...shard.forgotten, ...shard.destroyed, ...shard.movedOut].some((k) => keys.has(k)))
+      .filter((shard) =>
+        [...shard.apps.map((a) => a.app.key), ...shard.forgotten, ...shard.destroyed, ...shard.movedOut].some((k) => keys.has(k)),
+      )
       .map((shard) => shard.stack),
   ]);
 }
@@ -142,13 +173,19 @@ function decide(stacks: readonly string[], reasonOf: (stack: string) => string |
 function mustLoad(sources: ProjectSources, side: 'base' | 'head'): Project {
   const { project, problems } = loadProject(sources);
   if (!project) {
-    throw new Error(`the allow lists at ${side} do not load (${problems.length} problem(s), first: ${problems[0]?.message}): run "npm run validate"`);
+    throw new Error(
+      `the allow lists at ${side} do not load (${problems.length} problem(s), first: ${problems[0]?.message}): run "npm run validate"`,
+    );
   }
   return project;
 }
 
 /** The synthesized Terraform of the stacks `include` accepts, by stack name. */
-function stackTexts(project: Project, include: (stack: string) => boolean, normalize: (text: string) => string = (text) => text): Map<string, string> {
+function stackTexts(
+  project: Project,
+  include: (stack: string) => boolean,
+  normalize: (text: string) => string = (text) => text,
+): Map<string, string> {
   const work = mkdtempSync(join(tmpdir(), 'affected-'));
   try {
     const out = join(work, 'cdktf.out');

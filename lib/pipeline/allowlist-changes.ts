@@ -34,7 +34,11 @@ export interface OwnerChange {
  * there at base or head are reported, and per-environment settings (imports, retirement) are
  * read for that environment alone.
  */
-export function allowlistChanges(base: ReadonlyMap<string, AppSnapshot>, head: ReadonlyMap<string, AppSnapshot>, environment?: string): AppChange[] {
+export function allowlistChanges(
+  base: ReadonlyMap<string, AppSnapshot>,
+  head: ReadonlyMap<string, AppSnapshot>,
+  environment?: string,
+): AppChange[] {
   const inScope = (app: AppSnapshot): boolean => environment === undefined || !app.environments || app.environments.includes(environment);
   const changes: AppChange[] = [];
   const matchedBase = new Set<string>();
@@ -54,10 +58,17 @@ export function allowlistChanges(base: ReadonlyMap<string, AppSnapshot>, head: R
 
 function addition(app: AppSnapshot, environment: string | undefined): AppChange {
   const details = [`new app "${app.label ?? app.key}", owned by ${app.owners.join(', ') || 'nobody'}`];
-  for (const [env, id] of importsIn(app, environment)) details.push(`adopts the existing Okta app ${id} in ${env} (import: nothing is created there)`);
+  for (const [env, id] of importsIn(app, environment))
+    details.push(`adopts the existing Okta app ${id} in ${env} (import: nothing is created there)`);
   details.push(describeSignIn(app.assignments));
   if (app.unreadable) details.push(`the file is incomplete: ${app.unreadable}`);
-  return { key: app.key, kind: 'added', details, warnings: retirementWarnings({}, app.retire, environment), tokens: describeTokens(app.allowlist, app.claims) };
+  return {
+    key: app.key,
+    kind: 'added',
+    details,
+    warnings: retirementWarnings({}, app.retire, environment),
+    tokens: describeTokens(app.allowlist, app.claims),
+  };
 }
 
 function removal(app: AppSnapshot): AppChange {
@@ -77,7 +88,8 @@ function changeBetween(before: AppSnapshot, after: AppSnapshot, environment: str
   const details: string[] = [];
   if (before.unreadable) details.push(`the previous version could not be fully read (${before.unreadable}); compared what could be read`);
   if (before.label !== after.label) details.push(`label ${quote(before.label)} → ${quote(after.label)}`);
-  if (!sameList(before.owners, after.owners)) details.push(`owners ${before.owners.join(', ') || 'none'} → ${after.owners.join(', ') || 'none'}`);
+  if (!sameList(before.owners, after.owners))
+    details.push(`owners ${before.owners.join(', ') || 'none'} → ${after.owners.join(', ') || 'none'}`);
   details.push(...environmentChanges(before, after, environment));
   const allowlistDetails = allowlistDifferences(before.allowlist, after.allowlist);
   const claimDetails = claimDifferences(before.claims, after.claims);
@@ -117,9 +129,16 @@ function describeSignIn(assignments: readonly string[] | undefined): string {
  * no longer sign in, so that is a warning. Dropping "assignments" forgets them (a `removed`
  * block): Okta keeps them as they are.
  */
-function assignmentDifferences(before: readonly string[] | undefined, after: readonly string[] | undefined): { details: string[]; warnings: string[] } {
+function assignmentDifferences(
+  before: readonly string[] | undefined,
+  after: readonly string[] | undefined,
+): { details: string[]; warnings: string[] } {
   if (!before && !after) return { details: [], warnings: [] };
-  if (!after) return { details: ['Terraform stops managing who may sign in (no "assignments" any more); the assignments stay in Okta as they are'], warnings: [] };
+  if (!after)
+    return {
+      details: ['Terraform stops managing who may sign in (no "assignments" any more); the assignments stay in Okta as they are'],
+      warnings: [],
+    };
   if (!before) return { details: [describeSignIn(after)], warnings: [] };
   const added = after.filter((g) => !before.includes(g));
   const removed = before.filter((g) => !after.includes(g));
@@ -138,16 +157,26 @@ function ownerChange(before: readonly string[], after: readonly string[]): Owner
 function environmentChanges(before: AppSnapshot, after: AppSnapshot, environment: string | undefined): string[] {
   const listed = (app: AppSnapshot): string => (app.environments ? app.environments.join(', ') : 'every environment');
   if (sameList(before.environments ?? ['*'], after.environments ?? ['*'])) return [];
-  const leaves = environment !== undefined && (!before.environments || before.environments.includes(environment)) && after.environments && !after.environments.includes(environment);
+  const leaves =
+    environment !== undefined &&
+    (!before.environments || before.environments.includes(environment)) &&
+    after.environments &&
+    !after.environments.includes(environment);
   return [`environments ${listed(before)} → ${listed(after)}${leaves ? `: it leaves ${environment}` : ''}`];
 }
 
 function allowlistDifferences(before: AllowlistSpec | undefined, after: AllowlistSpec | undefined): string[] {
-  if (!before || !after) return before === after ? [] : [`allow list ${before ? describeAllowlist(before) : 'unreadable'} → ${after ? describeAllowlist(after) : 'unreadable'}`];
+  if (!before || !after)
+    return before === after
+      ? []
+      : [`allow list ${before ? describeAllowlist(before) : 'unreadable'} → ${after ? describeAllowlist(after) : 'unreadable'}`];
   if (before.kind === 'static' && after.kind === 'static') {
     const added = after.groups.filter((g) => !before.groups.includes(g));
     const removed = before.groups.filter((g) => !after.groups.includes(g));
-    return [...(added.length ? [`groups added: ${added.map(groupName).join(', ')}`] : []), ...(removed.length ? [`groups removed: ${removed.map(groupName).join(', ')}`] : [])];
+    return [
+      ...(added.length ? [`groups added: ${added.map(groupName).join(', ')}`] : []),
+      ...(removed.length ? [`groups removed: ${removed.map(groupName).join(', ')}`] : []),
+    ];
   }
   const was = describeAllowlist(before);
   const now = describeAllowlist(after);
@@ -155,7 +184,6 @@ function allowlistDifferences(before: AllowlistSpec | undefined, after: Allowlis
 }
 
 const VALUE_WORDS = { name: 'group names', id: 'group IDs' } as const;
-
 
 function claimDifferences(before: readonly ClaimSpec[], after: readonly ClaimSpec[]): { details: string[]; warnings: string[] } {
   const details: string[] = [];
@@ -170,8 +198,10 @@ function claimDifferences(before: readonly ClaimSpec[], after: readonly ClaimSpe
     const fields = [
       previous.limit !== claim.limit && `limit ${previous.limit} → ${claim.limit}`,
       previous.value !== claim.value && `value ${VALUE_WORDS[previous.value]} → ${VALUE_WORDS[claim.value]}`,
-      (previous.scopes ?? []).join(' ') !== (claim.scopes ?? []).join(' ') && `scopes ${previous.scopes?.join(', ') || 'none'} → ${claim.scopes?.join(', ') || 'none'}`,
-      previous.alwaysIncludeInToken !== claim.alwaysIncludeInToken && `always in the token ${previous.alwaysIncludeInToken ? 'yes' : 'no'} → ${claim.alwaysIncludeInToken ? 'yes' : 'no'}`,
+      (previous.scopes ?? []).join(' ') !== (claim.scopes ?? []).join(' ') &&
+        `scopes ${previous.scopes?.join(', ') || 'none'} → ${claim.scopes?.join(', ') || 'none'}`,
+      previous.alwaysIncludeInToken !== claim.alwaysIncludeInToken &&
+        `always in the token ${previous.alwaysIncludeInToken ? 'yes' : 'no'} → ${claim.alwaysIncludeInToken ? 'yes' : 'no'}`,
     ].filter((f): f is string => typeof f === 'string');
     if (fields.length) details.push(`claim changed: ${describeClaim(claim)}: ${fields.join('; ')}`);
   }
@@ -197,7 +227,11 @@ function importChanges(before: AppSnapshot, after: AppSnapshot, environment: str
   return lines;
 }
 
-function retirementWarnings(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>, environment: string | undefined): string[] {
+function retirementWarnings(
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>>,
+  environment: string | undefined,
+): string[] {
   return Object.entries(after)
     .filter(([env, mode]) => mode === 'destroy' && before[env] !== 'destroy' && (environment === undefined || env === environment))
     .map(([env]) => `retire "destroy": the Okta app will be DELETED from ${env}`);

@@ -50,7 +50,9 @@ export function snapshotOf(key: string, file: string, text: string): AppSnapshot
     environments: Array.isArray(data.environments) ? strings(data.environments) : undefined,
     allowlist,
     // claimOf needs an allow list only for the default limit; the largest one is the safe guess.
-    claims: readableClaims.map((c) => claimOf(c, claims.indexOf(c), allowlist ?? { kind: 'dynamic', match: 'startsWith', pattern: '', source: '' })),
+    claims: readableClaims.map((c) =>
+      claimOf(c, claims.indexOf(c), allowlist ?? { kind: 'dynamic', match: 'startsWith', pattern: '', source: '' }),
+    ),
     importIds: stringRecord(app.importIds),
     previousKeys: strings(data.previousKeys),
     retire: stringRecord(data.retire),

@@ -73,7 +73,11 @@ function render(value: unknown): string {
 }
 
 const isEmpty = (value: unknown): boolean =>
-  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0);
+  value === null ||
+  value === undefined ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0) ||
+  (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0);
 
 /** Equal as Okta sees it: unordered sets (grants, URIs) are compared as sets. */
 function same(attribute: string, before: unknown, after: unknown): boolean {
@@ -124,7 +128,8 @@ export function appSettingChanges(plan: TerraformPlanJson): AppSettingChange[] {
     const adopted = importing !== undefined;
     const changes = changesOf(resource, adopted ? undefined : SECURITY_ATTRIBUTES);
     const label = (resource.change.before as { label?: unknown } | null)?.label;
-    if (changes.length > 0 || adopted) result.push({ address: resource.address, label: typeof label === 'string' ? label : resource.address, adopted, changes });
+    if (changes.length > 0 || adopted)
+      result.push({ address: resource.address, label: typeof label === 'string' ? label : resource.address, adopted, changes });
   }
   return result;
 }

@@ -19,7 +19,13 @@ export function appliedContext(stack: string): string {
 }
 
 /** Records that every stack in `stacks` is in line with main at `sha`. */
-export async function recordApplied(client: GitHubClient, repository: string, sha: string, stacks: readonly string[], runUrl: string): Promise<void> {
+export async function recordApplied(
+  client: GitHubClient,
+  repository: string,
+  sha: string,
+  stacks: readonly string[],
+  runUrl: string,
+): Promise<void> {
   for (const stack of stacks) {
     await client.request('POST', `/repos/${repository}/statuses/${sha}`, {
       state: 'success',
@@ -35,11 +41,19 @@ export async function recordApplied(client: GitHubClient, repository: string, sh
  * was recorded in line with main; stacks without a record in `history` are left out. Stops
  * reading once every stack is found.
  */
-export async function lastApplied(client: GitHubClient, repository: string, history: readonly string[], stacks: readonly string[]): Promise<Map<string, string>> {
+export async function lastApplied(
+  client: GitHubClient,
+  repository: string,
+  history: readonly string[],
+  stacks: readonly string[],
+): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (const sha of history) {
     if (found.size === stacks.length) break;
-    const statuses = (await client.request('GET', `/repos/${repository}/commits/${sha}/statuses?per_page=100`)) as { context: string; state: string }[];
+    const statuses = (await client.request('GET', `/repos/${repository}/commits/${sha}/statuses?per_page=100`)) as {
+      context: string;
+      state: string;
+    }[];
     for (const stack of stacks) {
       if (!found.has(stack) && statuses.some((s) => s.context === appliedContext(stack) && s.state === 'success')) found.set(stack, sha);
     }
@@ -60,7 +74,12 @@ export interface UnappliedStack {
  * between that commit and main (`affectedStacks` with `base: commit`); it is asked once per
  * distinct commit.
  */
-export function unappliedStacks(stacks: readonly string[], applied: ReadonlyMap<string, string>, head: string, changedSince: (commit: string) => ReadonlySet<string>): UnappliedStack[] {
+export function unappliedStacks(
+  stacks: readonly string[],
+  applied: ReadonlyMap<string, string>,
+  head: string,
+  changedSince: (commit: string) => ReadonlySet<string>,
+): UnappliedStack[] {
   const changed = new Map<string, ReadonlySet<string>>();
   const behind: UnappliedStack[] = [];
   for (const stack of stacks) {

@@ -21,7 +21,8 @@ const groupIdsOf = (side: unknown): string[] => {
  * update whose `before` lists a group its `after` does not: named loudly in the PR summary.
  */
 function removal(resource: ResourceChangeJson): AssignmentRemoval | undefined {
-  if (resource.type !== 'okta_app_group_assignments' || !resource.change.actions.some((a) => a === 'update' || a === 'delete')) return undefined;
+  if (resource.type !== 'okta_app_group_assignments' || !resource.change.actions.some((a) => a === 'update' || a === 'delete'))
+    return undefined;
   const after = new Set(groupIdsOf(resource.change.after));
   const groups = groupIdsOf(resource.change.before).filter((id) => !after.has(id));
   return groups.length > 0 ? { address: resource.address, groups } : undefined;

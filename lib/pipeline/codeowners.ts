@@ -21,7 +21,10 @@ export function loadCodeownersConfig(file = CODEOWNERS_CONFIG_FILE): CodeownersC
   const pattern = new RegExp(OWNER_PATTERN);
   const valid = Array.isArray(owners) && owners.length > 0 && owners.every((o) => typeof o === 'string' && pattern.test(o));
   if (!valid) {
-    const problem: Problem = document.problem(['fallbackOwners'], `"fallbackOwners" must be a non-empty list of GitHub users or teams such as "@acme/platform", but got ${JSON.stringify(owners)}`);
+    const problem: Problem = document.problem(
+      ['fallbackOwners'],
+      `"fallbackOwners" must be a non-empty list of GitHub users or teams such as "@acme/platform", but got ${JSON.stringify(owners)}`,
+    );
     throw new InvalidInputError([problem]);
   }
   return { fallbackOwners: owners as string[] };
@@ -46,4 +49,3 @@ export function renderCodeowners(apps: readonly Pick<AppModel, 'file' | 'owners'
   ];
   return `${lines.join('\n')}\n`;
 }
-

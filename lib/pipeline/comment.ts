@@ -102,7 +102,9 @@ export function renderPlanComment(props: PlanCommentProps): string {
 function cautionBlock(props: PlanCommentProps): string {
   const lines = [
     ...(props.stacks ?? []).flatMap((s) =>
-      (s.plan?.dangerous ?? []).map((d) => `${s.stack}: ${d.action === 'replace' ? 'REPLACES (deletes, then creates anew)' : 'DELETES'} ${d.description}`),
+      (s.plan?.dangerous ?? []).map(
+        (d) => `${s.stack}: ${d.action === 'replace' ? 'REPLACES (deletes, then creates anew)' : 'DELETES'} ${d.description}`,
+      ),
     ),
     ...(props.stacks ?? []).flatMap((s) => (s.blocked ?? []).map((b) => `${s.stack}: CANNOT BE APPLIED: ${b.message}`)),
     ...(props.stacks ?? []).flatMap((s) => (s.shared?.cautions ?? []).map((c) => `${s.stack}: ${c}`)),
@@ -150,7 +152,9 @@ function newClaimSection(props: PlanCommentProps): string {
 
 /** `partner-portal: can get tokens from server "partners": …`, for the statuses with this verdict. */
 function accessLines(props: PlanCommentProps, verdict: ServerAccessStatus['verdict']): string[] {
-  return [...(props.access ?? [])].flatMap(([key, statuses]) => statuses.filter((s) => s.verdict === verdict).map((s) => `${key}: ${accessText(s)}`));
+  return [...(props.access ?? [])].flatMap(([key, statuses]) =>
+    statuses.filter((s) => s.verdict === verdict).map((s) => `${key}: ${accessText(s)}`),
+  );
 }
 
 const accessText = (status: ServerAccessStatus): string => `can get tokens from server "${status.server}": ${status.text}`;
@@ -190,8 +194,10 @@ function policySection(policy: PolicyReport): string {
   if (policy.warnings.length === 0 && policy.suppressions.length === 0) return '### Policy\n\nNo policy warnings and no suppressions.';
   const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
   const lines = ['### Policy', ''];
-  for (const w of policy.warnings) lines.push(`- warning${w.rule ? ` ${code(w.rule)}` : ''} ${escapeMarkdown(`${w.file}:${w.line}: ${w.message}`)}`);
-  if (policy.suppressions.length > 0) lines.push(...(policy.warnings.length > 0 ? [''] : []), 'Suppressions (each file exempts itself from a rule, for the reason given):');
+  for (const w of policy.warnings)
+    lines.push(`- warning${w.rule ? ` ${code(w.rule)}` : ''} ${escapeMarkdown(`${w.file}:${w.line}: ${w.message}`)}`);
+  if (policy.suppressions.length > 0)
+    lines.push(...(policy.warnings.length > 0 ? [''] : []), 'Suppressions (each file exempts itself from a rule, for the reason given):');
   for (const s of policy.suppressions) {
     const effect = s.silenced === 0 ? 'silences nothing any more: remove it' : `silences ${s.silenced} finding(s)`;
     lines.push(`- ${code(s.rule)} in ${escapeMarkdown(`${s.file}:${s.line}`)} (${effect}): ${escapeMarkdown(s.reason)}`);
@@ -206,10 +212,19 @@ function terraformSection(props: PlanCommentProps): string {
   const lines = ['### Terraform', ''];
   if (props.stacks.length === 0) lines.push(`No stack of \`${props.environment}\` is planned.`);
   else {
-    lines.push(`Planned ${props.stacks.length} stack(s)${skipped.length > 0 ? `, skipped ${skipped.length}` : ''}.`, '', ...stackTable(props.stacks));
+    lines.push(
+      `Planned ${props.stacks.length} stack(s)${skipped.length > 0 ? `, skipped ${skipped.length}` : ''}.`,
+      '',
+      ...stackTable(props.stacks),
+    );
     const failed = props.stacks.filter((s) => !s.plan).length;
-    if (failed > 0) lines.push('', `**${failed} plan(s) failed or did not run**: the job log says why (the managed-apps guard, for one, stops the plan there).`);
-    else if (props.stacks.every((s) => countsTotal(s.plan!.counts) === 0)) lines.push('', 'No changes: Okta already matches the allow lists.');
+    if (failed > 0)
+      lines.push(
+        '',
+        `**${failed} plan(s) failed or did not run**: the job log says why (the managed-apps guard, for one, stops the plan there).`,
+      );
+    else if (props.stacks.every((s) => countsTotal(s.plan!.counts) === 0))
+      lines.push('', 'No changes: Okta already matches the allow lists.');
   }
   if (skipped.length > 0) lines.push('', ...skippedList(skipped));
   return lines.join('\n');
@@ -237,7 +252,10 @@ function stackTable(stacks: readonly StackReport[]): string[] {
 function skippedList(skipped: readonly StackDecision[]): string[] {
   const byReason = new Map<string, string[]>();
   for (const s of skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.stack]);
-  return [`Skipped ${skipped.length} stack(s):`, ...[...byReason].map(([reason, stacks]) => `- ${escapeMarkdown(reason)}: ${stacks.map((s) => `\`${s}\``).join(', ')}`)];
+  return [
+    `Skipped ${skipped.length} stack(s):`,
+    ...[...byReason].map(([reason, stacks]) => `- ${escapeMarkdown(reason)}: ${stacks.map((s) => `\`${s}\``).join(', ')}`),
+  ];
 }
 
 const countsTotal = (counts: PlanCounts): number => COUNT_LABELS.reduce((sum, [key]) => sum + counts[key], 0);
@@ -254,7 +272,12 @@ function fullPlanBlocks(stacks: readonly (StackReport & { planText: string })[],
   let remaining = budget;
   const smallestFirst = [...stacks].sort((a, b) => utf8Length(a.planText) - utf8Length(b.planText));
   smallestFirst.forEach((s, i) => {
-    const block = fullPlanBlock(s.stack, s.planText, Math.floor(remaining / (smallestFirst.length - i)) - 2, location.split('{stack}').join(s.stack));
+    const block = fullPlanBlock(
+      s.stack,
+      s.planText,
+      Math.floor(remaining / (smallestFirst.length - i)) - 2,
+      location.split('{stack}').join(s.stack),
+    );
     blocks.set(s.stack, block);
     remaining -= utf8Length(block) + 2;
   });

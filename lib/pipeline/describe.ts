@@ -15,7 +15,8 @@ export function describeClaim(claim: ClaimSpec): string {
   const conditions: string[] = [];
   if (claim.scopes) conditions.push(`when scope ${claim.scopes.join(' or ')} is requested`);
   // Okta leaves such a claim out of an ID token returned beside an access token (docs/preview.md, "Thin and fat ID tokens").
-  if (claim.token === 'id' && !claim.alwaysIncludeInToken) conditions.push('left out of ID tokens returned with an access token (authorization code): read it from /userinfo');
+  if (claim.token === 'id' && !claim.alwaysIncludeInToken)
+    conditions.push('left out of ID tokens returned with an access token (authorization code): read it from /userinfo');
   return [`${token} from ${server}, claim "${claim.name}"`, ...conditions].join(', ');
 }
 

@@ -10,7 +10,10 @@
 /** Backends whose state outlives the runner and is shared by every job, and how each one locks. */
 const LOCKING: Readonly<Record<string, (settings: Record<string, unknown>) => string | undefined>> = {
   // S3 locks only with its lock file (Terraform 1.10+) or a DynamoDB table.
-  s3: (s) => (s.use_lockfile === true || typeof s.dynamodb_table === 'string' ? undefined : 'an "s3" backend locks only with "useLockfile": true (or a "dynamodbTable")'),
+  s3: (s) =>
+    s.use_lockfile === true || typeof s.dynamodb_table === 'string'
+      ? undefined
+      : 'an "s3" backend locks only with "useLockfile": true (or a "dynamodbTable")',
   gcs: () => undefined,
   azurerm: () => undefined,
   remote: () => undefined,

@@ -87,7 +87,11 @@ export async function upsertComment(client: GitHubClient, options: UpsertComment
   requireMarker(options.marker, options.body);
   const base = `/repos/${options.repository}/issues`;
   const ours = writtenBy(options.botLogin ?? DEFAULT_BOT_LOGIN);
-  const [existing] = await findAll<Commented>(client, `${base}/${options.issueNumber}/comments`, (c) => ours(c) && Boolean(c.body?.includes(options.marker)));
+  const [existing] = await findAll<Commented>(
+    client,
+    `${base}/${options.issueNumber}/comments`,
+    (c) => ours(c) && Boolean(c.body?.includes(options.marker)),
+  );
   if (existing) {
     await client.request('PATCH', `${base}/comments/${existing.id}`, { body: options.body });
     return 'updated';
@@ -126,7 +130,10 @@ function withStacks(body: string, stacks: readonly string[]): string {
 }
 
 /** Our issue with `marker`, open or closed (the most recently updated), so that a new finding reopens it. */
-async function findIssue(client: GitHubClient, options: { repository: string; marker: string; botLogin?: string }): Promise<Issue | undefined> {
+async function findIssue(
+  client: GitHubClient,
+  options: { repository: string; marker: string; botLogin?: string },
+): Promise<Issue | undefined> {
   const ours = writtenBy(options.botLogin ?? DEFAULT_BOT_LOGIN);
   const path = `/repos/${options.repository}/issues?state=all&sort=updated&direction=desc`;
   const found = await findAll<Issue>(client, path, (i) => !i.pull_request && ours(i) && Boolean(i.body?.includes(options.marker)));
@@ -138,13 +145,18 @@ async function findIssue(client: GitHubClient, options: { repository: string; ma
  * back, its body replaced and a comment added on every finding (so watchers are notified), and
  * closed with a comment once a run finds the environment clean.
  */
-export async function syncDriftIssue(client: GitHubClient, options: SyncDriftIssueOptions): Promise<'opened' | 'reopened' | 'updated' | 'closed' | 'unchanged'> {
+export async function syncDriftIssue(
+  client: GitHubClient,
+  options: SyncDriftIssueOptions,
+): Promise<'opened' | 'reopened' | 'updated' | 'closed' | 'unchanged'> {
   const base = `/repos/${options.repository}/issues`;
   const issue = await findIssue(client, options);
   const open = issue?.state === 'open' ? issue : undefined;
   if (options.body === undefined) {
     if (!open) return 'unchanged';
-    await client.request('POST', `${base}/${open.number}/comments`, { body: options.comment ?? 'The environment matches the configuration again; closing.' });
+    await client.request('POST', `${base}/${open.number}/comments`, {
+      body: options.comment ?? 'The environment matches the configuration again; closing.',
+    });
     await client.request('PATCH', `${base}/${open.number}`, { state: 'closed', state_reason: 'completed' });
     return 'closed';
   }
@@ -152,7 +164,9 @@ export async function syncDriftIssue(client: GitHubClient, options: SyncDriftIss
   const body = withStacks(options.body, options.stacks ?? []);
   if (issue) {
     await client.request('PATCH', `${base}/${issue.number}`, { title: options.title, body, state: 'open' });
-    await client.request('POST', `${base}/${issue.number}/comments`, { body: options.comment ?? 'Drift found again; the description shows the latest report.' });
+    await client.request('POST', `${base}/${issue.number}/comments`, {
+      body: options.comment ?? 'Drift found again; the description shows the latest report.',
+    });
     return open ? 'updated' : 'reopened';
   }
   await client.request('POST', base, { title: options.title, body, labels: [...(options.labels ?? ['drift'])] });
@@ -198,7 +212,10 @@ export interface SyncApplyIssueOptions {
  * apply opens (or reopens) it and adds its stacks; every later apply removes the stacks it
  * applied, and the issue is closed once none is left.
  */
-export async function syncApplyIssue(client: GitHubClient, options: SyncApplyIssueOptions): Promise<'opened' | 'updated' | 'closed' | 'unchanged'> {
+export async function syncApplyIssue(
+  client: GitHubClient,
+  options: SyncApplyIssueOptions,
+): Promise<'opened' | 'updated' | 'closed' | 'unchanged'> {
   const base = `/repos/${options.repository}/issues`;
   const issue = await findIssue(client, options);
   const open = issue?.state === 'open' ? issue : undefined;
@@ -233,7 +250,11 @@ export async function markCommentOutdated(
 ): Promise<'marked' | 'unchanged'> {
   const base = `/repos/${options.repository}/issues`;
   const ours = writtenBy(options.botLogin ?? DEFAULT_BOT_LOGIN);
-  const [existing] = await findAll<Commented>(client, `${base}/${options.issueNumber}/comments`, (c) => ours(c) && Boolean(c.body?.includes(options.marker)));
+  const [existing] = await findAll<Commented>(
+    client,
+    `${base}/${options.issueNumber}/comments`,
+    (c) => ours(c) && Boolean(c.body?.includes(options.marker)),
+  );
   if (!existing?.body) return 'unchanged';
   const banner = `> [!WARNING]\n> **Outdated.** ${options.warning}\n`;
   const rest = existing.body.replace(options.marker, '').replace(/^\n*> \[!WARNING\]\n> \*\*Outdated\.\*\*.*\n/, '');
@@ -242,11 +263,23 @@ export async function markCommentOutdated(
 }
 
 /** The last finished `pull-request.yml` run of the merged pull request that brought `sha` into main: its plans are the reviewed ones. */
-export async function reviewedPlanRun(client: GitHubClient, repository: string, sha: string, workflowFile = 'pull-request.yml'): Promise<{ pr: number; runId: number } | undefined> {
-  const pulls = (await client.request('GET', `/repos/${repository}/commits/${sha}/pulls`)) as { number: number; merged_at?: string | null; head?: { sha?: string } }[];
+export async function reviewedPlanRun(
+  client: GitHubClient,
+  repository: string,
+  sha: string,
+  workflowFile = 'pull-request.yml',
+): Promise<{ pr: number; runId: number } | undefined> {
+  const pulls = (await client.request('GET', `/repos/${repository}/commits/${sha}/pulls`)) as {
+    number: number;
+    merged_at?: string | null;
+    head?: { sha?: string };
+  }[];
   const pull = pulls.find((p) => p.merged_at && p.head?.sha);
   if (!pull) return undefined;
-  const runs = (await client.request('GET', `/repos/${repository}/actions/workflows/${workflowFile}/runs?event=pull_request&head_sha=${pull.head!.sha}&per_page=20`)) as {
+  const runs = (await client.request(
+    'GET',
+    `/repos/${repository}/actions/workflows/${workflowFile}/runs?event=pull_request&head_sha=${pull.head!.sha}&per_page=20`,
+  )) as {
     workflow_runs: { id: number; status: string; conclusion: string | null; created_at: string }[];
   };
   // The newest finished run: its plans are the ones the pull request's comment showed last.
@@ -256,10 +289,14 @@ export async function reviewedPlanRun(client: GitHubClient, repository: string, 
 
 /** The merged pull request that brought `sha` into the branch, if any (squash, merge or rebase). */
 export async function pullRequestOfCommit(client: GitHubClient, repository: string, sha: string): Promise<number | undefined> {
-  const pulls = (await client.request('GET', `/repos/${repository}/commits/${sha}/pulls`)) as { number: number; merged_at?: string | null }[];
+  const pulls = (await client.request('GET', `/repos/${repository}/commits/${sha}/pulls`)) as {
+    number: number;
+    merged_at?: string | null;
+  }[];
   return pulls.find((p) => p.merged_at)?.number;
 }
 
 function requireMarker(marker: string, body: string): void {
-  if (!body.includes(marker)) throw new Error(`the body must contain its marker ${marker}, or the next run could not find it; render it with commentMarker()`);
+  if (!body.includes(marker))
+    throw new Error(`the body must contain its marker ${marker}, or the next run could not find it; render it with commentMarker()`);
 }

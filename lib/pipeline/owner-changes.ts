@@ -17,6 +17,8 @@ export function ownerChangeWarnings(base: ReadonlyMap<string, AppSnapshot>, head
     const app = head.get(change.key);
     if (!change.owners || !app) return [];
     const at = app.ownersAt ?? { line: 1, column: 1 };
-    return [{ file: app.file, ...at, level: 'warning' as const, rule: 'Owner change', message: describeOwnerChange(change.key, change.owners) }];
+    return [
+      { file: app.file, ...at, level: 'warning' as const, rule: 'Owner change', message: describeOwnerChange(change.key, change.owners) },
+    ];
   });
 }

@@ -51,11 +51,15 @@ export function parsePlanJson(text: string, file: string): TerraformPlanJson {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} must be the output of \`terraform show -json <planfile>\`, but it is not JSON: ${(error as Error).message}`, { cause: error });
+    throw new Error(`${file} must be the output of \`terraform show -json <planfile>\`, but it is not JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const plan = value as Partial<TerraformPlanJson> | null;
   if (typeof plan?.format_version !== 'string' || !/^1\./.test(plan.format_version)) {
-    throw new Error(`${file} must be Terraform plan JSON with format_version 1.x, but got ${JSON.stringify(plan?.format_version)}: produce it with \`terraform show -json <planfile>\``);
+    throw new Error(
+      `${file} must be Terraform plan JSON with format_version 1.x, but got ${JSON.stringify(plan?.format_version)}: produce it with \`terraform show -json <planfile>\``,
+    );
   }
   if (plan.resource_changes !== undefined && !Array.isArray(plan.resource_changes)) {
     throw new Error(`${file}: resource_changes must be a list, but got ${typeof plan.resource_changes}`);
@@ -73,7 +77,8 @@ export function summarizePlan(plan: TerraformPlanJson): PlanSummary {
     if (importing) counts.import++;
     const action = actionOf(actions);
     if (action) counts[action]++;
-    if (action === 'destroy' || action === 'replace') dangerous.push({ address: resource.address, action, description: describeResource(resource) });
+    if (action === 'destroy' || action === 'replace')
+      dangerous.push({ address: resource.address, action, description: describeResource(resource) });
   }
   return { counts, dangerous };
 }

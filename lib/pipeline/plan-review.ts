@@ -20,7 +20,9 @@ export interface Review {
 
 /** A plan as `terraform show -json` writes it, with the outputs the managed-apps guard keeps. */
 export interface ReviewablePlan extends TerraformPlanJson {
-  readonly output_changes?: Readonly<Record<string, { readonly actions: readonly string[]; readonly after?: unknown; readonly after_unknown?: unknown }>>;
+  readonly output_changes?: Readonly<
+    Record<string, { readonly actions: readonly string[]; readonly after?: unknown; readonly after_unknown?: unknown }>
+  >;
 }
 
 /** Every change the plan makes, by address, as a comparable string; no-ops and reads left out. */
@@ -32,7 +34,8 @@ export function changesOf(plan: ReviewablePlan): Map<string, ResourceChangeJson[
   }
   for (const [name, change] of Object.entries(plan.output_changes ?? {})) {
     // after_unknown too: an output holding new IDs (app_ids) is unknown in a plan made before they existed.
-    if (change.actions.some((a) => a !== 'no-op')) changes.set(`output.${name}`, { actions: change.actions, after: change.after, after_unknown: change.after_unknown });
+    if (change.actions.some((a) => a !== 'no-op'))
+      changes.set(`output.${name}`, { actions: change.actions, after: change.after, after_unknown: change.after_unknown });
   }
   return changes;
 }
@@ -40,10 +43,12 @@ export function changesOf(plan: ReviewablePlan): Map<string, ResourceChangeJson[
 /** The parts of a change that decide what happens in Okta; attributes unknown in `reference` are compared as unknown. */
 function comparable(change: ResourceChangeJson['change'], reference: ResourceChangeJson['change']): string {
   // `true`: the whole value was unknown (an output that is all new IDs), so any value matches.
-  if (reference.after_unknown === true) return stableJson({ actions: change.actions, before: change.before, importing: change.importing?.id });
+  if (reference.after_unknown === true)
+    return stableJson({ actions: change.actions, before: change.before, importing: change.importing?.id });
   const unknown = (reference.after_unknown ?? {}) as Record<string, unknown>;
   const after = change.after && typeof change.after === 'object' ? { ...(change.after as Record<string, unknown>) } : change.after;
-  if (after && typeof after === 'object') for (const key of Object.keys(unknown)) if (unknown[key]) delete (after as Record<string, unknown>)[key];
+  if (after && typeof after === 'object')
+    for (const key of Object.keys(unknown)) if (unknown[key]) delete (after as Record<string, unknown>)[key];
   return stableJson({ actions: change.actions, before: change.before, after, importing: change.importing?.id });
 }
 
@@ -62,10 +67,12 @@ function stableJson(value: unknown): string {
 /** Addresses of `plan`'s changes that `reference` does not make identically. */
 function differing(plan: ReviewablePlan, reference: ReviewablePlan): string[] {
   const theirs = changesOf(reference);
-  return [...changesOf(plan)].filter(([address, change]) => {
-    const other = theirs.get(address);
-    return !other || comparable(change, other) !== comparable(other, other);
-  }).map(([address]) => address);
+  return [...changesOf(plan)]
+    .filter(([address, change]) => {
+      const other = theirs.get(address);
+      return !other || comparable(change, other) !== comparable(other, other);
+    })
+    .map(([address]) => address);
 }
 
 /** Compares the plan made at apply time with the pull request's reviewed plan of the same stack. */
@@ -75,7 +82,8 @@ export function reviewPlan(fresh: ReviewablePlan, reviewed: ReviewablePlan | und
   if (!reviewed) return { status: 'unreviewed', reason: 'no plan of this stack was reviewed on a pull request for this commit' };
   const extra = differing(fresh, reviewed);
   const missing = differing(reviewed, fresh);
-  if (extra.length === 0 && missing.length === 0) return { status: 'reviewed', reason: `the same ${count} change(s) as the plan reviewed on the pull request` };
+  if (extra.length === 0 && missing.length === 0)
+    return { status: 'reviewed', reason: `the same ${count} change(s) as the plan reviewed on the pull request` };
   const names = [...new Set([...extra, ...missing])];
   return {
     status: 'unreviewed',
@@ -88,7 +96,10 @@ export function reviewPlan(fresh: ReviewablePlan, reviewed: ReviewablePlan | und
  * change it makes is one the reviewed plan made, identically (values the reviewed plan could not
  * know yet, such as new IDs, excepted). Then it may be applied without another review.
  */
-export function finishesReviewed(fresh: ReviewablePlan, reviewed: ReviewablePlan): { readonly ok: boolean; readonly differing: readonly string[] } {
+export function finishesReviewed(
+  fresh: ReviewablePlan,
+  reviewed: ReviewablePlan,
+): { readonly ok: boolean; readonly differing: readonly string[] } {
   const extra = differing(fresh, reviewed);
   return { ok: extra.length === 0, differing: extra };
 }

@@ -62,7 +62,8 @@ export function prSummary(options: PrSummaryOptions): string {
   const changes = base && head && allowlistChanges(base, head, options.environment);
   const settings = options.loaded?.project?.plans.find((p) => p.name === options.environment)?.settings;
   const access = changes && settings && accessOfChanges(changes, base!, head!, settings, options.environment);
-  const ofEnvironment = <T extends { environment: string }>(decisions: readonly T[] = []) => decisions.filter((d) => d.environment === options.environment);
+  const ofEnvironment = <T extends { environment: string }>(decisions: readonly T[] = []) =>
+    decisions.filter((d) => d.environment === options.environment);
   const planned = ofEnvironment(options.affected?.planned);
   const plans = new Map((options.plans ?? []).map((p) => [p.stack, p]));
   const stackNames = [...new Set([...planned.map((d) => d.stack), ...plans.keys(), ...(options.failedStacks ?? [])])].sort();

@@ -23,7 +23,8 @@ interface PolicyJson {
   readonly client_whitelist?: readonly string[] | null;
 }
 
-const scopeText = (scopes: readonly string[] | null | undefined): string => (scopes && scopes.length > 0 ? scopes.join(', ') : 'none (every token request)');
+const scopeText = (scopes: readonly string[] | null | undefined): string =>
+  scopes && scopes.length > 0 ? scopes.join(', ') : 'none (every token request)';
 const server = (side: { auth_server_id?: string }): string => (side.auth_server_id ? `server ${side.auth_server_id}` : 'its server');
 
 /**
@@ -33,7 +34,8 @@ const server = (side: { auth_server_id?: string }): string => (side.auth_server_
  * is refused.
  */
 function newClaimCheck(resource: ResourceChangeJson): string | undefined {
-  if (resource.type !== 'okta_auth_server_claim' || !resource.change.actions.includes('create') || resource.change.importing) return undefined;
+  if (resource.type !== 'okta_auth_server_claim' || !resource.change.actions.includes('create') || resource.change.importing)
+    return undefined;
   const after = (resource.change.after ?? {}) as ClaimJson;
   const scopes = after.scopes && after.scopes.length > 0 ? `the scopes openid ${after.scopes.join(' ')}` : 'the scope openid';
   return (

@@ -24,6 +24,8 @@ export function stackMatrix(plans: readonly EnvironmentPlan[], planned: readonly
 
 /** Every stack, in the shape `npm run affected` prints, for runs that cover everything (drift, manual apply). */
 export function everyStack(plans: readonly EnvironmentPlan[], reason: string): AffectedStacks {
-  const planned = plans.flatMap((p) => [p.sharedStack, ...p.shards.map((s) => s.stack)].map((stack) => ({ environment: p.name, stack, reason })));
+  const planned = plans.flatMap((p) =>
+    [p.sharedStack, ...p.shards.map((s) => s.stack)].map((stack) => ({ environment: p.name, stack, reason })),
+  );
   return { planned, skipped: [], orphaned: [] };
 }

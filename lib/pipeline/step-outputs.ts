@@ -13,7 +13,8 @@ export interface StepOutputsOptions {
  */
 export function writeStepOutputs(outputs: Readonly<Record<string, string>>, options: StepOutputsOptions = {}): void {
   for (const [name, value] of Object.entries(outputs)) {
-    if (/[\r\n]/.test(value)) throw new Error(`step output "${name}" must be a single line, but got ${JSON.stringify(value)}: serialize it as JSON`);
+    if (/[\r\n]/.test(value))
+      throw new Error(`step output "${name}" must be a single line, but got ${JSON.stringify(value)}: serialize it as JSON`);
   }
   const text = Object.entries(outputs)
     .map(([name, value]) => `${name}=${value}\n`)

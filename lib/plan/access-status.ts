@@ -30,7 +30,11 @@ const quoted = (names: readonly string[]): string => names.map((n) => `"${n}"`).
  * from the shards' last-applied state, so an app is admitted by the apply after the one that
  * creates it; a verified policy is checked by Terraform against Okta, which nothing offline can.
  */
-export function serverAccessStatus(settings: EnvironmentData, claims: readonly { readonly server: string }[], standing: AppStanding): ServerAccessStatus[] {
+export function serverAccessStatus(
+  settings: EnvironmentData,
+  claims: readonly { readonly server: string }[],
+  standing: AppStanding,
+): ServerAccessStatus[] {
   const servers = [...new Set(claims.map((c) => c.server).filter((s) => s !== 'org'))].sort();
   return servers.map((server) => ({ server, ...statusOn(own(settings.authorizationServers, server)?.access, standing) }));
 }
@@ -39,7 +43,10 @@ function statusOn(access: ServerAccessData | undefined, standing: AppStanding): 
   if (access?.mode === 'managed') {
     const policy = `the managed access policy "${access.policyName ?? DEFAULT_ACCESS_POLICY_NAME}"`;
     if (standing === 'forgotten') {
-      return { verdict: 'no', text: `no: retired with "forget", so ${policy} drops it and Okta issues it no token from this server unless another policy admits it` };
+      return {
+        verdict: 'no',
+        text: `no: retired with "forget", so ${policy} drops it and Okta issues it no token from this server unless another policy admits it`,
+      };
     }
     if (standing === 'new') {
       return {
@@ -48,15 +55,29 @@ function statusOn(access: ServerAccessData | undefined, standing: AppStanding): 
       };
     }
     if (standing === 'unknown') {
-      return { verdict: 'yes', text: `yes, once applied: ${policy} admits it (assuming the app exists in Okta already; an app the next apply creates is admitted only by the apply after it)` };
+      return {
+        verdict: 'yes',
+        text: `yes, once applied: ${policy} admits it (assuming the app exists in Okta already; an app the next apply creates is admitted only by the apply after it)`,
+      };
     }
     return { verdict: 'yes', text: `yes: ${policy} admits it` };
   }
   if (access?.mode === 'verified') {
     const policies = quoted(access.checkPolicies ?? DEFAULT_VERIFIED_POLICIES);
-    if (standing === 'forgotten') return { verdict: 'checked', text: `unchanged: no longer checked here; it depends on ${policies}, which this repository does not change` };
-    if (standing === 'new') return { verdict: 'checked', text: `verified: checked during the apply that creates it against ${policies} (the apply fails when none admits it)` };
+    if (standing === 'forgotten')
+      return {
+        verdict: 'checked',
+        text: `unchanged: no longer checked here; it depends on ${policies}, which this repository does not change`,
+      };
+    if (standing === 'new')
+      return {
+        verdict: 'checked',
+        text: `verified: checked during the apply that creates it against ${policies} (the apply fails when none admits it)`,
+      };
     return { verdict: 'checked', text: `verified: checked at plan time against ${policies} (the plan fails when none admits it)` };
   }
-  return { verdict: 'unchecked', text: 'not checked: the environments file sets no "access" for this server; Okta issues a token only when one of its access policies admits the app' };
+  return {
+    verdict: 'unchecked',
+    text: 'not checked: the environments file sets no "access" for this server; Okta issues a token only when one of its access policies admits the app',
+  };
 }

@@ -11,7 +11,10 @@ import { GROUPS_SCOPE } from '../okta/server-scopes';
  * clients that ask for it evaluate the claim), unless the environments file says the server is
  * `dedicatedToManagedApps`. The rule `shared-claims-are-scoped` checks the scope exists.
  */
-export function claimScopes(claim: Pick<ClaimSpec, 'scopes'>, server: Pick<AuthorizationServerData, 'dedicatedToManagedApps'> | undefined): readonly string[] | undefined {
+export function claimScopes(
+  claim: Pick<ClaimSpec, 'scopes'>,
+  server: Pick<AuthorizationServerData, 'dedicatedToManagedApps'> | undefined,
+): readonly string[] | undefined {
   if (claim.scopes) return claim.scopes;
   return server?.dedicatedToManagedApps ? undefined : [GROUPS_SCOPE];
 }

@@ -97,7 +97,10 @@ export interface SharedClaim {
 export { GROUP_SEARCH_BATCH_SIZE } from '../okta/group-search';
 
 /** Builds the plan of every declared environment; conflicts between files become problems. */
-export function planEnvironments(apps: readonly AppModel[], environments: EnvironmentsFileData): { plans: EnvironmentPlan[]; problems: Problem[] } {
+export function planEnvironments(
+  apps: readonly AppModel[],
+  environments: EnvironmentsFileData,
+): { plans: EnvironmentPlan[]; problems: Problem[] } {
   const problems = [...renameProblems(apps), ...importProblems(apps)];
   const plans = Object.entries(environments.environments).map(([name, settings]) => {
     const { plan, problems: conflicts } = planEnvironment(name, settings, apps);
@@ -107,14 +110,21 @@ export function planEnvironments(apps: readonly AppModel[], environments: Enviro
   return { plans, problems: dedupe(problems) };
 }
 
-function planEnvironment(name: string, settings: EnvironmentData, allApps: readonly AppModel[]): { plan: EnvironmentPlan; problems: Problem[] } {
+function planEnvironment(
+  name: string,
+  settings: EnvironmentData,
+  allApps: readonly AppModel[],
+): { plan: EnvironmentPlan; problems: Problem[] } {
   const inEnvironment = allApps.filter((app) => app.environments.includes(name) || own(app.retire, name) !== undefined);
   const apps = inEnvironment.filter((app) => own(app.retire, name) === undefined);
   const { claims, problems } = shareClaims(name, settings, apps);
-  const managedScopes = Object.entries(settings.authorizationServers ?? {}).filter(([, s]) => s.manageGroupsScope).map(([n]) => n);
+  const managedScopes = Object.entries(settings.authorizationServers ?? {})
+    .filter(([, s]) => s.manageGroupsScope)
+    .map(([n]) => n);
   const planned = apps.map((app) => planApp(app, name));
   const shards = new Map<string, { members: AppModel[]; planned: PlannedApp[]; movedOut: string[] }>();
-  const shard = (shardName: string) => shards.get(shardName) ?? shards.set(shardName, { members: [], planned: [], movedOut: [] }).get(shardName)!;
+  const shard = (shardName: string) =>
+    shards.get(shardName) ?? shards.set(shardName, { members: [], planned: [], movedOut: [] }).get(shardName)!;
   for (const app of inEnvironment) {
     shard(app.shard).members.push(app);
     if (app.previousShard) shard(app.previousShard).movedOut.push(app.key);
@@ -137,7 +147,11 @@ function planEnvironment(name: string, settings: EnvironmentData, allApps: reado
 function planShard(
   environment: string,
   shard: string,
-  { members, planned, movedOut }: { readonly members: readonly AppModel[]; readonly planned: readonly PlannedApp[]; readonly movedOut: readonly string[] },
+  {
+    members,
+    planned,
+    movedOut,
+  }: { readonly members: readonly AppModel[]; readonly planned: readonly PlannedApp[]; readonly movedOut: readonly string[] },
 ): ShardPlan {
   const apps = planned.map((p) => p.app);
   return {
@@ -186,7 +200,11 @@ interface ClaimRequest {
 }
 
 /** Apps asking for the same server, claim name and token share one claim; it must mean the same for all. */
-function shareClaims(environment: string, settings: EnvironmentData, apps: readonly AppModel[]): { claims: SharedClaim[]; problems: Problem[] } {
+function shareClaims(
+  environment: string,
+  settings: EnvironmentData,
+  apps: readonly AppModel[],
+): { claims: SharedClaim[]; problems: Problem[] } {
   const groups = new Map<string, ClaimRequest[]>();
   for (const app of apps) {
     for (const claim of app.claims.filter((c) => c.server !== 'org')) {
@@ -225,7 +243,10 @@ function shareClaims(environment: string, settings: EnvironmentData, apps: reado
 
 function differenceBetween(a: ClaimRequest, b: ClaimRequest): string | undefined {
   const describe = (r: ClaimRequest): Record<string, string> => ({
-    'allow-list kind and pattern': r.app.allowlist.kind === 'static' ? 'a static list' : `${r.app.allowlist.match} "${r.app.allowlist.pattern}" (source ${r.app.allowlist.source})`,
+    'allow-list kind and pattern':
+      r.app.allowlist.kind === 'static'
+        ? 'a static list'
+        : `${r.app.allowlist.match} "${r.app.allowlist.pattern}" (source ${r.app.allowlist.source})`,
     value: `"${r.claim.value}"`,
     scopes: r.shared.scopes ? JSON.stringify(r.shared.scopes) : 'none',
     alwaysIncludeInToken: String(r.shared.alwaysIncludeInToken),
@@ -235,7 +256,10 @@ function differenceBetween(a: ClaimRequest, b: ClaimRequest): string | undefined
   const right = describe(b);
   const field = Object.keys(left).find((k) => left[k] !== right[k]);
   // A claim without "scopes" may differ only through the server's default: say so.
-  const shown = (r: ClaimRequest, text: string) => (field === 'scopes' && !r.claim.scopes && r.shared.scopes ? `none (so ${text}, the default on a server not dedicatedToManagedApps)` : text);
+  const shown = (r: ClaimRequest, text: string) =>
+    field === 'scopes' && !r.claim.scopes && r.shared.scopes
+      ? `none (so ${text}, the default on a server not dedicatedToManagedApps)`
+      : text;
   return field && `${field}: ${shown(a, left[field])} in ${a.app.file} vs ${shown(b, right[field])} here`;
 }
 
@@ -255,10 +279,18 @@ function renameProblems(apps: readonly AppModel[]): Problem[] {
     app.previousKeys.forEach((key, index) => {
       const path = ['previousKeys', index];
       if (byKey.has(key) && key !== app.key) {
-        problems.push(app.document.problem(path, `previousKeys names "${key}", but ${byKey.get(key)?.file} still exists: a renamed app has one file. Delete the old file, or remove "${key}" here`));
+        problems.push(
+          app.document.problem(
+            path,
+            `previousKeys names "${key}", but ${byKey.get(key)?.file} still exists: a renamed app has one file. Delete the old file, or remove "${key}" here`,
+          ),
+        );
       }
       const earlier = claimedBy.get(key);
-      if (earlier) problems.push(app.document.problem(path, `previousKeys names "${key}", which ${earlier.file} also names: only one file can take over an app`));
+      if (earlier)
+        problems.push(
+          app.document.problem(path, `previousKeys names "${key}", which ${earlier.file} also names: only one file can take over an app`),
+        );
       else claimedBy.set(key, app);
     });
   }

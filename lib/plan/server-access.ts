@@ -63,14 +63,26 @@ export function planServerAccess(settings: EnvironmentData, apps: readonly AppMo
     const claims = users.flatMap((a) => a.claims.filter((c) => c.server === server));
     const grants = new Set(users.flatMap((a) => a.grantTypes).filter((g) => g !== NOT_A_RULE_GRANT));
     const refresh = users.some((a) => a.grantTypes.includes(NOT_A_RULE_GRANT));
-    const scopes = new Set(['openid', 'profile', 'email', ...(refresh ? ['offline_access'] : []), ...claims.flatMap((c) => claimScopes(c, serverSettings) ?? [])]);
+    const scopes = new Set([
+      'openid',
+      'profile',
+      'email',
+      ...(refresh ? ['offline_access'] : []),
+      ...claims.flatMap((c) => claimScopes(c, serverSettings) ?? []),
+    ]);
     return {
       server,
       mode: access?.mode ?? 'unchecked',
       policyName: access?.policyName ?? DEFAULT_ACCESS_POLICY_NAME,
       priority: access?.priority ?? 1,
       checkPolicies: access?.checkPolicies ?? DEFAULT_VERIFIED_POLICIES,
-      apps: users.map((a) => ({ key: a.key, file: a.file, shard: a.shard, previousKeys: a.previousKeys, ...(a.previousShard !== undefined && { previousShard: a.previousShard }) })),
+      apps: users.map((a) => ({
+        key: a.key,
+        file: a.file,
+        shard: a.shard,
+        previousKeys: a.previousKeys,
+        ...(a.previousShard !== undefined && { previousShard: a.previousShard }),
+      })),
       grantTypes: [...grants].sort(),
       scopes: [...scopes].sort(),
     };

@@ -41,11 +41,7 @@ export function effectiveSettings(rule: PolicyRule, policy: PolicyFileData): { l
  * Runs every rule of `pack` on every app. A finding in a file that validly suppresses its rule
  * is counted against the suppression instead of reported. Messages start with "[ID level]".
  */
-export function checkPolicy(
-  apps: readonly AppModel[],
-  policy: PolicyFileData,
-  pack: readonly PolicyRule[] = POLICY_RULES,
-): PolicyResult {
+export function checkPolicy(apps: readonly AppModel[], policy: PolicyFileData, pack: readonly PolicyRule[] = POLICY_RULES): PolicyResult {
   const settings = new Map(pack.map((rule) => [rule.id, effectiveSettings(rule, policy)]));
   const isSuppressible = (id: string): boolean => settings.get(id)?.suppressible ?? false;
   const silenced = new Map<AppModel, Map<string, number>>(

@@ -2,7 +2,8 @@ import { PolicyFileData } from './policy-file';
 import { own } from '../model/own';
 
 /** How a group came to be allowed for a file's owners. */
-export type GroupGrantMatch = { readonly owner: string; readonly by: 'name' } | { readonly owner: string; readonly by: 'prefix'; readonly prefix: string };
+export type GroupGrantMatch =
+  { readonly owner: string; readonly by: 'name' } | { readonly owner: string; readonly by: 'prefix'; readonly prefix: string };
 
 const startsWith = (text: string, prefix: string): boolean => text.toLowerCase().startsWith(prefix.toLowerCase());
 
@@ -12,7 +13,9 @@ const nameGrants = new WeakMap<PolicyFileData, Map<string, Set<string>>>();
 function namesGrantedTo(policy: PolicyFileData, owner: string): Set<string> | undefined {
   let index = nameGrants.get(policy);
   if (!index) {
-    index = new Map(Object.entries(policy.groups?.owners ?? {}).map(([name, grant]) => [name, new Set((grant.groups ?? []).map((g) => g.toLowerCase()))]));
+    index = new Map(
+      Object.entries(policy.groups?.owners ?? {}).map(([name, grant]) => [name, new Set((grant.groups ?? []).map((g) => g.toLowerCase()))]),
+    );
     nameGrants.set(policy, index);
   }
   return index.get(owner);

@@ -21,18 +21,20 @@ export const RuleSettings = Type.Object(
         description: '"error" fails the check, "warning" is only reported. @default the rule\'s own level',
       }),
     ),
-    suppressible: Type.Optional(
-      Type.Boolean({ description: 'false: no allow-list file may suppress this rule. @default true' }),
-    ),
+    suppressible: Type.Optional(Type.Boolean({ description: 'false: no allow-list file may suppress this rule. @default true' })),
   },
   strict,
 );
 
 export const GroupGrant = Type.Object(
   {
-    prefixes: Type.Optional(NameList('Group names starting with one of these belong to the team (static lists and "startsWith" dynamic lists).')),
+    prefixes: Type.Optional(
+      NameList('Group names starting with one of these belong to the team (static lists and "startsWith" dynamic lists).'),
+    ),
     groups: Type.Optional(
-      NameList('Exact group names or IDs (00g…) the team may allow-list. The only way to allow a group that matches groups.forbidden.patterns.'),
+      NameList(
+        'Exact group names or IDs (00g…) the team may allow-list. The only way to allow a group that matches groups.forbidden.patterns.',
+      ),
     ),
   },
   strict,
@@ -45,7 +47,9 @@ export const GroupsPolicy = Type.Object(
         {
           names: Type.Optional(NameList('Groups no app may ever allow-list, matched ignoring case (e.g. "Everyone").')),
           patterns: Type.Optional(
-            NameList('Privileged group names, "*" matching any text, ignoring case (e.g. "*Admin*"). Allowed only when granted by exact name in groups.owners.'),
+            NameList(
+              'Privileged group names, "*" matching any text, ignoring case (e.g. "*Admin*"). Allowed only when granted by exact name in groups.owners.',
+            ),
           ),
         },
         strict,
@@ -53,7 +57,8 @@ export const GroupsPolicy = Type.Object(
     ),
     owners: Type.Optional(
       KeyedRecord(Type.String({ pattern: OWNER_PATTERN, errorMessage: 'a GitHub user or team such as "@acme/payroll"' }), GroupGrant, {
-        description: 'Which groups each owner (as written in allow-list "owners") may allow-list. A file may use a group granted to any of its owners.',
+        description:
+          'Which groups each owner (as written in allow-list "owners") may allow-list. A file may use a group granted to any of its owners.',
       }),
     ),
     maxPerList: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Most groups one static allow list may name.' })),
@@ -97,7 +102,9 @@ export const EnvironmentPolicy = Type.Object(
       Type.Boolean({ description: 'false: http://localhost redirect URIs are allowed for every app type. @default true' }),
     ),
     redirectDomains: Type.Optional(
-      NameList('Hosts (and their subdomains) redirect URIs may point to; a native app\'s private-use scheme "com.acme.app" counts as host "app.acme.com".'),
+      NameList(
+        'Hosts (and their subdomains) redirect URIs may point to; a native app\'s private-use scheme "com.acme.app" counts as host "app.acme.com".',
+      ),
     ),
     servers: Type.Optional(NameList('Authorization servers claims may use in this environment: "org" and/or custom server names.')),
   },

@@ -28,9 +28,16 @@ export function readPolicy(
     const rule = pack.find((r) => r.id === id);
     if (!rule) {
       const suggestion = closest(id, ids);
-      problems.push(document.problem(['rules', id], `rules["${id}"] must name a policy rule, but there is none with that ID: ${suggestion ? `did you mean "${suggestion}"?` : `known rules: ${quoted(ids)}`}`));
+      problems.push(
+        document.problem(
+          ['rules', id],
+          `rules["${id}"] must name a policy rule, but there is none with that ID: ${suggestion ? `did you mean "${suggestion}"?` : `known rules: ${quoted(ids)}`}`,
+        ),
+      );
     } else if (rule.configurable === false) {
-      problems.push(document.problem(['rules', id], `rules["${id}"] cannot be set: ${id} is always an error and never suppressible. Remove this entry`));
+      problems.push(
+        document.problem(['rules', id], `rules["${id}"] cannot be set: ${id} is always an error and never suppressible. Remove this entry`),
+      );
     }
   }
   if (environments) {
@@ -38,7 +45,10 @@ export function readPolicy(
     for (const env of Object.keys(policy.environments ?? {}).filter((e) => !known.includes(e))) {
       const suggestion = closest(env, known);
       problems.push(
-        document.problem(['environments', env], `environments["${env}"] must be an environment of the environments file, but got "${env}": ${suggestion ? `did you mean "${suggestion}"?` : `known environments: ${quoted(known)}`}`),
+        document.problem(
+          ['environments', env],
+          `environments["${env}"] must be an environment of the environments file, but got "${env}": ${suggestion ? `did you mean "${suggestion}"?` : `known environments: ${quoted(known)}`}`,
+        ),
       );
     }
   }

@@ -13,7 +13,8 @@ import { AppPreview, carriersOf, ClaimPreview, previewApp } from './token-previe
 /** `npm run preview`'s command line; --help prints it. */
 export const PREVIEW = defineCommand({
   usage: 'npm run preview -- (--app <key> | --group "<name or ID>") [options]',
-  summary: "Shows, from the files in this checkout and without calling Okta, what a user's tokens would contain for an app (--app), or which tokens would carry a group (--group). See docs/preview.md.",
+  summary:
+    "Shows, from the files in this checkout and without calling Okta, what a user's tokens would contain for an app (--app), or which tokens would carry a group (--group). See docs/preview.md.",
   options: {
     app: { type: 'string', value: 'key', description: "the app (its file name without .json): what a user's tokens contain" },
     group: { type: 'string', value: 'name or ID', description: 'a group: which tokens would carry it' },
@@ -40,7 +41,9 @@ export function runPreview(argv: readonly string[], options: PreviewCommandOptio
   const { values: args } = parseCommandLine(PREVIEW, argv);
   const sources = projectSources(args);
   if ((args.app === undefined) === (args.group === undefined)) {
-    throw new Error(`give exactly one of --app <key> (what a user's tokens contain) or --group "<name or ID>" (which tokens carry it), but got ${args.app === undefined ? 'neither' : 'both'}`);
+    throw new Error(
+      `give exactly one of --app <key> (what a user's tokens contain) or --group "<name or ID>" (which tokens carry it), but got ${args.app === undefined ? 'neither' : 'both'}`,
+    );
   }
   if (args.token !== undefined && args.token !== 'id' && args.token !== 'access') {
     throw new Error(`--token must be "id" or "access", but got ${JSON.stringify(args.token)}`);
@@ -53,7 +56,8 @@ export function runPreview(argv: readonly string[], options: PreviewCommandOptio
     const { carriers, notes } = carriersOf(plans, membershipOf(args.group.trim()));
     const kept = carriers.filter((c) => keep(c.claim));
     const environments = plans.map((p) => p.name);
-    if (args.json) return [JSON.stringify({ group: args.group.trim(), environments, carriers: kept, notes: [OFFLINE_NOTE, ...notes] }, null, 2)];
+    if (args.json)
+      return [JSON.stringify({ group: args.group.trim(), environments, carriers: kept, notes: [OFFLINE_NOTE, ...notes] }, null, 2)];
     return formatCarriers(args.group.trim(), environments, kept, notes);
   }
 
@@ -63,10 +67,21 @@ export function runPreview(argv: readonly string[], options: PreviewCommandOptio
     ...(args['user-groups-file'] !== undefined ? parseGroupFile(readGroupFile(readText, args['user-groups-file'])) : []),
   ]);
   const previews: AppPreview[] = appPlans(project, plans, args.app as string, args.env).map((plan) => {
-    const preview = previewApp(plan, plan.apps.find((a) => a.app.key === args.app)!, memberships);
+    const preview = previewApp(
+      plan,
+      plan.apps.find((a) => a.app.key === args.app)!,
+      memberships,
+    );
     return { ...preview, claims: preview.claims.filter(keep) };
   });
-  if (args.json) return [JSON.stringify(previews.map((p) => ({ ...p, notes: [OFFLINE_NOTE, ...p.notes] })), null, 2)];
+  if (args.json)
+    return [
+      JSON.stringify(
+        previews.map((p) => ({ ...p, notes: [OFFLINE_NOTE, ...p.notes] })),
+        null,
+        2,
+      ),
+    ];
   return previews.flatMap((preview, index) => [...(index > 0 ? [''] : []), ...formatAppPreview(preview)]);
 }
 
@@ -82,13 +97,17 @@ function appPlans(project: Project, plans: readonly EnvironmentPlan[], key: stri
   const app = project.apps.find((a) => a.key === key);
   if (!app) {
     const keys = project.apps.map((a) => a.key);
-    throw new Error(`--app must be the key (file name without .json) of an allow-list file, one of ${keys.join(', ')}, but got ${JSON.stringify(key)}${didYouMean(key, keys)}`);
+    throw new Error(
+      `--app must be the key (file name without .json) of an allow-list file, one of ${keys.join(', ')}, but got ${JSON.stringify(key)}${didYouMean(key, keys)}`,
+    );
   }
   const found = plans.filter((plan) => plan.apps.some((a) => a.app.key === key));
   if (found.length > 0) return found;
   const managedIn = project.plans.filter((plan) => plan.apps.some((a) => a.app.key === key)).map((p) => p.name);
   const where = managedIn.length > 0 ? `it is managed in ${managedIn.join(', ')}` : 'it is managed in no environment';
-  throw new Error(`app "${key}" is not managed in environment "${env}" (${app.file} lists its environments and retirements): ${where}; pick one of those with --env`);
+  throw new Error(
+    `app "${key}" is not managed in environment "${env}" (${app.file} lists its environments and retirements): ${where}; pick one of those with --env`,
+  );
 }
 
 function readGroupFile(readText: (path: string) => string, path: string): string {

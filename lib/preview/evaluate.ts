@@ -74,11 +74,16 @@ export function evaluate(expression: Expression, context: EvaluationContext): Va
       return evaluate(expression.left, context) === evaluate(expression.right, context);
     case 'conditional': {
       const test = evaluate(expression.test, context);
-      if (typeof test !== 'boolean') throw new ClaimEvaluationError(couldNotEvaluate(context, `the condition yields ${describe(test)}, not true or false`));
+      if (typeof test !== 'boolean')
+        throw new ClaimEvaluationError(couldNotEvaluate(context, `the condition yields ${describe(test)}, not true or false`));
       return evaluate(test ? expression.then : expression.otherwise, context);
     }
     case 'call':
-      return call(expression.name, expression.args.map((arg) => evaluate(arg, context)), context);
+      return call(
+        expression.name,
+        expression.args.map((arg) => evaluate(arg, context)),
+        context,
+      );
   }
 }
 
@@ -101,7 +106,8 @@ function call(name: string, args: Value[], context: EvaluationContext): Value {
 /** `Arrays.contains(array, value)`: an exact, case-sensitive match of a whole element, as Okta documents it. */
 function arrayContains(args: Value[], context: EvaluationContext): boolean {
   const [array, value] = arity('Arrays.contains', args, 2);
-  if (!Array.isArray(array)) throw new ClaimEvaluationError(couldNotEvaluate(context, `Arrays.contains needs a list, but got ${describe(array)}`));
+  if (!Array.isArray(array))
+    throw new ClaimEvaluationError(couldNotEvaluate(context, `Arrays.contains needs a list, but got ${describe(array)}`));
   return array.includes(value);
 }
 
@@ -114,7 +120,10 @@ function getFilteredGroups(args: Value[], context: EvaluationContext): EmittedGr
     throw new ClaimEvaluationError(couldNotEvaluate(context, `getFilteredGroups needs a list of group IDs, but got ${describe(list)}`));
   }
   const attribute = typeof attributeExpression === 'string' ? GROUP_ATTRIBUTES[attributeExpression] : undefined;
-  if (!attribute) throw new UnsupportedExpressionError(`the group expression ${describe(attributeExpression)}: only "group.name" and "group.id" are modelled`);
+  if (!attribute)
+    throw new UnsupportedExpressionError(
+      `the group expression ${describe(attributeExpression)}: only "group.name" and "group.id" are modelled`,
+    );
   const limit = checkedLimit(limitValue, context);
   const entries = list as readonly string[];
   const held = entries.flatMap((entry) => context.memberships.filter((m) => m.reference === entry));
@@ -126,17 +135,22 @@ function getFilteredGroups(args: Value[], context: EvaluationContext): EmittedGr
 function groupsMatching(match: DynamicMatch, args: Value[], context: EvaluationContext): EmittedGroup[] {
   const [source, pattern, limitValue] = arity(`Groups.${match}`, args, 3);
   if (typeof source !== 'string' || typeof pattern !== 'string') {
-    throw new ClaimEvaluationError(couldNotEvaluate(context, `Groups.${match} needs a source and a pattern, but got ${describe(source)} and ${describe(pattern)}`));
+    throw new ClaimEvaluationError(
+      couldNotEvaluate(context, `Groups.${match} needs a source and a pattern, but got ${describe(source)} and ${describe(pattern)}`),
+    );
   }
   const limit = checkedLimit(limitValue, context);
   const named = context.memberships.filter((m) => !m.isId);
   const byId = context.memberships.filter((m) => m.isId);
   if (byId.length > 0) {
-    context.notes.push(`Groups.${match}("${source}", "${pattern}") matches group names; ${byId.map((m) => m.reference).join(', ')} given by ID cannot be matched: pass the name instead.`);
+    context.notes.push(
+      `Groups.${match}("${source}", "${pattern}") matches group names; ${byId.map((m) => m.reference).join(', ')} given by ID cannot be matched: pass the name instead.`,
+    );
   }
   const fold = (text: string) => (context.ignoreCase ? text.toLowerCase() : text);
   const held = named.filter((m) => matches(match, fold(m.reference), fold(pattern)));
-  if (held.length > 0) context.notes.push(`Groups.${match} reads groups from source "${source}": preview assumes the groups you passed come from it.`);
+  if (held.length > 0)
+    context.notes.push(`Groups.${match} reads groups from source "${source}": preview assumes the groups you passed come from it.`);
   return withinLimit(held, limit, context).map((m) => emitted(m, 'name'));
 }
 
@@ -154,7 +168,9 @@ function arity(name: string, args: Value[], count: number): Value[] {
 /** Okta documents the limit as an expression yielding 1–100; outside it, no token is issued. */
 function checkedLimit(limit: Value, context: EvaluationContext): number {
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_CLAIM_LIMIT) {
-    throw new ClaimEvaluationError(couldNotEvaluate(context, `the limit must be a whole number from 1 to ${MAX_CLAIM_LIMIT}, but got ${describe(limit)}`));
+    throw new ClaimEvaluationError(
+      couldNotEvaluate(context, `the limit must be a whole number from 1 to ${MAX_CLAIM_LIMIT}, but got ${describe(limit)}`),
+    );
   }
   return limit;
 }
@@ -180,7 +196,9 @@ function noteUnmatchableEntries(entries: readonly string[], context: EvaluationC
     const entryIsId = membershipOf(entry).isId;
     if (context.memberships.some((m) => m.isId !== entryIsId)) {
       const [written, given] = entryIsId ? ['ID', 'name'] : ['name', 'ID'];
-      context.notes.push(`The allow list gives group ${JSON.stringify(entry)} by ${written}; preview cannot tell whether a group you gave by ${given} is the same one (names and IDs cannot be linked offline): pass its ${written} to test it.`);
+      context.notes.push(
+        `The allow list gives group ${JSON.stringify(entry)} by ${written}; preview cannot tell whether a group you gave by ${given} is the same one (names and IDs cannot be linked offline): pass its ${written} to test it.`,
+      );
     }
   }
 }

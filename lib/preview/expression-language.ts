@@ -42,7 +42,11 @@ function tokenize(text: string): Token[] {
     if (!match) {
       const rest = text.slice(start);
       if (rest.trim() === '') break;
-      throw new ExpressionSyntaxError(text, start + rest.length - rest.trimStart().length, 'a string, number, name or one of == ? : ( ) { } ,');
+      throw new ExpressionSyntaxError(
+        text,
+        start + rest.length - rest.trimStart().length,
+        'a string, number, name or one of == ? : ( ) { } ,',
+      );
     }
     const [whole, string, number, name, symbol] = match;
     const position = start + whole.length - (string ?? number ?? name ?? symbol).length;

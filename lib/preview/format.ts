@@ -13,7 +13,10 @@ export function formatAppPreview(preview: AppPreview): string[] {
     // Okta evaluates every claim of a server for every app that asks it for a token; ours
     // yield nothing for apps whose profile does not list them (groupallowlistclaims).
     if (!claim.requestedBy.includes(preview.app)) {
-      lines.push(`  ${where(claim)}`, `    ${claim.claim} is left out: ${preview.app} did not ask for it (asked for by ${claim.requestedBy.join(', ')}; it serves only the apps whose profile lists it)`);
+      lines.push(
+        `  ${where(claim)}`,
+        `    ${claim.claim} is left out: ${preview.app} did not ask for it (asked for by ${claim.requestedBy.join(', ')}; it serves only the apps whose profile lists it)`,
+      );
       continue;
     }
     lines.push(`  ${where(claim)}`, ...[...outcomeLines(claim), ...deliveryLines(claim)].map((line) => `    ${line}`));
@@ -24,7 +27,12 @@ export function formatAppPreview(preview: AppPreview): string[] {
 }
 
 /** A readable report of the reverse query. */
-export function formatCarriers(group: string, environments: readonly string[], carriers: readonly GroupCarrier[], notes: readonly string[]): string[] {
+export function formatCarriers(
+  group: string,
+  environments: readonly string[],
+  carriers: readonly GroupCarrier[],
+  notes: readonly string[],
+): string[] {
   const scope = environments.join(', ');
   if (carriers.length === 0) return [`No token of any app managed here carries ${quote(group)} in ${scope}.`, ...notesText(notes)];
   const lines = [`${quote(group)} would be carried, in ${scope}, by:`];
@@ -33,14 +41,16 @@ export function formatCarriers(group: string, environments: readonly string[], c
     const [first, ...rest] = outcomeLines(claim);
     lines.push(`  ${environment} ${app}: ${where(claim)}`, `    ${first}${declared}`, ...rest.map((line) => `    ${line}`));
   }
-  const unmanaged = 'Other apps on these custom servers, managed here or not, get nothing from these claims: each serves only the apps whose profile lists it.';
+  const unmanaged =
+    'Other apps on these custom servers, managed here or not, get nothing from these claims: each serves only the apps whose profile lists it.';
   return [...lines, ...notesText([unmanaged, ...notes])];
 }
 
 /** Okta issues tokens only to assigned users, so the claims below matter only after a "yes". */
 function signInText(signIn: SignIn): string {
   if (signIn.kind === 'yes') return `yes (assigned through ${signIn.via.map(quote).join(', ')})`;
-  if (signIn.kind === 'no') return `no: the app is assigned only to ${signIn.assigned.map(quote).join(', ')}, so Okta refuses the sign-in and issues no token`;
+  if (signIn.kind === 'no')
+    return `no: the app is assigned only to ${signIn.assigned.map(quote).join(', ')}, so Okta refuses the sign-in and issues no token`;
   return `unknown: ${signIn.reason}`;
 }
 
@@ -65,7 +75,10 @@ function deliveryLines(claim: ClaimPreview): string[] {
 }
 
 function scopesText({ scopes }: ClaimPreview): string {
-  const parts = [...(scopes.all.length > 0 ? [`scope${scopes.all.length > 1 ? 's' : ''} ${scopes.all.join(' ')}`] : []), ...(scopes.oneOf ? [`one of ${scopes.oneOf.join(', ')}`] : [])];
+  const parts = [
+    ...(scopes.all.length > 0 ? [`scope${scopes.all.length > 1 ? 's' : ''} ${scopes.all.join(' ')}`] : []),
+    ...(scopes.oneOf ? [`one of ${scopes.oneOf.join(', ')}`] : []),
+  ];
   return parts.length > 0 ? parts.join(' and ') : 'any scope';
 }
 

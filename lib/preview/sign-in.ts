@@ -21,12 +21,21 @@ export type SignIn =
 
 export function signInOf(planned: PlannedApp, memberships: readonly Membership[]): SignIn {
   const assigned = planned.assignments;
-  if (!assigned) return { kind: 'unknown', reason: `${planned.app.file} does not manage the app's assignments ("assignments"): they are whatever the Okta console says` };
+  if (!assigned)
+    return {
+      kind: 'unknown',
+      reason: `${planned.app.file} does not manage the app's assignments ("assignments"): they are whatever the Okta console says`,
+    };
   const held = new Set(memberships.map((m) => m.reference));
   const via = assigned.filter((group) => held.has(group));
   if (via.length > 0) return { kind: 'yes', via };
   // A user given by names may still hold an assigned group written as an ID, and vice versa.
   const unlinkable = assigned.some((group) => memberships.some((m) => m.isId !== isGroupId(group)));
-  if (unlinkable) return { kind: 'unknown', reason: 'the assigned groups and the groups you gave mix names and IDs, which preview cannot link offline: give them the way the file writes them' };
+  if (unlinkable)
+    return {
+      kind: 'unknown',
+      reason:
+        'the assigned groups and the groups you gave mix names and IDs, which preview cannot link offline: give them the way the file writes them',
+    };
   return { kind: 'no', assigned };
 }

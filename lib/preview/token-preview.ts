@@ -97,7 +97,15 @@ export function previewApp(plan: EnvironmentPlan, planned: PlannedApp, membershi
     };
   });
   const access = serverAccessStatus(plan.settings, planned.app.claims, 'unknown');
-  return { environment: plan.name, app: planned.app.key, memberships: memberships.map((m) => m.reference), signIn: signInOf(planned, memberships), claims, access, notes: [...new Set(notes)] };
+  return {
+    environment: plan.name,
+    app: planned.app.key,
+    memberships: memberships.map((m) => m.reference),
+    signIn: signInOf(planned, memberships),
+    claims,
+    access,
+    notes: [...new Set(notes)],
+  };
 }
 
 function claimDefinitions(plan: EnvironmentPlan, planned: PlannedApp): ClaimDefinition[] {
@@ -114,17 +122,15 @@ function claimDefinitions(plan: EnvironmentPlan, planned: PlannedApp): ClaimDefi
         },
       ]
     : [];
-  const custom = plan.sharedClaims.map(
-    (claim): ClaimDefinition => ({
-      server: claim.server,
-      token: claim.token,
-      name: claim.name,
-      expression: claim.expression,
-      scopes: { all: claim.token === 'id' ? ['openid'] : [], ...(claim.scopes && { oneOf: claim.scopes }) },
-      alwaysInToken: claim.alwaysIncludeInToken,
-      requestedBy: claim.apps,
-    }),
-  );
+  const custom = plan.sharedClaims.map((claim): ClaimDefinition => ({
+    server: claim.server,
+    token: claim.token,
+    name: claim.name,
+    expression: claim.expression,
+    scopes: { all: claim.token === 'id' ? ['openid'] : [], ...(claim.scopes && { oneOf: claim.scopes }) },
+    alwaysInToken: claim.alwaysIncludeInToken,
+    requestedBy: claim.apps,
+  }));
   return [...org, ...custom];
 }
 
@@ -139,7 +145,9 @@ function outcomeOf(definition: ClaimDefinition, context: EvaluationContext): Cla
   }
   if (value === null) return { kind: 'absent' };
   if (!Array.isArray(value) || !value.every(isEmittedGroup)) {
-    throw new UnsupportedExpressionError(`claim "${definition.name}" on server "${definition.server}", which yields ${JSON.stringify(value)} instead of groups`);
+    throw new UnsupportedExpressionError(
+      `claim "${definition.name}" on server "${definition.server}", which yields ${JSON.stringify(value)} instead of groups`,
+    );
   }
   return value.length === 0 ? { kind: 'absent' } : { kind: 'value', groups: value };
 }

@@ -8,7 +8,8 @@ export const accessClaimsAreAlwaysIncluded: FileRule = (app) => {
     if (claim.token === 'access' && given.alwaysIncludeInToken === false) {
       findings.push({
         path: [...claim.path, 'alwaysIncludeInToken'],
-        message: 'alwaysIncludeInToken must not be false on an access-token claim, but got false: Okta always puts access-token claims into the token. Remove it, or use "token": "id" to serve the claim from /userinfo only',
+        message:
+          'alwaysIncludeInToken must not be false on an access-token claim, but got false: Okta always puts access-token claims into the token. Remove it, or use "token": "id" to serve the claim from /userinfo only',
       });
     }
   }

@@ -10,7 +10,13 @@ import { Finding } from './rule';
 export function allowlistHasOneKind(data: AllowlistFileData): Finding[] {
   const given = (['groups', ...DYNAMIC_MATCHES] as const).filter((k) => data.allowlist[k] !== undefined);
   if (given.length === 0) {
-    return [{ path: ['allowlist'], message: 'allowlist must have "groups" (a static list) or one of "startsWith", "endsWith", "contains" (a dynamic list), but got none of them' }];
+    return [
+      {
+        path: ['allowlist'],
+        message:
+          'allowlist must have "groups" (a static list) or one of "startsWith", "endsWith", "contains" (a dynamic list), but got none of them',
+      },
+    ];
   }
   if (given[0] === 'groups' && given.length > 1) {
     // Refused until the guarded Arrays.flatten form is generated and previewed: docs/okta-semantics.md#combined-allow-lists.
@@ -27,10 +33,20 @@ export function allowlistHasOneKind(data: AllowlistFileData): Finding[] {
     ];
   }
   if (given.length > 1) {
-    return [{ path: ['allowlist', given[1]], message: `allowlist must be either static or one dynamic pattern, but got ${given.map((g) => `"${g}"`).join(' and ')}: keep one` }];
+    return [
+      {
+        path: ['allowlist', given[1]],
+        message: `allowlist must be either static or one dynamic pattern, but got ${given.map((g) => `"${g}"`).join(' and ')}: keep one`,
+      },
+    ];
   }
   if (given[0] === 'groups' && data.allowlist.source !== undefined) {
-    return [{ path: ['allowlist', 'source'], message: 'allowlist.source applies to dynamic lists only: remove it, static lists name their groups directly' }];
+    return [
+      {
+        path: ['allowlist', 'source'],
+        message: 'allowlist.source applies to dynamic lists only: remove it, static lists name their groups directly',
+      },
+    ];
   }
   return [];
 }

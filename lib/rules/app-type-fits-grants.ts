@@ -14,24 +14,40 @@ export const appTypeFitsGrants: FileRule = (app) => {
   const findings: Finding[] = [];
   const grants = new Set(app.grantTypes);
   if (app.type === 'service') {
-    findings.push({ path: ['app', 'type'], message: 'app.type must be "web", "native" or "browser", but got "service": service apps sign in no user, so a Groups claim would always be empty' });
+    findings.push({
+      path: ['app', 'type'],
+      message:
+        'app.type must be "web", "native" or "browser", but got "service": service apps sign in no user, so a Groups claim would always be empty',
+    });
   } else {
     const { required, valid } = GRANT_REQUIREMENTS[app.type];
     for (const grant of required.filter((g) => !grants.has(g))) {
-      findings.push({ path: ['app', 'grantTypes'], message: `app.grantTypes of a ${app.type} app must contain "${grant}" (the okta provider refuses the app at apply otherwise), but got ${JSON.stringify(app.grantTypes)}: add "${grant}"` });
+      findings.push({
+        path: ['app', 'grantTypes'],
+        message: `app.grantTypes of a ${app.type} app must contain "${grant}" (the okta provider refuses the app at apply otherwise), but got ${JSON.stringify(app.grantTypes)}: add "${grant}"`,
+      });
     }
     app.grantTypes.forEach((grant, index) => {
       if (valid.includes(grant)) return;
       const others = typesAllowing(grant);
       const fix = others.length > 0 ? `remove it, or use type ${others.map((t) => `"${t}"`).join(' or ')}` : 'remove it';
-      findings.push({ path: ['app', 'grantTypes', index], message: `app.grantTypes of a ${app.type} app may only contain ${quoted(valid.filter((g) => FILE_GRANTS.includes(g)))}, but got "${grant}": ${fix}` });
+      findings.push({
+        path: ['app', 'grantTypes', index],
+        message: `app.grantTypes of a ${app.type} app may only contain ${quoted(valid.filter((g) => FILE_GRANTS.includes(g)))}, but got "${grant}": ${fix}`,
+      });
     });
   }
   if ((grants.has('authorization_code') || grants.has('implicit')) && app.redirectUris.length === 0) {
-    findings.push({ path: ['app'], message: 'app.redirectUris must list at least one URI for "authorization_code" or "implicit", but got none' });
+    findings.push({
+      path: ['app'],
+      message: 'app.redirectUris must list at least one URI for "authorization_code" or "implicit", but got none',
+    });
   }
   if (grants.has('refresh_token') && !grants.has('authorization_code') && !grants.has('urn:ietf:params:oauth:grant-type:device_code')) {
-    findings.push({ path: ['app', 'grantTypes'], message: 'grant "refresh_token" needs "authorization_code" (or device code) beside it: Okta issues refresh tokens only with them' });
+    findings.push({
+      path: ['app', 'grantTypes'],
+      message: 'grant "refresh_token" needs "authorization_code" (or device code) beside it: Okta issues refresh tokens only with them',
+    });
   }
   return findings;
 };

@@ -13,10 +13,22 @@ export const assignmentsAreValid: FileRule = (app) => {
   if (!assignments) return [];
   const { groups, fromAllowlist } = assignments;
   if (groups && fromAllowlist) {
-    return [{ path: ['assignments', 'fromAllowlist'], message: 'assignments must be either "groups" or "fromAllowlist", but got both: keep "groups" to assign other groups than the allow list, or "fromAllowlist" alone' }];
+    return [
+      {
+        path: ['assignments', 'fromAllowlist'],
+        message:
+          'assignments must be either "groups" or "fromAllowlist", but got both: keep "groups" to assign other groups than the allow list, or "fromAllowlist" alone',
+      },
+    ];
   }
   if (!groups && !fromAllowlist) {
-    return [{ path: ['assignments'], message: 'assignments must have "groups" (the groups whose members may sign in) or "fromAllowlist": true, but got neither: add one, or remove "assignments" to leave the app\'s assignments to the Okta console' }];
+    return [
+      {
+        path: ['assignments'],
+        message:
+          'assignments must have "groups" (the groups whose members may sign in) or "fromAllowlist": true, but got neither: add one, or remove "assignments" to leave the app\'s assignments to the Okta console',
+      },
+    ];
   }
   if (fromAllowlist && app.allowlist.kind === 'dynamic') {
     const { match, pattern } = app.allowlist;

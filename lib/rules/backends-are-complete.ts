@@ -22,15 +22,24 @@ export const backendsAreComplete: EnvironmentsRule = ({ environments }) => {
     const config = backend.config ?? {};
     const missing = REQUIRED_BACKEND_SETTINGS[backend.type].filter((k) => config[k] === undefined);
     if (missing.length > 0) {
-      findings.push({ path, message: `backend "${backend.type}" of environment "${env}" must set ${quoted(missing)} in "config", but they are missing` });
+      findings.push({
+        path,
+        message: `backend "${backend.type}" of environment "${env}" must set ${quoted(missing)} in "config", but they are missing`,
+      });
     }
     // Every other remote backend locks by itself; S3 only when told how, and an unlocked state
     // lets two applies of one stack write it at once (docs/pipeline.md, "State backend and locking").
     if (backend.type === 's3' && config.useLockfile !== true && config.dynamodbTable === undefined) {
-      findings.push({ path, message: `backend "s3" of environment "${env}" must lock its state with "useLockfile": true (Terraform 1.10+) or a "dynamodbTable", but it sets neither` });
+      findings.push({
+        path,
+        message: `backend "s3" of environment "${env}" must lock its state with "useLockfile": true (Terraform 1.10+) or a "dynamodbTable", but it sets neither`,
+      });
     }
     for (const key of Object.keys(config).filter((k) => SECRET_SETTINGS.test(k))) {
-      findings.push({ path: [...path, 'config', key], message: `backend.config.${key} looks like a credential: never put secrets in this file, pass them to Terraform through environment variables` });
+      findings.push({
+        path: [...path, 'config', key],
+        message: `backend.config.${key} looks like a credential: never put secrets in this file, pass them to Terraform through environment variables`,
+      });
     }
   }
   return findings;

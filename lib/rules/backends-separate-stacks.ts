@@ -20,7 +20,10 @@ export const backendsSeparateStacks: EnvironmentsRule = ({ environments }) => {
   const findings: Finding[] = [];
   for (const [env, { backend }] of Object.entries(environments)) {
     const setting = STATE_NAME_SETTING[backend.type];
-    const value = setting.reduce<unknown>((v, k) => (v && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined), backend.config);
+    const value = setting.reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined),
+      backend.config,
+    );
     // Without a path, local states are named after each stack (terraform.<stack>.tfstate).
     if (backend.type === 'local' && value === undefined) continue;
     if (typeof value !== 'string') {

@@ -7,9 +7,15 @@ export const claimNamesAreValid: FileRule = (app) => {
   for (const claim of app.claims) {
     const path = [...claim.path, 'name'];
     if (!CLAIM_NAME_PATTERN.test(claim.name)) {
-      findings.push({ path, message: `name must be letters, digits, "_", "-", "." or ":", starting with a letter or "_" (at most 100), but got "${claim.name}"` });
+      findings.push({
+        path,
+        message: `name must be letters, digits, "_", "-", "." or ":", starting with a letter or "_" (at most 100), but got "${claim.name}"`,
+      });
     } else if (RESERVED_CLAIM_NAMES[claim.token].has(claim.name)) {
-      findings.push({ path, message: `name "${claim.name}" is reserved by Okta in ${claim.token} tokens: choose another name, such as "groups"` });
+      findings.push({
+        path,
+        message: `name "${claim.name}" is reserved by Okta in ${claim.token} tokens: choose another name, such as "groups"`,
+      });
     }
   }
   return findings;

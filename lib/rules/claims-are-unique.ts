@@ -10,7 +10,11 @@ export const claimsAreUnique: FileRule = (app) => {
     const index = claim.path[1] as number;
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, index);
-    else findings.push({ path: claim.path, message: `claims[${index}] repeats claims[${earlier}] (server "${claim.server}", name "${claim.name}", ${claim.token} token): remove one` });
+    else
+      findings.push({
+        path: claim.path,
+        message: `claims[${index}] repeats claims[${earlier}] (server "${claim.server}", name "${claim.name}", ${claim.token} token): remove one`,
+      });
   }
   return findings;
 };

@@ -19,7 +19,8 @@ export const dynamicPatternsAreSafe: FileRule = (app) => {
   for (const claim of app.claims.filter((c) => c.value === 'id')) {
     findings.push({
       path: [...claim.path, 'value'],
-      message: 'value must be "name" for a dynamic allow list, but got "id": Okta\'s Groups.startsWith/endsWith/contains functions return group names. Use a static list to emit group IDs',
+      message:
+        'value must be "name" for a dynamic allow list, but got "id": Okta\'s Groups.startsWith/endsWith/contains functions return group names. Use a static list to emit group IDs',
     });
   }
   return findings;

@@ -6,14 +6,20 @@ export const environmentsAreDeclared: FileRule = (app, { environments }) => {
   const findings: Finding[] = [];
   const check = (name: string, path: (string | number)[]): void => {
     if (!declared.includes(name)) {
-      findings.push({ path, message: `environment "${name}" is not declared: use one of ${quoted(declared)} or add it to the environments file` });
+      findings.push({
+        path,
+        message: `environment "${name}" is not declared: use one of ${quoted(declared)} or add it to the environments file`,
+      });
     }
   };
   app.data.environments?.forEach((e, i) => check(e, ['environments', i]));
   for (const env of Object.keys(app.importIds)) {
     check(env, ['app', 'importIds', env]);
     if (declared.includes(env) && !app.environments.includes(env)) {
-      findings.push({ path: ['app', 'importIds', env], message: `app.importIds names "${env}", but the app is not deployed there: add "${env}" to "environments" or remove the import` });
+      findings.push({
+        path: ['app', 'importIds', env],
+        message: `app.importIds names "${env}", but the app is not deployed there: add "${env}" to "environments" or remove the import`,
+      });
     }
   }
   for (const env of Object.keys(app.retire)) check(env, ['retire', env]);

@@ -14,13 +14,22 @@ export const groupReferencesAreValid: FileRule = (app) => {
 /** What is wrong with one group name or ID written in a file, if anything. */
 export function groupReferenceProblem(group: string, path: Finding['path']): Finding | undefined {
   if (/^00g/.test(group) && !/\s/.test(group) && !isGroupId(group)) {
-    return { path, message: `"${group}" looks like a group ID but is not one: an Okta group ID is "00g" followed by 17 letters or digits (20 characters)` };
+    return {
+      path,
+      message: `"${group}" looks like a group ID but is not one: an Okta group ID is "00g" followed by 17 letters or digits (20 characters)`,
+    };
   }
   if (CONTROL_CHARACTERS.test(group)) {
-    return { path, message: `group name ${JSON.stringify(group)} contains a control character (tab, newline, …): copy the name again from Okta` };
+    return {
+      path,
+      message: `group name ${JSON.stringify(group)} contains a control character (tab, newline, …): copy the name again from Okta`,
+    };
   }
   if (group.trim() !== group) {
-    return { path, message: `group name ${JSON.stringify(group)} starts or ends with a space: names are matched exactly, remove the space` };
+    return {
+      path,
+      message: `group name ${JSON.stringify(group)} starts or ends with a space: names are matched exactly, remove the space`,
+    };
   }
   return undefined;
 }

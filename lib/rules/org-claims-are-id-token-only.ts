@@ -10,17 +10,30 @@ export const orgClaimsAreIdTokenOnly: FileRule = (app) => {
   for (const claim of orgClaims) {
     const given = app.data.claims[claim.path[1] as number];
     if (claim.token !== 'id') {
-      findings.push({ path: [...claim.path, 'token'], message: 'token must be "id" on the org server, but got "access": the org server only adds Groups claims to ID tokens; use a custom server (e.g. "default") for access tokens' });
+      findings.push({
+        path: [...claim.path, 'token'],
+        message:
+          'token must be "id" on the org server, but got "access": the org server only adds Groups claims to ID tokens; use a custom server (e.g. "default") for access tokens',
+      });
     }
     if (given.scopes) {
-      findings.push({ path: [...claim.path, 'scopes'], message: 'scopes apply to custom-server claims only: remove it (org-server clients request "openid groups")' });
+      findings.push({
+        path: [...claim.path, 'scopes'],
+        message: 'scopes apply to custom-server claims only: remove it (org-server clients request "openid groups")',
+      });
     }
     if (given.alwaysIncludeInToken !== undefined) {
-      findings.push({ path: [...claim.path, 'alwaysIncludeInToken'], message: 'alwaysIncludeInToken applies to custom-server claims only: remove it' });
+      findings.push({
+        path: [...claim.path, 'alwaysIncludeInToken'],
+        message: 'alwaysIncludeInToken applies to custom-server claims only: remove it',
+      });
     }
   }
   for (const extra of orgClaims.slice(1)) {
-    findings.push({ path: extra.path, message: `an app has one org-server Groups claim, but this file declares ${orgClaims.length}: keep one` });
+    findings.push({
+      path: extra.path,
+      message: `an app has one org-server Groups claim, but this file declares ${orgClaims.length}: keep one`,
+    });
   }
   return findings;
 };

@@ -8,5 +8,10 @@ import { FileRule } from './rule';
  */
 export const pkceFitsClient: FileRule = (app) =>
   app.settings.tokenEndpointAuthMethod === 'none' && !app.settings.pkceRequired
-    ? [{ path: ['app', 'pkceRequired'], message: `app.pkceRequired must be true for a ${app.type} app (a public client proves itself with PKCE only), but got false` }]
+    ? [
+        {
+          path: ['app', 'pkceRequired'],
+          message: `app.pkceRequired must be true for a ${app.type} app (a public client proves itself with PKCE only), but got false`,
+        },
+      ]
     : [];

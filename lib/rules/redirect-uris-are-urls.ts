@@ -10,7 +10,10 @@ export const redirectUrisAreUrls: FileRule = (app) => {
       try {
         parsed = new URL(uri);
       } catch {
-        findings.push({ path, message: `app.${field}[${index}] must be an absolute URI such as "https://app.example.com/callback", but got "${uri}"` });
+        findings.push({
+          path,
+          message: `app.${field}[${index}] must be an absolute URI such as "https://app.example.com/callback", but got "${uri}"`,
+        });
         return;
       }
       if (parsed.hash) findings.push({ path, message: `app.${field}[${index}] must not have a #fragment, but got "${uri}"` });

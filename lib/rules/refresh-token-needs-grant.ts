@@ -7,5 +7,10 @@ import { FileRule } from './rule';
  */
 export const refreshTokenNeedsGrant: FileRule = (app) =>
   app.data.app.refreshToken !== undefined && !app.grantTypes.includes('refresh_token')
-    ? [{ path: ['app', 'refreshToken'], message: `app.grantTypes must contain "refresh_token" when app.refreshToken is given, but got ${JSON.stringify(app.grantTypes)}` }]
+    ? [
+        {
+          path: ['app', 'refreshToken'],
+          message: `app.grantTypes must contain "refresh_token" when app.refreshToken is given, but got ${JSON.stringify(app.grantTypes)}`,
+        },
+      ]
     : [];

@@ -7,7 +7,10 @@ export const serversHaveOneReference: EnvironmentsRule = ({ environments }) => {
     for (const [name, server] of Object.entries(settings.authorizationServers ?? {})) {
       const path = ['environments', env, 'authorizationServers', name];
       if ((server.id === undefined) === (server.lookupName === undefined)) {
-        findings.push({ path, message: `authorization server "${name}" must have exactly one of "id" or "lookupName", but got ${server.id === undefined ? 'neither' : 'both'}` });
+        findings.push({
+          path,
+          message: `authorization server "${name}" must have exactly one of "id" or "lookupName", but got ${server.id === undefined ? 'neither' : 'both'}`,
+        });
       }
     }
   }

@@ -9,16 +9,30 @@ export const shardsAreValid: FileRule = (app) => {
   const findings: Finding[] = [];
   if (app.shard === SHARED_STACK) {
     const path = app.data.shard === undefined ? ['owners', 0] : ['shard'];
-    findings.push({ path, message: `the shard must not be named "${SHARED_STACK}", which is the stack of the shared claims, but got it${app.data.shard === undefined ? ' from the first owner' : ''}: set "shard" to another name` });
+    findings.push({
+      path,
+      message: `the shard must not be named "${SHARED_STACK}", which is the stack of the shared claims, but got it${app.data.shard === undefined ? ' from the first owner' : ''}: set "shard" to another name`,
+    });
   }
   if (app.previousShard !== undefined && app.previousShard === app.shard) {
-    findings.push({ path: ['previousShard'], message: `previousShard must name the shard the app moves FROM, but got its current shard "${app.shard}": remove previousShard` });
+    findings.push({
+      path: ['previousShard'],
+      message: `previousShard must name the shard the app moves FROM, but got its current shard "${app.shard}": remove previousShard`,
+    });
   }
   if (app.previousShard !== undefined && app.previousKeys.length > 0) {
-    findings.push({ path: ['previousShard'], message: 'an app can be renamed (previousKeys) or moved to another shard (previousShard) in one change, but not both: do one, apply it, then the other' });
+    findings.push({
+      path: ['previousShard'],
+      message:
+        'an app can be renamed (previousKeys) or moved to another shard (previousShard) in one change, but not both: do one, apply it, then the other',
+    });
   }
   if (app.previousShard !== undefined && Object.keys(app.retire).length > 0) {
-    findings.push({ path: ['retire'], message: 'an app can be retired or moved to another shard (previousShard) in one change, but not both: finish the move first, or retire it where it is' });
+    findings.push({
+      path: ['retire'],
+      message:
+        'an app can be retired or moved to another shard (previousShard) in one change, but not both: finish the move first, or retire it where it is',
+    });
   }
   return findings;
 };

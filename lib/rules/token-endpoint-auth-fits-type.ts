@@ -18,23 +18,36 @@ export const tokenEndpointAuthFitsType: FileRule = (app) => {
   const method = app.settings.tokenEndpointAuthMethod;
   const path = ['app', 'tokenEndpointAuthMethod'];
   if ((app.type === 'browser' || app.type === 'native') && method !== 'none') {
-    findings.push({ path, message: `app.tokenEndpointAuthMethod must be "none" for a ${app.type} app (a public client keeps no secret and uses PKCE), but got "${given}"` });
+    findings.push({
+      path,
+      message: `app.tokenEndpointAuthMethod must be "none" for a ${app.type} app (a public client keeps no secret and uses PKCE), but got "${given}"`,
+    });
   }
   if (app.type === 'web' && !SECRET_METHODS.includes(method)) {
-    findings.push({ path, message: `app.tokenEndpointAuthMethod must be "client_secret_basic", "client_secret_post", "client_secret_jwt" or "private_key_jwt" for a web app, but got "${given}"` });
+    findings.push({
+      path,
+      message: `app.tokenEndpointAuthMethod must be "client_secret_basic", "client_secret_post", "client_secret_jwt" or "private_key_jwt" for a web app, but got "${given}"`,
+    });
   }
   const everyEnvironmentAdopts = app.environments.every((environment) => app.importIds[environment] !== undefined);
   if (method === 'private_key_jwt' && app.settings.jwksUri === undefined && !everyEnvironmentAdopts) {
     findings.push({
       path,
-      message: 'app.jwksUri must be given with "private_key_jwt" (the provider refuses the app without keys), but got none: add the URL of the client\'s public keys, or adopt an existing app with its keys in every environment',
+      message:
+        'app.jwksUri must be given with "private_key_jwt" (the provider refuses the app without keys), but got none: add the URL of the client\'s public keys, or adopt an existing app with its keys in every environment',
     });
   }
   if (app.settings.jwksUri !== undefined && method !== 'private_key_jwt') {
-    findings.push({ path: ['app', 'jwksUri'], message: `app.tokenEndpointAuthMethod must be "private_key_jwt" when app.jwksUri is given, but got "${method}"` });
+    findings.push({
+      path: ['app', 'jwksUri'],
+      message: `app.tokenEndpointAuthMethod must be "private_key_jwt" when app.jwksUri is given, but got "${method}"`,
+    });
   }
   if (app.settings.jwksUri !== undefined && !/^https:\/\/[^\s/?#]+[^\s#]*$/.test(app.settings.jwksUri)) {
-    findings.push({ path: ['app', 'jwksUri'], message: `app.jwksUri must be an https:// URL, but got ${JSON.stringify(app.settings.jwksUri)}` });
+    findings.push({
+      path: ['app', 'jwksUri'],
+      message: `app.jwksUri must be an https:// URL, but got ${JSON.stringify(app.settings.jwksUri)}`,
+    });
   }
   return findings;
 };

@@ -22,7 +22,8 @@ const COMMANDS = ['record', 'check'] as const;
 
 const APPLIED_COMMITS = defineCommand({
   usage: `tsx scripts/ci/applied-commits.ts <${COMMANDS.join('|')}> [options]`,
-  summary: 'Records (apply) and checks (drift) the last commit of main each stack is in line with; reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL.',
+  summary:
+    'Records (apply) and checks (drift) the last commit of main each stack is in line with; reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL.',
   options: {
     commit: { type: 'string', value: 'sha', description: 'record: the applied commit' },
     stacks: { type: 'string', value: 'JSON list', description: 'record: the stacks now in line with it' },
@@ -36,14 +37,18 @@ const APPLIED_COMMITS = defineCommand({
 });
 
 void runCommand(APPLIED_COMMITS, async ({ values, positionals: [command] }) => {
-  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`the command must be one of ${COMMANDS.join(', ')}, but got "${command}"`);
+  if (!(COMMANDS as readonly string[]).includes(command))
+    throw new UsageError(`the command must be one of ${COMMANDS.join(', ')}, but got "${command}"`);
   return command === 'record' ? record(values) : check(values);
 });
 
 type Values = ParsedCommandLine<typeof APPLIED_COMMITS.options>['values'];
 
 function github() {
-  return { repository: required('GITHUB_REPOSITORY', process.env.GITHUB_REPOSITORY), client: fetchClient({ token: required('GITHUB_TOKEN', process.env.GITHUB_TOKEN), apiUrl: process.env.GITHUB_API_URL }) };
+  return {
+    repository: required('GITHUB_REPOSITORY', process.env.GITHUB_REPOSITORY),
+    client: fetchClient({ token: required('GITHUB_TOKEN', process.env.GITHUB_TOKEN), apiUrl: process.env.GITHUB_API_URL }),
+  };
 }
 
 async function record(values: Values): Promise<string[]> {
@@ -58,19 +63,32 @@ async function check(values: Values): Promise<string[]> {
   const { repository, client } = github();
   const selection = JSON.parse(readFileSync(required('--affected', values.affected), 'utf8')) as AffectedStacks;
   const stacks = selection.planned.map((s) => s.stack);
-  const history = git(undefined, 'rev-list', '--first-parent', `--max-count=${Number(values.history)}`, 'HEAD').split('\n').filter(Boolean);
+  const history = git(undefined, 'rev-list', '--first-parent', `--max-count=${Number(values.history)}`, 'HEAD')
+    .split('\n')
+    .filter(Boolean);
   const applied = await lastApplied(client, repository, history, stacks);
-  const behind = unappliedStacks(stacks, applied, history[0], (commit) => new Set(affectedStacks({ base: commit }).planned.map((s) => s.stack)));
+  const behind = unappliedStacks(
+    stacks,
+    applied,
+    history[0],
+    (commit) => new Set(affectedStacks({ base: commit }).planned.map((s) => s.stack)),
+  );
   const lines = behind.map(({ stack, applied: commit }) =>
     commit
       ? `${stack}: main changed its Terraform after ${commit.slice(0, 12)}, the last commit it was applied at; run the Apply workflow by hand (every stack)`
       : `${stack}: none of the last ${history.length} commits of main records an apply of it; run the Apply workflow by hand (every stack)`,
   );
   if (values.summary) {
-    appendFileSync(values.summary, lines.length ? `### Merged but not applied\n\n${lines.map((l) => `- ${l}`).join('\n')}\n` : 'Every stack is applied at main.\n');
+    appendFileSync(
+      values.summary,
+      lines.length ? `### Merged but not applied\n\n${lines.map((l) => `- ${l}`).join('\n')}\n` : 'Every stack is applied at main.\n',
+    );
   }
   if (behind.length > 0) process.exitCode = 1;
-  return [...lines.map((line) => `::error title=Merged but not applied::${escapeData(line)}`), `${stacks.length - behind.length} of ${stacks.length} stack(s) in line with main`];
+  return [
+    ...lines.map((line) => `::error title=Merged but not applied::${escapeData(line)}`),
+    `${stacks.length - behind.length} of ${stacks.length} stack(s) in line with main`,
+  ];
 }
 
 function required(name: string, value: string | undefined): string {

@@ -16,23 +16,35 @@ import { writeStepOutputs } from '../../lib/pipeline/step-outputs';
 
 const APPLY_REPORT = defineCommand({
   usage: 'tsx scripts/ci/apply-report.ts --environment <env> --plans <folder> --commit <sha> --run-url <url> --out <file>',
-  summary: 'Reads how each stack of one environment ended after the apply jobs; writes the outputs failed and matching (JSON lists) and, when anything failed, the issue body to --out.',
+  summary:
+    'Reads how each stack of one environment ended after the apply jobs; writes the outputs failed and matching (JSON lists) and, when anything failed, the issue body to --out.',
   options: {
     environment: { type: 'string', value: 'env', description: 'the environment', required: true },
-    plans: { type: 'string', value: 'folder', description: "each stack's apply artifact: <stack>/review.json, apply-exitcode, apply.log", required: true },
+    plans: {
+      type: 'string',
+      value: 'folder',
+      description: "each stack's apply artifact: <stack>/review.json, apply-exitcode, apply.log",
+      required: true,
+    },
     commit: { type: 'string', value: 'sha', description: 'the commit that was applied', required: true },
     'run-url': { type: 'string', value: 'url', description: 'the workflow run, for the issue', required: true },
     out: { type: 'string', value: 'file', description: 'where to write the issue body', required: true },
   },
-  example: 'tsx scripts/ci/apply-report.ts --environment prod --plans plans --commit "$GITHUB_SHA" --run-url "$RUN_URL" --out apply-failed.md',
+  example:
+    'tsx scripts/ci/apply-report.ts --environment prod --plans plans --commit "$GITHUB_SHA" --run-url "$RUN_URL" --out apply-failed.md',
 });
 
 void runCommand(APPLY_REPORT, ({ values }) => {
   const { environment, plans, commit, out } = values;
-  const read = (stack: string, file: string): string | undefined => (existsSync(join(plans, stack, file)) ? readFileSync(join(plans, stack, file), 'utf8') : undefined);
+  const read = (stack: string, file: string): string | undefined =>
+    existsSync(join(plans, stack, file)) ? readFileSync(join(plans, stack, file), 'utf8') : undefined;
   const matching: string[] = [];
   const stacks: StackApply[] = [];
-  for (const stack of existsSync(plans) ? readdirSync(plans).filter((s) => s.startsWith(`${environment}--`)).sort() : []) {
+  for (const stack of existsSync(plans)
+    ? readdirSync(plans)
+        .filter((s) => s.startsWith(`${environment}--`))
+        .sort()
+    : []) {
     const review = read(stack, 'review.json');
     if (!review) continue;
     if ((JSON.parse(review) as Review).status === 'no-changes') {

@@ -12,7 +12,8 @@ import { durableBackendProblem, SynthesizedTerraform } from '../../lib/pipeline/
 
 const CHECK_BACKEND = defineCommand({
   usage: 'tsx scripts/ci/check-backend.ts <stack-dir>',
-  summary: "In GitHub Actions (GITHUB_ACTIONS=true), exit 1 with an ::error when the stack's backend keeps no durable, shared, locked state; elsewhere any backend passes.",
+  summary:
+    "In GitHub Actions (GITHUB_ACTIONS=true), exit 1 with an ::error when the stack's backend keeps no durable, shared, locked state; elsewhere any backend passes.",
   options: {},
   positionals: { name: '<stack-dir>', description: 'a synthesized stack folder holding cdk.tf.json', min: 1 },
   example: 'tsx scripts/ci/check-backend.ts cdktf.out/stacks/dev--payroll',

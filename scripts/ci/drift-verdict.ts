@@ -16,10 +16,16 @@ import { writeStepOutputs } from '../../lib/pipeline/step-outputs';
 
 const DRIFT_VERDICT = defineCommand({
   usage: 'tsx scripts/ci/drift-verdict.ts --environment <env> --affected <file> --plans <folder>',
-  summary: "Decides what one environment's drift plans mean: writes the outputs verdict (drift|clean|unknown), failed and exitcodes to $GITHUB_OUTPUT (stdout when unset).",
+  summary:
+    "Decides what one environment's drift plans mean: writes the outputs verdict (drift|clean|unknown), failed and exitcodes to $GITHUB_OUTPUT (stdout when unset).",
   options: {
     environment: { type: 'string', value: 'env', description: 'the environment', required: true },
-    affected: { type: 'string', value: 'file', description: 'the stack selection (`npm run affected` or stack-matrix.ts --write)', required: true },
+    affected: {
+      type: 'string',
+      value: 'file',
+      description: 'the stack selection (`npm run affected` or stack-matrix.ts --write)',
+      required: true,
+    },
     plans: { type: 'string', value: 'folder', description: 'holds <stack>/exitcode from terraform-plan.sh', required: true },
   },
   example: 'tsx scripts/ci/drift-verdict.ts --environment prod --affected affected.json --plans plans',
@@ -36,7 +42,9 @@ void runCommand(DRIFT_VERDICT, ({ values }) => {
     exitCodeOf,
   );
   for (const stack of result.failed) console.error(`${stack}: the drift plan failed or never ran; the plan job's log says why`);
-  const exitcodes = Object.fromEntries(selection.planned.filter((s) => s.environment === values.environment).map((s) => [s.stack, exitCodeOf(s.stack) ?? null]));
+  const exitcodes = Object.fromEntries(
+    selection.planned.filter((s) => s.environment === values.environment).map((s) => [s.stack, exitCodeOf(s.stack) ?? null]),
+  );
   writeStepOutputs({ verdict: result.verdict, failed: String(result.failed.length), exitcodes: JSON.stringify(exitcodes) });
   return [];
 });

@@ -32,7 +32,8 @@ const COMMANDS = ['comment', 'outdated', 'drift-issue', 'apply-issue', 'reviewed
 
 const GITHUB = defineCommand({
   usage: `tsx scripts/ci/github.ts <${COMMANDS.join('|')}> [options]`,
-  summary: 'Posts what the workflows produce to GitHub (comments, outdated marks, drift and apply-failure issues) with the job token; reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL.',
+  summary:
+    'Posts what the workflows produce to GitHub (comments, outdated marks, drift and apply-failure issues) with the job token; reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL.',
   options: {
     environment: { type: 'string', value: 'env', description: 'the environment (every command but reviewed-run)' },
     purpose: { type: 'string', value: 'plan|apply', description: 'comment: which comment', default: 'plan' },
@@ -50,7 +51,8 @@ const GITHUB = defineCommand({
 });
 
 void runCommand(GITHUB, async ({ values, positionals: [command] }) => {
-  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`the command must be one of ${COMMANDS.join(', ')}, but got "${command}"`);
+  if (!(COMMANDS as readonly string[]).includes(command))
+    throw new UsageError(`the command must be one of ${COMMANDS.join(', ')}, but got "${command}"`);
   return [await post(command as (typeof COMMANDS)[number], values)];
 });
 
@@ -63,19 +65,28 @@ async function post(command: (typeof COMMANDS)[number], values: ParsedCommandLin
   if (command === 'reviewed-run') {
     const found = await reviewedPlanRun(client, repository, required('--commit', values.commit));
     writeStepOutputs({ 'run-id': found ? String(found.runId) : '', pr: found ? String(found.pr) : '' });
-    return found ? `reviewed plans: run ${found.runId} of #${found.pr}` : 'no pull request run planned this commit: every plan with changes needs approval';
+    return found
+      ? `reviewed plans: run ${found.runId} of #${found.pr}`
+      : 'no pull request run planned this commit: every plan with changes needs approval';
   }
   const environment = required('--environment', values.environment);
   if (command === 'comment') {
     const purpose = values.purpose as 'plan' | 'apply';
-    const issueNumber = values.pr ? Number(values.pr) : await pullRequestOfCommit(client, repository, required('--pr or --commit', values.commit));
+    const issueNumber = values.pr
+      ? Number(values.pr)
+      : await pullRequestOfCommit(client, repository, required('--pr or --commit', values.commit));
     if (issueNumber === undefined) return `no merged pull request contains ${values.commit}; nothing to comment on`;
     const result = await upsertComment(client, { repository, issueNumber, marker: commentMarker(purpose, environment), body: body() });
     return `${result} the ${purpose} comment for ${environment} on #${issueNumber}`;
   }
   if (command === 'outdated') {
     const issueNumber = Number(required('--pr', values.pr));
-    const result = await markCommentOutdated(client, { repository, issueNumber, marker: commentMarker('plan', environment), warning: required('--note', values.note) });
+    const result = await markCommentOutdated(client, {
+      repository,
+      issueNumber,
+      marker: commentMarker('plan', environment),
+      warning: required('--note', values.note),
+    });
     return `plan comment for ${environment} on #${issueNumber}: ${result}`;
   }
   if (command === 'drift-issue') {
@@ -102,7 +113,12 @@ async function post(command: (typeof COMMANDS)[number], values: ParsedCommandLin
     body: failed.length > 0 ? body() : undefined,
     comment,
   });
-  const drift = await closeDriftIssueAfterApply(client, { repository, marker: commentMarker('drift', environment), matching, comment: `Every drifting stack was applied from main: ${comment}` });
+  const drift = await closeDriftIssueAfterApply(client, {
+    repository,
+    marker: commentMarker('drift', environment),
+    matching,
+    comment: `Every drifting stack was applied from main: ${comment}`,
+  });
   return `apply issue for ${environment}: ${apply}; drift issue: ${drift}`;
 }
 

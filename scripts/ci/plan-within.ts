@@ -10,7 +10,8 @@ import { finishesReviewed, ReviewablePlan } from '../../lib/pipeline/plan-review
 
 const PLAN_WITHIN = defineCommand({
   usage: 'tsx scripts/ci/plan-within.ts <new-plan.json> <reviewed-plan.json>',
-  summary: 'Exit 0 when every change of the new plan is one the reviewed plan makes identically (the rest of an apply that failed part-way), 1 otherwise, naming the differing changes.',
+  summary:
+    'Exit 0 when every change of the new plan is one the reviewed plan makes identically (the rest of an apply that failed part-way), 1 otherwise, naming the differing changes.',
   options: {},
   positionals: { name: '<new-plan.json> <reviewed-plan.json>', description: 'two plans as `terraform show -json` prints them', min: 2 },
   example: 'tsx scripts/ci/plan-within.ts retry/plan.json plans/dev--payroll/plan.json',

@@ -24,10 +24,16 @@ import { writeStepOutputs } from '../../lib/pipeline/step-outputs';
 
 const REVIEW_PLANS = defineCommand({
   usage: 'tsx scripts/ci/review-plans.ts --environment <env> --affected <file> --plans <folder> [--reviewed <folder>] [--always-approve]',
-  summary: "Decides which of one environment's stacks to apply and whether a person must approve first; writes <plans>/<stack>/review.json, <plans>/review.md and the outputs changed and needs-approval; exit 1 when a stack has no readable plan.",
+  summary:
+    "Decides which of one environment's stacks to apply and whether a person must approve first; writes <plans>/<stack>/review.json, <plans>/review.md and the outputs changed and needs-approval; exit 1 when a stack has no readable plan.",
   options: {
     environment: { type: 'string', value: 'env', description: 'the environment', required: true },
-    affected: { type: 'string', value: 'file', description: 'the stack selection (`npm run affected` or stack-matrix.ts --write)', required: true },
+    affected: {
+      type: 'string',
+      value: 'file',
+      description: 'the stack selection (`npm run affected` or stack-matrix.ts --write)',
+      required: true,
+    },
     plans: { type: 'string', value: 'folder', description: "holds <stack>/plan.json, the plan main's code just made", required: true },
     reviewed: { type: 'string', value: 'folder', description: "holds <stack>/plan.json, the plan the pull request's comment showed" },
     'always-approve': { type: 'boolean', description: 'ask for approval whenever there is anything to apply' },
@@ -46,7 +52,11 @@ void runCommand(REVIEW_PLANS, ({ values }) => {
   let unreviewed = 0;
   let unreadable = 0;
   const lines: string[] = [];
-  const LABELS = { 'no-changes': 'no changes, not applied', reviewed: 'as reviewed, applied without another approval', unreviewed: '**needs approval**' } as const;
+  const LABELS = {
+    'no-changes': 'no changes, not applied',
+    reviewed: 'as reviewed, applied without another approval',
+    unreviewed: '**needs approval**',
+  } as const;
   for (const { stack } of selection.planned.filter((s) => s.environment === values.environment)) {
     const fresh = readPlan(values.plans, stack);
     if (!fresh) {

@@ -17,7 +17,8 @@ import { writeStepOutputs } from '../../lib/pipeline/step-outputs';
 
 const STACK_MATRIX = defineCommand({
   usage: 'tsx scripts/ci/stack-matrix.ts (--affected <file> | --every-stack <reason>) [--write <file>]',
-  summary: 'Turns a stack selection into the per-environment matrices the workflows run: writes the outputs stacks and parallel-jobs to $GITHUB_OUTPUT (stdout when unset); exit 1 with an error annotation per orphaned stack.',
+  summary:
+    'Turns a stack selection into the per-environment matrices the workflows run: writes the outputs stacks and parallel-jobs to $GITHUB_OUTPUT (stdout when unset); exit 1 with an error annotation per orphaned stack.',
   options: {
     affected: { type: 'string', value: 'file', description: '`npm run affected` output (pull request, push)' },
     'every-stack': { type: 'string', value: 'reason', description: 'select every stack, for this reason (drift, manual apply)' },
@@ -28,7 +29,9 @@ const STACK_MATRIX = defineCommand({
 
 void runCommand(STACK_MATRIX, ({ values }) => {
   if ((values.affected === undefined) === (values['every-stack'] === undefined)) {
-    throw new UsageError('exactly one of --affected <file> or --every-stack <reason> must be given, but got ' + (values.affected ? 'both' : 'neither'));
+    throw new UsageError(
+      'exactly one of --affected <file> or --every-stack <reason> must be given, but got ' + (values.affected ? 'both' : 'neither'),
+    );
   }
   // The repository's own layout, as `npm run synth` reads it in the same job.
   const project = loadValidProject(projectSources({}));
@@ -36,7 +39,8 @@ void runCommand(STACK_MATRIX, ({ values }) => {
     ? readJsonInput('--affected', values.affected, '`npm run affected` output', isAffectedStacks)
     : everyStack(project.plans, values['every-stack']!);
   if (values.write) writeFileSync(values.write, JSON.stringify(selection));
-  for (const stack of selection.orphaned) console.log(`::error title=${escapeProperty(`Orphaned stack ${stack.stack}`)}::${escapeData(`stack ${stack.stack}: ${stack.reason}`)}`);
+  for (const stack of selection.orphaned)
+    console.log(`::error title=${escapeProperty(`Orphaned stack ${stack.stack}`)}::${escapeData(`stack ${stack.stack}: ${stack.reason}`)}`);
   const matrix = stackMatrix(project.plans, selection.planned);
   writeStepOutputs({ stacks: JSON.stringify(matrix.stacks), 'parallel-jobs': JSON.stringify(matrix.parallelJobs) });
   if (selection.orphaned.length > 0) process.exitCode = 1;

@@ -13,7 +13,11 @@ describe('OKTA-A1 allowed grant types per app type', () => {
   test('the implicit flow is refused at its entry and the message says what to use instead', () => {
     const app = web(['authorization_code', 'implicit']);
     expect(run(grantTypes, policy, app).lines).toEqual([
-      expect.stringMatching(new RegExp(`^${at(app, '"implicit"')}: \\[OKTA-A1 error\\] grant type "implicit" is not allowed for web apps .*use "authorization_code" \\(with PKCE\\) instead`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${at(app, '"implicit"')}: \\[OKTA-A1 error\\] grant type "implicit" is not allowed for web apps .*use "authorization_code" \\(with PKCE\\) instead`,
+        ),
+      ),
     ]);
   });
 

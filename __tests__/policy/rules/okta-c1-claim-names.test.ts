@@ -5,7 +5,9 @@ const policy = { claims: { names: ['groups', '*_groups'] } };
 
 describe('OKTA-C1 allowed claim names', () => {
   test('a listed name and a name matching a pattern are allowed', () => {
-    expect(run(claimNames, policy, appOf({ claims: [{ server: 'org' }, { server: 'default', name: 'payroll_groups' }] })).lines).toEqual([]);
+    expect(run(claimNames, policy, appOf({ claims: [{ server: 'org' }, { server: 'default', name: 'payroll_groups' }] })).lines).toEqual(
+      [],
+    );
   });
 
   test('another name is refused at the claim name', () => {

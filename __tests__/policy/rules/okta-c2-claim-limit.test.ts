@@ -5,7 +5,9 @@ const policy = { claims: { maxLimit: 50 } };
 
 describe('OKTA-C2 maximum claim limit', () => {
   test('a limit at the maximum is allowed', () => {
-    expect(run(claimLimit, policy, appOf({ allowlist: { startsWith: 'Payroll ' }, claims: [{ server: 'org', limit: 50 }] })).lines).toEqual([]);
+    expect(run(claimLimit, policy, appOf({ allowlist: { startsWith: 'Payroll ' }, claims: [{ server: 'org', limit: 50 }] })).lines).toEqual(
+      [],
+    );
   });
 
   test('a written limit above the maximum is refused at the limit', () => {
@@ -17,7 +19,11 @@ describe('OKTA-C2 maximum claim limit', () => {
 
   test("a dynamic list's default of 100 is refused at the claim and explained", () => {
     const app = appOf({ allowlist: { startsWith: 'Payroll ' }, claims: [{ server: 'org' }] });
-    expect(run(claimLimit, policy, app).lines).toEqual([expect.stringContaining(`${at(app, '{\n      "server"')}: [OKTA-C2 error] claim limit must be at most 50 (policy.json, claims.maxLimit), but got 100 (a dynamic list defaults to 100)`)]);
+    expect(run(claimLimit, policy, app).lines).toEqual([
+      expect.stringContaining(
+        `${at(app, '{\n      "server"')}: [OKTA-C2 error] claim limit must be at most 50 (policy.json, claims.maxLimit), but got 100 (a dynamic list defaults to 100)`,
+      ),
+    ]);
   });
 
   test('suppressed', () => {

@@ -18,7 +18,11 @@ describe('OKTA-G1 forbidden and privileged groups', () => {
   test('a forbidden name is refused at its entry, ignoring case', () => {
     const app = appOf({ allowlist: { groups: ['Payroll Users', 'EVERYONE'] } });
     expect(run(forbiddenGroups, policy, app).lines).toEqual([
-      expect.stringMatching(new RegExp(`^${at(app, '"EVERYONE"')}: \\[OKTA-G1 error\\] group "EVERYONE" must not be allow-listed: .*Remove it from allowlist.groups$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${at(app, '"EVERYONE"')}: \\[OKTA-G1 error\\] group "EVERYONE" must not be allow-listed: .*Remove it from allowlist.groups$`,
+        ),
+      ),
     ]);
   });
 
@@ -31,18 +35,24 @@ describe('OKTA-G1 forbidden and privileged groups', () => {
 
   test('a dynamic list whose pattern is privileged is refused', () => {
     const app = appOf({ allowlist: { contains: 'Admin' }, claims: [{ server: 'org' }] });
-    expect(run(forbiddenGroups, policy, app).lines).toEqual([expect.stringContaining(`${at(app, '"Admin"')}: [OKTA-G1 error] allowlist.contains "Admin" must not select forbidden groups`)]);
+    expect(run(forbiddenGroups, policy, app).lines).toEqual([
+      expect.stringContaining(`${at(app, '"Admin"')}: [OKTA-G1 error] allowlist.contains "Admin" must not select forbidden groups`),
+    ]);
   });
 
   test('a dynamic list that would select a forbidden name is refused', () => {
     const app = appOf({ allowlist: { startsWith: 'every' }, claims: [{ server: 'org' }] });
-    expect(run(forbiddenGroups, policy, app).lines).toEqual([expect.stringContaining('would include "Everyone", which no app may receive')]);
+    expect(run(forbiddenGroups, policy, app).lines).toEqual([
+      expect.stringContaining('would include "Everyone", which no app may receive'),
+    ]);
   });
 
   test('a dynamic pattern that spells the start of a privileged glob is refused, with an example name', () => {
     const app = appOf({ allowlist: { startsWith: 'Payroll Ad' }, claims: [{ server: 'org' }] });
     expect(run(forbiddenGroups, policy, app).lines).toEqual([
-      expect.stringContaining(`${at(app, '"Payroll Ad"')}: [OKTA-G1 error] allowlist.startsWith "Payroll Ad" must not select forbidden groups, but it would include a group named like "payroll admin", which matches "*Admin*"`),
+      expect.stringContaining(
+        `${at(app, '"Payroll Ad"')}: [OKTA-G1 error] allowlist.startsWith "Payroll Ad" must not select forbidden groups, but it would include a group named like "payroll admin", which matches "*Admin*"`,
+      ),
     ]);
   });
 
@@ -59,7 +69,9 @@ describe('OKTA-G1 forbidden and privileged groups', () => {
     const strict: PolicyFileData = { ...policy, groups: { forbidden: { patterns: ['*Admin*', 'Okta *'] } } };
     expect(run(forbiddenGroups, strict, appOf({ allowlist: { startsWith: 'IT-' }, claims: [{ server: 'org' }] })).lines).toEqual([]);
     expect(run(forbiddenGroups, strict, appOf({ allowlist: { startsWith: 'Payroll' }, claims: [{ server: 'org' }] })).lines).toEqual([]);
-    expect(run(forbiddenGroups, strict, appOf({ allowlist: { startsWith: 'Ok' }, claims: [{ server: 'org' }] })).lines).toEqual([expect.stringContaining('matches "Okta *"')]);
+    expect(run(forbiddenGroups, strict, appOf({ allowlist: { startsWith: 'Ok' }, claims: [{ server: 'org' }] })).lines).toEqual([
+      expect.stringContaining('matches "Okta *"'),
+    ]);
   });
 
   test('a suppression silences it when policy.json allows suppressing it', () => {

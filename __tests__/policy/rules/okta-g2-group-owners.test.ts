@@ -13,7 +13,7 @@ const policy: PolicyFileData = {
 };
 
 describe('OKTA-G2 teams allow-list only their own groups', () => {
-  test('groups under the owner\'s prefix, or granted by exact name or ID, are allowed', () => {
+  test("groups under the owner's prefix, or granted by exact name or ID, are allowed", () => {
     expect(run(groupOwners, policy, appOf()).lines).toEqual([]);
     const finance = appOf({ owners: ['@acme/finance'], allowlist: { groups: ['Finance Team', 'payroll users', '00g1a2b3c4d5e6f7g8h9'] } });
     expect(run(groupOwners, policy, finance).lines).toEqual([]);
@@ -27,7 +27,11 @@ describe('OKTA-G2 teams allow-list only their own groups', () => {
   });
 
   test("assigned groups pass the same check: another team's group is refused at its assignments entry", () => {
-    const app = appOf({ owners: ['@acme/hr'], allowlist: { groups: ['HR Partners'] }, assignments: { groups: ['HR Partners', 'Payroll Users'] } });
+    const app = appOf({
+      owners: ['@acme/hr'],
+      allowlist: { groups: ['HR Partners'] },
+      assignments: { groups: ['HR Partners', 'Payroll Users'] },
+    });
     expect(run(groupOwners, policy, app).lines).toEqual([
       `${at(app, '"Payroll Users"')}: [OKTA-G2 error] group "Payroll Users" must be one that @acme/hr may assign, but policy.json allows only groups starting with "HR ". It belongs to @acme/payroll, @acme/finance: ask them to agree, then ask the platform team to grant it to your team in policy.json (groups.owners), or remove it from assignments.groups`,
     ]);
@@ -45,12 +49,14 @@ describe('OKTA-G2 teams allow-list only their own groups', () => {
     expect(run(groupOwners, policy, app).lines).toEqual([expect.stringContaining("policy.json grants this file's owners no groups yet")]);
   });
 
-  test('a dynamic list must start with one of the owner\'s prefixes', () => {
+  test("a dynamic list must start with one of the owner's prefixes", () => {
     const inside = appOf({ allowlist: { startsWith: 'Payroll Team ' }, claims: [{ server: 'org' }] });
     expect(run(groupOwners, policy, inside).lines).toEqual([]);
     const anywhere = appOf({ allowlist: { contains: 'Payroll' }, claims: [{ server: 'org' }] });
     expect(run(groupOwners, policy, anywhere).lines).toEqual([
-      expect.stringContaining(`${at(anywhere, '"Payroll"')}: [OKTA-G2 error] allowlist.contains "Payroll" must select only groups that @acme/payroll owns`),
+      expect.stringContaining(
+        `${at(anywhere, '"Payroll"')}: [OKTA-G2 error] allowlist.contains "Payroll" must select only groups that @acme/payroll owns`,
+      ),
     ]);
   });
 
@@ -59,7 +65,14 @@ describe('OKTA-G2 teams allow-list only their own groups', () => {
     const result = run(groupOwners, policy, app);
     expect(result.lines).toEqual([]);
     expect(result.suppressions).toEqual([
-      { app: 'a', file: 'a.json', line: Number(at(app, '{\n      "rule"').split(':')[1]), rule: 'OKTA-G2', reason: 'Agreed with the platform team in SEC-1234', silenced: 1 },
+      {
+        app: 'a',
+        file: 'a.json',
+        line: Number(at(app, '{\n      "rule"').split(':')[1]),
+        rule: 'OKTA-G2',
+        reason: 'Agreed with the platform team in SEC-1234',
+        silenced: 1,
+      },
     ]);
   });
 });

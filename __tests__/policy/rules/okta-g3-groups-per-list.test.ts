@@ -12,7 +12,9 @@ describe('OKTA-G3 maximum groups per list', () => {
   test('a longer list is refused at the first group over the maximum', () => {
     const app = appOf(three);
     expect(run(groupsPerList, policy, app).lines).toEqual([
-      expect.stringContaining(`${at(app, '"Payroll C"')}: [OKTA-G3 error] allowlist.groups must name at most 2 groups (policy.json, groups.maxPerList), but got 3`),
+      expect.stringContaining(
+        `${at(app, '"Payroll C"')}: [OKTA-G3 error] allowlist.groups must name at most 2 groups (policy.json, groups.maxPerList), but got 3`,
+      ),
     ]);
   });
 

@@ -21,7 +21,9 @@ describe('OKTA-R1 redirect URIs use HTTPS', () => {
   });
 
   test('loopback for a web app in production is refused, naming the environment', () => {
-    expect(run(httpsRedirects, policy, app('web', ['http://localhost:3000/cb'])).lines).toEqual([expect.stringContaining('but this web app is also in prod')]);
+    expect(run(httpsRedirects, policy, app('web', ['http://localhost:3000/cb'])).lines).toEqual([
+      expect.stringContaining('but this web app is also in prod'),
+    ]);
   });
 
   test('an environment without "production": false counts as production', () => {
@@ -29,7 +31,9 @@ describe('OKTA-R1 redirect URIs use HTTPS', () => {
   });
 
   test('a custom scheme is refused for a web app', () => {
-    expect(run(httpsRedirects, policy, app('web', ['com.acme.app:/cb'])).lines).toEqual([expect.stringContaining('other schemes are allowed only for native apps')]);
+    expect(run(httpsRedirects, policy, app('web', ['com.acme.app:/cb'])).lines).toEqual([
+      expect.stringContaining('other schemes are allowed only for native apps'),
+    ]);
   });
 
   test('suppressed', () => {

@@ -2,7 +2,16 @@ import { noWildcardRedirects } from '../../../lib/policy/rules/okta-r2-no-wildca
 import { appOf, at, run, suppressing } from '../policy-fixture';
 
 const web = (postLogoutRedirectUris: string[], changes = {}) =>
-  appOf({ app: { label: 'App', type: 'web', redirectUris: ['https://a.example.com/cb'], postLogoutRedirectUris, grantTypes: ['authorization_code'] }, ...changes });
+  appOf({
+    app: {
+      label: 'App',
+      type: 'web',
+      redirectUris: ['https://a.example.com/cb'],
+      postLogoutRedirectUris,
+      grantTypes: ['authorization_code'],
+    },
+    ...changes,
+  });
 
 describe('OKTA-R2 no wildcard redirect URIs', () => {
   test('exact addresses are allowed', () => {

@@ -26,16 +26,27 @@ describe('OKTA-S1 suppressions name real, suppressible rules', () => {
 
   test('a rule policy.json marks non-suppressible cannot be suppressed', () => {
     const { lines } = linesOf({ rules: { 'OKTA-G3': { suppressible: false } } }, [{ rule: 'OKTA-G3', reason }]);
-    expect(lines).toEqual([expect.stringContaining('[OKTA-S1 error] rule OKTA-G3 cannot be suppressed: policy.json marks it non-suppressible')]);
+    expect(lines).toEqual([
+      expect.stringContaining('[OKTA-S1 error] rule OKTA-G3 cannot be suppressed: policy.json marks it non-suppressible'),
+    ]);
   });
 
   test('the same rule suppressed twice is an error at the second entry', () => {
-    const { lines } = linesOf({}, [{ rule: 'OKTA-G3', reason }, { rule: 'OKTA-G3', reason: 'And another reason' }]);
+    const { lines } = linesOf({}, [
+      { rule: 'OKTA-G3', reason },
+      { rule: 'OKTA-G3', reason: 'And another reason' },
+    ]);
     expect(lines).toEqual([expect.stringContaining('rule OKTA-G3 is suppressed twice')]);
   });
 
   test('it cannot suppress itself, nor be reconfigured in policy.json', () => {
-    const { lines } = linesOf({ rules: { 'OKTA-S1': { level: 'warning', suppressible: true } } }, [{ rule: 'OKTA-S1', reason }, { rule: 'OKTA-X', reason }]);
-    expect(lines).toEqual([expect.stringContaining('[OKTA-S1 error] rule OKTA-S1 cannot be suppressed'), expect.stringContaining('[OKTA-S1 error] suppressions[1].rule must be a rule ID')]);
+    const { lines } = linesOf({ rules: { 'OKTA-S1': { level: 'warning', suppressible: true } } }, [
+      { rule: 'OKTA-S1', reason },
+      { rule: 'OKTA-X', reason },
+    ]);
+    expect(lines).toEqual([
+      expect.stringContaining('[OKTA-S1 error] rule OKTA-S1 cannot be suppressed'),
+      expect.stringContaining('[OKTA-S1 error] suppressions[1].rule must be a rule ID'),
+    ]);
   });
 });

@@ -9,8 +9,7 @@ export const claimNames: PolicyRule = {
   level: 'error',
   explanation:
     'Apps and their libraries look for groups under agreed claim names. On a custom authorization server a claim is shared by every app, so an ad-hoc name also clutters the tokens of apps that never asked for it.',
-  checks:
-    'Claim names match `claims.names` (`*` = any text).',
+  checks: 'Claim names match `claims.names` (`*` = any text).',
   setting: '`claims.names`',
   check(app, { policy }) {
     const names = policy.claims?.names;

@@ -9,8 +9,7 @@ export const environmentServers: PolicyRule = {
   level: 'error',
   explanation:
     'A claim on a custom authorization server reaches every app that uses the server, including apps owned by other teams. The platform team decides which servers app teams may add claims to in each environment.',
-  checks:
-    'In each environment, claims use only the authorization servers `servers` lists (`"org"` and/or custom server names).',
+  checks: 'In each environment, claims use only the authorization servers `servers` lists (`"org"` and/or custom server names).',
   setting: '`environments.<env>.servers`',
   check(app, { policy }) {
     const findings: Finding[] = [];

@@ -31,7 +31,7 @@ export const forbiddenGroups: PolicyRule = {
   explanation:
     'A groups claim tells the app, and anyone who can read its tokens, who belongs to each group. Groups such as "Everyone" say nothing useful, and administrator groups are a map of who to target. Privileged groups are allowed only by exact name, for the team policy.json grants them to.',
   checks:
-    "No group listed in `groups.forbidden.names` (e.g. `Everyone`) is allow-listed; no group matching `groups.forbidden.patterns` (e.g. `*Admin*`) is, unless policy.json grants that exact name to one of the file's owners. Dynamic lists are refused when the pattern's own text reaches into a forbidden name or pattern (`startsWith: \"Payroll Ad\"` can select \"Payroll Admins\"), checked by glob intersection. A pattern whose free part could merely be followed by such text (`startsWith: \"IT-\"` and a group \"IT-Admins\") is OKTA-G4's.",
+    'No group listed in `groups.forbidden.names` (e.g. `Everyone`) is allow-listed; no group matching `groups.forbidden.patterns` (e.g. `*Admin*`) is, unless policy.json grants that exact name to one of the file\'s owners. Dynamic lists are refused when the pattern\'s own text reaches into a forbidden name or pattern (`startsWith: "Payroll Ad"` can select "Payroll Admins"), checked by glob intersection. A pattern whose free part could merely be followed by such text (`startsWith: "IT-"` and a group "IT-Admins") is OKTA-G4\'s.',
   setting: '`groups.forbidden`',
   check(app, { policy }) {
     const forbidden = policy.groups?.forbidden;

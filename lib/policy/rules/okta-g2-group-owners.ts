@@ -57,7 +57,10 @@ function ownersText(app: AppModel): string {
 function grantsText(app: AppModel, { policy }: PolicyContext): string {
   const prefixes = prefixesOf(policy, app.owners);
   const names = app.owners.flatMap((owner) => own(policy.groups?.owners, owner)?.groups ?? []);
-  if (prefixes.length === 0 && names.length === 0) return 'policy.json grants this file\'s owners no groups yet';
-  const parts = [prefixes.length > 0 ? `groups starting with ${quoted(prefixes)}` : '', names.length > 0 ? `the groups ${quoted(names)}` : ''];
+  if (prefixes.length === 0 && names.length === 0) return "policy.json grants this file's owners no groups yet";
+  const parts = [
+    prefixes.length > 0 ? `groups starting with ${quoted(prefixes)}` : '',
+    names.length > 0 ? `the groups ${quoted(names)}` : '',
+  ];
   return `policy.json allows only ${parts.filter(Boolean).join(' and ')}`;
 }

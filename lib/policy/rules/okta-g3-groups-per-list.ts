@@ -7,8 +7,7 @@ export const groupsPerList: PolicyRule = {
   level: 'error',
   explanation:
     'Every allow-listed group can end up in every token of the app: long lists make tokens large enough to break HTTP headers and cookies, and usually mean the app grants access by too many groups.',
-  checks:
-    'A static list names at most `groups.maxPerList` groups.',
+  checks: 'A static list names at most `groups.maxPerList` groups.',
   setting: '`groups.maxPerList`',
   check(app, { policy }) {
     const max = policy.groups?.maxPerList;

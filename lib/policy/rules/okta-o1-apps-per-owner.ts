@@ -34,8 +34,7 @@ export const appsPerOwner: PolicyRule = {
   level: 'warning',
   explanation:
     'An owner reviews every change to its apps. A team with very many apps is usually a catch-all owner nobody answers for; the platform team wants to hear about it.',
-  checks:
-    'No owner appears in more than `apps.maxPerOwner` files.',
+  checks: 'No owner appears in more than `apps.maxPerOwner` files.',
   setting: '`apps.maxPerOwner`',
   check(app, { policy, apps }) {
     const max = policy.apps?.maxPerOwner;
@@ -46,7 +45,8 @@ export const appsPerOwner: PolicyRule = {
       const others = byOwner.get(owner) ?? [];
       const owned = counted.has(app) ? others : [...others, app.key].sort();
       if (owned.length <= max) return;
-      const listed = owned.length > MAX_LISTED ? `${owned.slice(0, MAX_LISTED).join(', ')} and ${owned.length - MAX_LISTED} more` : owned.join(', ');
+      const listed =
+        owned.length > MAX_LISTED ? `${owned.slice(0, MAX_LISTED).join(', ')} and ${owned.length - MAX_LISTED} more` : owned.join(', ');
       findings.push({
         path: ['owners', position],
         message: `${owner} must own at most ${max} apps (policy.json, apps.maxPerOwner), but owns ${owned.length}: ${listed}. Hand some apps to the team that runs them, or suppress this rule with the reason the platform team agreed`,

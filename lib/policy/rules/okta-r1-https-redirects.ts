@@ -29,7 +29,10 @@ export const httpsRedirects: PolicyRule = {
           message: `"${uri}" must use https://: http://${url.host} is allowed only for native apps, or in environments policy.json marks "production": false, but this ${app.type} app is also in ${production.join(', ')}. Use an https:// address, or limit the app with "environments"`,
         });
       } else if (url.protocol === 'http:') {
-        findings.push({ path, message: `"${uri}" must use https://, but uses http://: the sign-in code would travel unencrypted. Change it to "${uri.replace(/^http:/i, 'https:')}"` });
+        findings.push({
+          path,
+          message: `"${uri}" must use https://, but uses http://: the sign-in code would travel unencrypted. Change it to "${uri.replace(/^http:/i, 'https:')}"`,
+        });
       } else if (!(app.type === 'native' && isPrivateUseScheme(url))) {
         findings.push({
           path,

@@ -8,8 +8,7 @@ export const noWildcardRedirects: PolicyRule = {
   level: 'error',
   explanation:
     'A wildcard lets Okta send sign-in codes to any matching address, including a forgotten or taken-over subdomain. Every address must be listed exactly.',
-  checks:
-    'No `*` in a redirect or post-logout URI.',
+  checks: 'No `*` in a redirect or post-logout URI.',
   setting: 'always on',
   check(app) {
     return redirectUrisOf(app)

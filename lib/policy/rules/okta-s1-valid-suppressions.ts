@@ -10,8 +10,7 @@ export const validSuppressions: PolicyRule = {
   configurable: false,
   explanation:
     'A suppression with a mistyped rule ID would silence nothing and mislead reviewers; one for a rule the platform team marked non-suppressible would be a way around it.',
-  checks:
-    'Every suppression names an existing rule, once, and that rule is suppressible.',
+  checks: 'Every suppression names an existing rule, once, and that rule is suppressible.',
   setting: 'cannot be changed',
   check(app, { ruleIds, isSuppressible }) {
     const findings: Finding[] = [];
@@ -20,9 +19,15 @@ export const validSuppressions: PolicyRule = {
       const path = ['suppressions', index, 'rule'];
       if (!ruleIds.includes(rule)) {
         const suggestion = closest(rule, ruleIds);
-        findings.push({ path, message: `suppressions[${index}].rule must be a rule ID such as "OKTA-G2", but got "${rule}"${suggestion ? `: did you mean "${suggestion}"?` : ''} See docs/policy.md for the list` });
+        findings.push({
+          path,
+          message: `suppressions[${index}].rule must be a rule ID such as "OKTA-G2", but got "${rule}"${suggestion ? `: did you mean "${suggestion}"?` : ''} See docs/policy.md for the list`,
+        });
       } else if (!isSuppressible(rule)) {
-        findings.push({ path, message: `rule ${rule} cannot be suppressed: policy.json marks it non-suppressible. Fix what it reports instead, or talk to the platform team` });
+        findings.push({
+          path,
+          message: `rule ${rule} cannot be suppressed: policy.json marks it non-suppressible. Fix what it reports instead, or talk to the platform team`,
+        });
       } else if (seen.has(rule)) {
         findings.push({ path, message: `rule ${rule} is suppressed twice: keep one entry with the whole reason` });
       }
