@@ -37,6 +37,13 @@ describe('an app from creation to retirement', () => {
       (file) => ((file.allowlist as { groups: string[] }).groups = ['Payroll Admins', 'Payroll Users', 'Équipe Finance']),
     );
     workspace.synth();
+    // The local loop of the README: a re-synth keeps what `terraform init` put into the stack
+    // folder, so a plain `terraform plan` works without initializing again.
+    const local = await workspace.terraform('dev--payroll', ['plan', '-input=false', '-no-color', '-lock=false', '-detailed-exitcode']);
+    expect({ code: local.code, initNeeded: /Backend initialization required|terraform init/.test(local.stderr) }).toEqual({
+      code: 2,
+      initNeeded: false,
+    });
     const plan = await planAndApply(workspace, 'dev--payroll');
     expect(changesOf(plan.plan)).toEqual({ 'okta_app_oauth.payroll': 'update' });
     const ids = groupIdsByName(org);
