@@ -180,7 +180,9 @@ export class Workspace {
 /** Plans then applies one stack; fails loudly with Terraform's own output when either step fails. */
 export async function planAndApply(workspace: Workspace, stack: string): Promise<PlanResult> {
   const plan = await workspace.plan(stack);
-  if (plan.code === 1) throw new Error(`plan of ${stack} failed:\n${plan.stderr}`);
+  // Exit 2 is "changes" only when Terraform got to write the plan: a step of the script that
+  // fails with 2 (a usage error) must not be mistaken for it.
+  if (plan.code === 1 || (plan.code === 2 && !plan.plan)) throw new Error(`plan of ${stack} failed (exit ${plan.code}):\n${plan.stderr}`);
   if (plan.code === 2) {
     const apply = await workspace.apply(stack);
     if (apply.code !== 0) throw new Error(`apply of ${stack} failed:\n${apply.stdout}\n${apply.stderr}`);
