@@ -1,7 +1,8 @@
 /**
  * `npm run check-plan -- <plan.json>…`: fails (exit 1) when a saved plan holds a change that
  * the okta provider would report as applied without making it (see lib/pipeline/blocked-changes.ts),
- * printing what to do instead. `scripts/ci/terraform-plan.sh` runs it on every plan.
+ * printing what to do instead. `scripts/ci/terraform-plan.sh` runs it on a plan with changes; in CI,
+ * the `check` job of plan-stacks.yml runs it on every plan (the plan job runs no node).
  */
 import { readFileSync } from 'node:fs';
 import { defineCommand } from '../lib/cli/command-line';

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -96,6 +96,35 @@ const runsInCi = Boolean(process.env.CI);
     expect(refused.stderr).toContain('set environments.');
     expect(refused.stderr).toContain('in stacks/environments.json to a remote backend with locking');
     expect(existsSync(join(dir, 'in-ci', 'plan.tfplan'))).toBe(false);
+  });
+
+  test('TERRAFORM_ONLY=1 runs terraform alone: no tsx, so neither check-backend.ts nor check-plan.ts (the jobs without secrets run them)', () => {
+    // A copy of the script outside the repository: no node_modules/.bin/tsx next to it.
+    const bare = join(dir, 'bare');
+    mkdirSync(join(bare, 'scripts', 'ci'), { recursive: true });
+    const copy = join(bare, 'scripts', 'ci', 'terraform-plan.sh');
+    copyFileSync(SCRIPT, copy);
+    chmodSync(copy, 0o755);
+    writeFileSync(join(dir, 'node-free.tf.json'), JSON.stringify({ output: { node_free: { value: 1 } } }));
+    try {
+      // In GitHub Actions with a local backend: check-backend.ts would refuse it, if it ran.
+      const ci = { ...env, GITHUB_ACTIONS: 'true' };
+      const alone = spawnSync(copy, [dir, join(dir, 'terraform-only'), '-detailed-exitcode'], {
+        env: { ...ci, TERRAFORM_ONLY: '1' },
+        encoding: 'utf8',
+      });
+      expect(alone.status).toBe(2);
+      expect(readFileSync(join(dir, 'terraform-only', 'exitcode'), 'utf8')).toBe('2\n');
+      expect(existsSync(join(dir, 'terraform-only', 'plan.json'))).toBe(true);
+
+      // Without it, the same copy needs tsx, which is not there.
+      const withNode = spawnSync(copy, [dir, join(dir, 'with-node'), '-detailed-exitcode'], { env: ci, encoding: 'utf8' });
+      expect(withNode.status).not.toBe(0);
+      expect(withNode.status).not.toBe(2);
+      expect(withNode.stderr).toContain('node_modules/.bin/tsx');
+    } finally {
+      rmSync(join(dir, 'node-free.tf.json'));
+    }
   });
 
   test('records the status of a plan that fails before Terraform plans, for the jobs reading the artifacts', () => {

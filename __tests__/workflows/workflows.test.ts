@@ -80,27 +80,64 @@ test.each(NAMES)('%s.yml passes its secrets on to every reusable workflow it cal
 });
 
 describe('plan-stacks.yml', () => {
-  const plan = workflow('plan-stacks').jobs.plan;
+  const jobs = workflow('plan-stacks').jobs;
+  const plan = jobs.plan;
   test('plans one stack per matrix leg, at most parallel-jobs at once, skipping an empty list', () => {
     expect(plan.strategy).toEqual({
       'fail-fast': false,
       'max-parallel': '${{ inputs.parallel-jobs }}',
       matrix: { stack: '${{ fromJSON(inputs.stacks) }}' },
     });
-    expect(plan.if).toBe("join(fromJSON(inputs.stacks), '') != ''");
+    expect(jobs.synth.if).toBe("join(fromJSON(inputs.stacks), '') != ''");
+    expect(plan.needs).toBe('synth');
     expect(plan.environment).toBe('${{ inputs.environment }}-plan');
     expect(runsOf(plan)).toContain('scripts/ci/terraform-plan.sh "cdktf.out/stacks/$STACK" "plan-out/$STACK"');
   });
 
-  test('only the plan step gets the Okta credentials', () => {
+  test('only the plan step gets the Okta credentials, and it runs terraform alone (no node checks)', () => {
     const withSecrets = plan.steps.filter((s: Yaml) => JSON.stringify(s).includes('secrets.'));
     expect(withSecrets.map((s: Yaml) => s.name)).toEqual(['Plan']);
     expect(Object.keys(withSecrets[0].env)).toEqual([
+      'TERRAFORM_ONLY',
       'OKTA_API_TOKEN',
       'OKTA_API_CLIENT_ID',
       'OKTA_API_PRIVATE_KEY',
       'OKTA_API_PRIVATE_KEY_ID',
     ]);
+    expect(withSecrets[0].env.TERRAFORM_ONLY).toBe('1');
+  });
+
+  test('synthesizes in a job without environment or secrets and hands on only the stacks to plan', () => {
+    const synth = jobs.synth;
+    expect(synth.environment).toBeUndefined();
+    expect(JSON.stringify(synth)).not.toContain('secrets.');
+    expect(runsOf(synth)).toContain('npm ci');
+    expect(runsOf(synth)).toContain('npm run synth');
+    expect(runsOf(synth)).toContain('scripts/ci/check-backend.ts');
+    const upload = synth.steps.find((s: Yaml) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload.with.name).toBe('${{ inputs.artifact-prefix }}-stacks-${{ inputs.environment }}');
+  });
+
+  test('the plan job checks out only the plan script, takes only cdk.tf.json and allows only the okta provider', () => {
+    const checkout = plan.steps.find((s: Yaml) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout.with['sparse-checkout'].trim().split('\n')).toEqual(['scripts/ci/terraform-plan.sh', 'package-lock.json']);
+    expect(checkout.with['sparse-checkout-cone-mode']).toBe(false);
+    const download = plan.steps.find((s: Yaml) => s.uses?.startsWith('actions/download-artifact@'));
+    expect(download.with.name).toBe('${{ inputs.artifact-prefix }}-stacks-${{ inputs.environment }}');
+    expect(runsOf(plan)).toContain('cp "$file" "cdktf.out/stacks/$STACK/cdk.tf.json"');
+    expect(plan.env.TF_CLI_CONFIG_FILE).toBeDefined();
+    expect(runsOf(plan)).toContain('include = ["registry.terraform.io/okta/okta"]');
+  });
+
+  test('check-plan.ts runs in a job without environment or secrets, on every uploaded plan, also after failed plans', () => {
+    const check = jobs.check;
+    expect(check.environment).toBeUndefined();
+    expect(JSON.stringify(check)).not.toContain('secrets.');
+    expect(check.needs).toBe('plan');
+    expect(check.if).toBe("${{ !cancelled() && needs.plan.result != 'skipped' }}");
+    const download = check.steps.find((s: Yaml) => s.uses?.startsWith('actions/download-artifact@'));
+    expect(download.with.pattern).toBe('${{ inputs.artifact-prefix }}-${{ inputs.environment }}--*');
+    expect(runsOf(check)).toContain('npx tsx cli/check-plan.ts "${plans[@]}"');
   });
 
   test('uploads one artifact per stack, with the lock file, even after a failed plan', () => {
@@ -114,6 +151,37 @@ describe('plan-stacks.yml', () => {
       }),
     );
   });
+});
+
+/**
+ * Jobs that hold Okta credentials and still run node, each with why no pull request reaches it.
+ * Every other job with a secret runs no npm install scripts and none of the repository's node code.
+ */
+const NODE_WITH_SECRETS: Record<string, string> = {
+  'apply-stacks/apply': 'the "<env>" environment deploys from main only; pull-request.yml never calls apply-stacks.yml',
+  'orphans/orphans': '`npm run orphans` is what needs the token; called only by apply-stacks.yml and drift.yml, never by pull-request.yml',
+};
+const RUNS_NODE = /\bnpm\s+(ci|install|i|run|exec|test)\b|\bnpx\b|\btsx\b|(^|[\s;&|(])node(\s|$)|node_modules\//m;
+
+test.each(NAMES)('%s.yml: no job holding Okta secrets runs npm ci, npm run, npx, tsx or node', (name) => {
+  for (const [id, job] of jobsOf(name)) {
+    if (!JSON.stringify(job).includes('secrets.') || job.uses) continue;
+    if (`${name}/${id}` in NODE_WITH_SECRETS) continue;
+    for (const step of job.steps ?? []) {
+      expect({ job: id, step: step.name ?? step.run ?? step.uses, node: RUNS_NODE.test(step.run ?? '') }).toEqual(
+        expect.objectContaining({ node: false }),
+      );
+      expect(step.uses ?? '').not.toMatch(/^actions\/setup-node@/);
+    }
+  }
+});
+
+test('pull requests reach only plan-stacks.yml, never a job allowed to run node with secrets', () => {
+  const called = jobsOf('pull-request')
+    .filter(([, job]) => job.uses?.startsWith('./'))
+    .map(([, job]) => job.uses);
+  expect(called).toEqual(['./.github/workflows/plan-stacks.yml']);
+  for (const key of Object.keys(NODE_WITH_SECRETS)) expect(key.startsWith('plan-stacks/')).toBe(false);
 });
 
 /** A caller job that runs plan-stacks.yml (or apply-stacks.yml) once per environment, with that environment's stacks and cap. */

@@ -2,7 +2,7 @@
  * Exits 1 with an `::error` when a stack's backend keeps no durable, shared, locked state and
  * the script runs in GitHub Actions (GITHUB_ACTIONS=true); elsewhere (the demo, the end-to-end
  * suite, a laptop) any backend is fine. Run by terraform-plan.sh and terraform-apply.sh before
- * `terraform init`.
+ * `terraform init`; in CI plans, by the synth job of plan-stacks.yml (the plan job runs no node).
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

@@ -22,6 +22,11 @@
 # Plans run with -lock=false: a plan never writes state, so taking the lock would only make PR,
 # drift and apply-time plans queue behind each other and behind applies, and would need write
 # access to the backend. Apply stays safe: Terraform refuses a saved plan whose state changed.
+#
+# TERRAFORM_ONLY=1 runs terraform and nothing else: no node, no node_modules. The plan job of
+# plan-stacks.yml, which holds the Okta credentials, sets it; its unprivileged jobs run the two
+# node checks instead (check-backend.ts before, on the synthesized stacks; check-plan.ts after, on
+# the uploaded plan.json). Without it (local runs, tests) both checks run here, as before.
 set -euo pipefail
 
 if [ "$#" -lt 2 ]; then
@@ -36,8 +41,12 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 trap 'echo "$?" >"$out/exitcode"' EXIT
 
+terraform_only=${TERRAFORM_ONLY:-}
+
 # In GitHub Actions, a backend without durable, shared, locked state is refused before init.
-"$repo/node_modules/.bin/tsx" "$repo/scripts/ci/check-backend.ts" "$stack"
+if [ "$terraform_only" != 1 ]; then
+  "$repo/node_modules/.bin/tsx" "$repo/scripts/ci/check-backend.ts" "$stack"
+fi
 terraform -chdir="$stack" init -input=false -no-color >&2
 cp "$stack/.terraform.lock.hcl" "$out/.terraform.lock.hcl" 2>/dev/null || true
 
@@ -64,7 +73,7 @@ terraform -chdir="$stack" show -json "$out/plan.tfplan" >"$out/plan.json"
 terraform -chdir="$stack" show -no-color "$out/plan.tfplan" >"$out/plan.txt"
 # A change the provider would report as applied without making it (removing an org-server
 # groups claim) fails the plan here, with the steps to make it by hand.
-if [ "$status" -eq 2 ]; then
+if [ "$status" -eq 2 ] && [ "$terraform_only" != 1 ]; then
   "$repo/node_modules/.bin/tsx" "$repo/cli/check-plan.ts" "$out/plan.json" >&2 || exit 1
 fi
 exit "$status"
