@@ -6,6 +6,7 @@
  * minute on one 255-character name. Matching here takes one left-to-right pass over the text
  * per literal part, and intersection is a walk over the pairs of positions of two patterns.
  */
+import { DynamicMatch } from '../model/app';
 export function globMatches(pattern: string, text: string): boolean {
   const parts = pattern.toLowerCase().split('*');
   const subject = text.toLowerCase();
@@ -50,6 +51,17 @@ export function suffixTokens(text: string): GlobToken[] {
 /** Any text, `text`, any text: what `contains` selects. */
 export function infixTokens(text: string): GlobToken[] {
   return [{ any: true }, ...literalTokens(text), { any: true }];
+}
+
+const SELECTED: Record<DynamicMatch, (pattern: string) => GlobToken[]> = {
+  startsWith: prefixTokens,
+  endsWith: suffixTokens,
+  contains: infixTokens,
+};
+
+/** Every group name a dynamic pattern selects, as a glob whose "*" are wildcards and whose text is literal. */
+export function selectedTokens(match: DynamicMatch, pattern: string): GlobToken[] {
+  return SELECTED[match](pattern);
 }
 
 function literalTokens(text: string): GlobToken[] {

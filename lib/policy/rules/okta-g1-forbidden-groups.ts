@@ -1,7 +1,7 @@
 import { DynamicMatch } from '../../model/app';
 import { isGroupId } from '../../okta/group-ids';
 import { Finding } from '../../rules/rule';
-import { commonMatch, firstMatch, globMatches, globTokens, GlobToken, infixTokens, prefixTokens, suffixTokens } from '../glob';
+import { commonMatch, firstMatch, globMatches, globTokens, selectedTokens } from '../glob';
 import { grantedByName } from '../group-grants';
 import { PolicyRule } from '../rule';
 
@@ -9,13 +9,6 @@ const selects: Record<DynamicMatch, (name: string, pattern: string) => boolean> 
   startsWith: (name, pattern) => name.startsWith(pattern),
   endsWith: (name, pattern) => name.endsWith(pattern),
   contains: (name, pattern) => name.includes(pattern),
-};
-
-/** Every group name a dynamic pattern selects, as a glob whose "*" are wildcards and whose text is literal. */
-const SELECTED: Record<DynamicMatch, (pattern: string) => GlobToken[]> = {
-  startsWith: prefixTokens,
-  endsWith: suffixTokens,
-  contains: infixTokens,
 };
 
 /**
@@ -60,7 +53,7 @@ export const forbiddenGroups: PolicyRule = {
     } else {
       const { match, pattern } = app.allowlist;
       const name = forbidden.names?.find((n) => selects[match](n.toLowerCase(), pattern.toLowerCase()));
-      const tokens = SELECTED[match](pattern);
+      const tokens = selectedTokens(match, pattern);
       // The pattern's text itself matches the glob, or reaches into the glob's own text ("Payroll Ad"
       // spells the start of "*Admin*"). Names that match a glob only through the part of the name
       // the pattern leaves free ("IT-" + "Admins") are what every dynamic list risks: not flagged.

@@ -1,14 +1,6 @@
-import { DynamicMatch } from '../../model/app';
 import { Finding } from '../../rules/rule';
-import { commonMatch, globTokens, GlobToken, infixTokens, prefixTokens, suffixTokens } from '../glob';
+import { commonMatch, globTokens, selectedTokens } from '../glob';
 import { PolicyRule } from '../rule';
-
-/** Every group name a dynamic pattern selects, as a glob whose "*" are wildcards and whose text is literal. */
-const SELECTED: Record<DynamicMatch, (pattern: string) => GlobToken[]> = {
-  startsWith: prefixTokens,
-  endsWith: suffixTokens,
-  contains: infixTokens,
-};
 
 /**
  * A dynamic list selects groups by name, including groups created after the review. Where a name
@@ -31,7 +23,7 @@ export const dynamicPrivilegedReach: PolicyRule = {
     const patterns = policy.groups?.forbidden?.patterns;
     if (app.allowlist.kind !== 'dynamic' || !patterns) return [];
     const { match, pattern } = app.allowlist;
-    const selected = SELECTED[match](pattern);
+    const selected = selectedTokens(match, pattern);
     const findings: Finding[] = [];
     for (const glob of patterns) {
       const example = commonMatch(globTokens(glob), selected);
