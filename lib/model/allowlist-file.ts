@@ -25,6 +25,12 @@ export const EnvironmentName = Type.String({
   maxLength: 32,
 });
 
+/** An OAuth scope name, as claims name them and servers declare them. */
+export const ScopeName = Type.String({
+  pattern: '^[A-Za-z0-9_.:/-]{1,100}$',
+  errorMessage: 'a scope name such as "groups" (letters, digits, "_", ".", ":", "/", "-")',
+});
+
 const ShardName = Type.String({
   pattern: SHARD_NAME_PATTERN,
   maxLength: 40,
@@ -92,17 +98,11 @@ export const Claim = Type.Object(
       }),
     ),
     scopes: Type.Optional(
-      Type.Array(
-        Type.String({
-          pattern: '^[A-Za-z0-9_.:/-]{1,100}$',
-          errorMessage: 'a scope name such as "groups" (letters, digits, "_", ".", ":", "/", "-")',
-        }),
-        {
-          minItems: 1,
-          uniqueItems: true,
-          description: 'Custom servers only: include the claim only when one of these scopes is requested.',
-        },
-      ),
+      Type.Array(ScopeName, {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'Custom servers only: include the claim only when one of these scopes is requested.',
+      }),
     ),
     alwaysIncludeInToken: Type.Optional(
       Type.Boolean({

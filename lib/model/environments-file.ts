@@ -1,5 +1,5 @@
 import { Static, Type } from '@sinclair/typebox';
-import { EnvironmentName } from './allowlist-file';
+import { EnvironmentName, ScopeName } from './allowlist-file';
 import { KeyedRecord } from './keyed-record';
 
 /**
@@ -65,18 +65,12 @@ export const AuthorizationServer = Type.Object(
       Type.Boolean({ description: 'Create the "groups" scope on this server (metadata published). @default false' }),
     ),
     existingScopes: Type.Optional(
-      Type.Array(
-        Type.String({
-          pattern: '^[A-Za-z0-9_.:/-]{1,100}$',
-          errorMessage: 'a scope name such as "groups" (letters, digits, "_", ".", ":", "/", "-")',
-        }),
-        {
-          minItems: 1,
-          uniqueItems: true,
-          description:
-            'Scopes that exist on this server without being managed here (created in the console or by another project) and that claims may name in "scopes"; every plan checks that the server has them.',
-        },
-      ),
+      Type.Array(ScopeName, {
+        minItems: 1,
+        uniqueItems: true,
+        description:
+          'Scopes that exist on this server without being managed here (created in the console or by another project) and that claims may name in "scopes"; every plan checks that the server has them.',
+      }),
     ),
     dedicatedToManagedApps: Type.Optional(
       Type.Boolean({
