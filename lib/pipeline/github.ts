@@ -82,16 +82,25 @@ export interface UpsertCommentOptions {
   readonly botLogin?: string;
 }
 
+/** The comment on the issue or pull request that our bot wrote and that carries `marker`. */
+async function ourMarkedComment(
+  client: GitHubClient,
+  options: { repository: string; issueNumber: number; marker: string; botLogin?: string },
+): Promise<Commented | undefined> {
+  const ours = writtenBy(options.botLogin ?? DEFAULT_BOT_LOGIN);
+  const [found] = await findAll<Commented>(
+    client,
+    `/repos/${options.repository}/issues/${options.issueNumber}/comments`,
+    (c) => ours(c) && Boolean(c.body?.includes(options.marker)),
+  );
+  return found;
+}
+
 /** Updates the comment carrying `marker` in place, or creates it when there is none. */
 export async function upsertComment(client: GitHubClient, options: UpsertCommentOptions): Promise<'created' | 'updated'> {
   requireMarker(options.marker, options.body);
   const base = `/repos/${options.repository}/issues`;
-  const ours = writtenBy(options.botLogin ?? DEFAULT_BOT_LOGIN);
-  const [existing] = await findAll<Commented>(
-    client,
-    `${base}/${options.issueNumber}/comments`,
-    (c) => ours(c) && Boolean(c.body?.includes(options.marker)),
-  );
+  const existing = await ourMarkedComment(client, options);
   if (existing) {
     await client.request('PATCH', `${base}/comments/${existing.id}`, { body: options.body });
     return 'updated';
@@ -249,12 +258,7 @@ export async function markCommentOutdated(
   options: { repository: string; issueNumber: number; marker: string; warning: string; botLogin?: string },
 ): Promise<'marked' | 'unchanged'> {
   const base = `/repos/${options.repository}/issues`;
-  const ours = writtenBy(options.botLogin ?? DEFAULT_BOT_LOGIN);
-  const [existing] = await findAll<Commented>(
-    client,
-    `${base}/${options.issueNumber}/comments`,
-    (c) => ours(c) && Boolean(c.body?.includes(options.marker)),
-  );
+  const existing = await ourMarkedComment(client, options);
   if (!existing?.body) return 'unchanged';
   const banner = `> [!WARNING]\n> **Outdated.** ${options.warning}\n`;
   const rest = existing.body.replace(options.marker, '').replace(/^\n*> \[!WARNING\]\n> \*\*Outdated\.\*\*.*\n/, '');
