@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchPolicy } from './bench-policy';
 import { measureProcess, median, ProcessRun } from './measure';
 import { heavySyntheticProject, SyntheticProjectPaths, writeSyntheticProject } from './synthetic-project';
+import { scratchGit } from './scratch-git';
 
 /** The heavy shape (bench/synthetic-project.ts) at one size, always WITH the sample policy. */
 export interface HeavyResult {
@@ -71,20 +72,7 @@ function measurePullRequest(
   workdir: string,
   root: string,
 ): HeavyResult['pullRequest'] {
-  const git = (...args: string[]): string =>
-    execFileSync('git', args, {
-      cwd: workdir,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'bench',
-        GIT_AUTHOR_EMAIL: 'bench@example.com',
-        GIT_COMMITTER_NAME: 'bench',
-        GIT_COMMITTER_EMAIL: 'bench@example.com',
-        GIT_CONFIG_NOSYSTEM: '1',
-        HOME: workdir,
-      },
-    });
+  const git = scratchGit(workdir);
   git('init', '-q', '-b', 'main');
   git('add', 'allowlists', 'stacks', 'policy.json');
   git('commit', '-q', '-m', 'base');

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { affectedStacks } from '../lib/pipeline/affected-stacks';
@@ -6,6 +5,7 @@ import { REQUESTS_PER_PLAN } from './okta-requests';
 import { median } from './measure';
 import { StackOutput, SynthOutput } from './synth-output';
 import { SyntheticProjectPaths } from './synthetic-project';
+import { scratchGit } from './scratch-git';
 
 /** Okta requests of a pull request that changes one app: one state per environment against shards. */
 export interface ShardComparison {
@@ -60,20 +60,7 @@ export function writeOneStateEnvironments(paths: SyntheticProjectPaths, file: st
  * commit, and asks `affectedStacks` what the pull request must plan, as the workflow does.
  */
 export function affectedByOneApp(paths: SyntheticProjectPaths, repository: string): ShardComparison['affected'] {
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: repository,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'bench',
-        GIT_AUTHOR_EMAIL: 'bench@example.com',
-        GIT_COMMITTER_NAME: 'bench',
-        GIT_COMMITTER_EMAIL: 'bench@example.com',
-        GIT_CONFIG_NOSYSTEM: '1',
-        HOME: repository,
-      },
-    });
+  const git = scratchGit(repository);
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'base');
