@@ -12,10 +12,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectSources, SOURCE_OPTIONS } from '../lib/cli/args';
 import { defineCommand } from '../lib/cli/command-line';
-import { readJsonInput } from '../lib/cli/json-input';
 import { runCommand } from '../lib/cli/run';
 import { DEFAULT_ALLOWLISTS_DIR, DEFAULT_ENVIRONMENTS_FILE, loadProject } from '../lib/load/load-project';
-import { isAffectedStacks } from '../lib/pipeline/affected-stacks';
+import { readAffectedStacks } from '../lib/pipeline/affected-stacks';
 import { prSummary } from '../lib/pipeline/pr-summary';
 
 const PURPOSES = ['plan', 'apply', 'drift'] as const;
@@ -81,10 +80,7 @@ void runCommand(PR_SUMMARY, ({ values }) => {
     head: values.head,
     repository: values.repo,
     allowlistsDir: values.dir,
-    affected:
-      values.affected === undefined
-        ? undefined
-        : readJsonInput('--affected', values.affected, '`npm run affected` output', isAffectedStacks),
+    affected: values.affected === undefined ? undefined : readAffectedStacks(values.affected),
     plans: plans.map(([stack, planJsonFile]) => ({ stack, planJsonFile, planTextFile: planTexts.get(stack) })),
     failedStacks: values['plan-failed'],
     planSkipped: values['plan-skipped'],

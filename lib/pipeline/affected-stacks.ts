@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { readJsonInput } from '../cli/json-input';
 import { synthesize } from '../cli/synth';
 import {
   DEFAULT_ALLOWLISTS_DIR,
@@ -25,6 +26,11 @@ export interface AffectedStacks {
   readonly skipped: readonly StackDecision[];
   /** Stacks the change would drop while their state may still hold apps: the check must fail. */
   readonly orphaned: readonly StackDecision[];
+}
+
+/** The stack selection in `file` (given as `--affected`), shape-checked: what `npm run affected` printed. */
+export function readAffectedStacks(file: string): AffectedStacks {
+  return readJsonInput('--affected', file, '`npm run affected` output', isAffectedStacks);
 }
 
 /** Whether a parsed JSON value has the shape `npm run affected` prints (checked where a file of it is read). */

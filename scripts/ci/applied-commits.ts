@@ -9,10 +9,10 @@
  * that main changed after its last apply, or that no commit of the history records.
  * Reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL from the environment.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { defineCommand, ParsedCommandLine, UsageError } from '../../lib/cli/command-line';
 import { runCommand } from '../../lib/cli/run';
-import { affectedStacks, AffectedStacks } from '../../lib/pipeline/affected-stacks';
+import { affectedStacks, readAffectedStacks } from '../../lib/pipeline/affected-stacks';
 import { escapeData } from '../../lib/pipeline/annotations';
 import { lastApplied, recordApplied, unappliedStacks } from '../../lib/pipeline/applied-commits';
 import { git } from '../../lib/pipeline/git-files';
@@ -61,7 +61,7 @@ async function record(values: Values): Promise<string[]> {
 /** Exits 1 (a finding) when a stack is behind main. */
 async function check(values: Values): Promise<string[]> {
   const { repository, client } = github();
-  const selection = JSON.parse(readFileSync(required('--affected', values.affected), 'utf8')) as AffectedStacks;
+  const selection = readAffectedStacks(required('--affected', values.affected));
   const stacks = selection.planned.map((s) => s.stack);
   const history = git(undefined, 'rev-list', '--first-parent', `--max-count=${Number(values.history)}`, 'HEAD')
     .split('\n')

@@ -8,9 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../../lib/cli/command-line';
-import { readJsonInput } from '../../lib/cli/json-input';
 import { runCommand } from '../../lib/cli/run';
-import { isAffectedStacks } from '../../lib/pipeline/affected-stacks';
+import { readAffectedStacks } from '../../lib/pipeline/affected-stacks';
 import { driftVerdict } from '../../lib/pipeline/drift-verdict';
 import { writeStepOutputs } from '../../lib/pipeline/step-outputs';
 
@@ -32,7 +31,7 @@ const DRIFT_VERDICT = defineCommand({
 });
 
 void runCommand(DRIFT_VERDICT, ({ values }) => {
-  const selection = readJsonInput('--affected', values.affected, '`npm run affected` output', isAffectedStacks);
+  const selection = readAffectedStacks(values.affected);
   const exitCodeOf = (stack: string): number | undefined => {
     const file = join(values.plans, stack, 'exitcode');
     return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : undefined;

@@ -14,9 +14,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../../lib/cli/command-line';
-import { readJsonInput } from '../../lib/cli/json-input';
 import { runCommand } from '../../lib/cli/run';
-import { isAffectedStacks } from '../../lib/pipeline/affected-stacks';
+import { readAffectedStacks } from '../../lib/pipeline/affected-stacks';
 import { escapeData } from '../../lib/pipeline/annotations';
 import { parsePlanJson } from '../../lib/pipeline/plan-json';
 import { ReviewablePlan, reviewPlan } from '../../lib/pipeline/plan-review';
@@ -47,7 +46,7 @@ void runCommand(REVIEW_PLANS, ({ values }) => {
     return file && existsSync(file) ? parsePlanJson(readFileSync(file, 'utf8'), file) : undefined;
   };
 
-  const selection = readJsonInput('--affected', values.affected, '`npm run affected` output', isAffectedStacks);
+  const selection = readAffectedStacks(values.affected);
   const changed: string[] = [];
   let unreviewed = 0;
   let unreadable = 0;

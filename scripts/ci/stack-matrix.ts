@@ -6,11 +6,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { defineCommand, UsageError } from '../../lib/cli/command-line';
-import { readJsonInput } from '../../lib/cli/json-input';
 import { loadValidProject } from '../../lib/cli/load';
 import { projectSources } from '../../lib/cli/args';
 import { runCommand } from '../../lib/cli/run';
-import { AffectedStacks, isAffectedStacks } from '../../lib/pipeline/affected-stacks';
+import { AffectedStacks, readAffectedStacks } from '../../lib/pipeline/affected-stacks';
 import { escapeData, escapeProperty } from '../../lib/pipeline/annotations';
 import { everyStack, stackMatrix } from '../../lib/pipeline/stack-matrix';
 import { writeStepOutputs } from '../../lib/pipeline/step-outputs';
@@ -36,7 +35,7 @@ void runCommand(STACK_MATRIX, ({ values }) => {
   // The repository's own layout, as `npm run synth` reads it in the same job.
   const project = loadValidProject(projectSources({}));
   const selection: AffectedStacks = values.affected
-    ? readJsonInput('--affected', values.affected, '`npm run affected` output', isAffectedStacks)
+    ? readAffectedStacks(values.affected)
     : everyStack(project.plans, values['every-stack']!);
   if (values.write) writeFileSync(values.write, JSON.stringify(selection));
   for (const stack of selection.orphaned)
