@@ -4,11 +4,11 @@ import { AuthorizationServer } from '../lib/constructs/authorization-server';
 import { constructId } from '../lib/constructs/construct-id';
 import { expression, hclString } from '../lib/constructs/hcl';
 import { ManagedAccessPolicy } from '../lib/constructs/managed-access-policy';
-import { SharedGroupsClaim } from '../lib/constructs/shared-groups-claim';
+import { claimConstructId, SharedGroupsClaim } from '../lib/constructs/shared-groups-claim';
 import { VanishedKeysGuard } from '../lib/constructs/vanished-keys-guard';
 import { EnvironmentPlan } from '../lib/plan/environment-plan';
 import { OktaStack } from './okta-stack';
-import { claimKey } from '../lib/model/app';
+import { claimIdText } from '../lib/model/claim-id';
 import { own } from '../lib/model/own';
 import { CLIENT_IDS_OUTPUT } from '../lib/plan/server-access';
 import { stackName } from '../lib/model/shards';
@@ -47,9 +47,9 @@ export class SharedStack extends OktaStack {
       output: MANAGED_CLAIMS_OUTPUT,
       description:
         'The shared claims this stack manages (server/token/name); read back by the next plan to catch claims that silently disappear.',
-      managed: plan.sharedClaims.map(claimKey),
+      managed: plan.sharedClaims.map(claimIdText),
       leaving: Object.entries(plan.settings.authorizationServers ?? {}).flatMap(([server, s]) =>
-        (s.removedClaims ?? []).map((c) => claimKey({ server, ...c })),
+        (s.removedClaims ?? []).map((c) => claimIdText({ server, ...c })),
       ),
       readOwnState: (scope, id, defaults) => this.readState(scope, id, plan.sharedStack, defaults),
       otherOutputs: { [ACCESS_SHARDS_OUTPUT]: [] },
@@ -62,7 +62,7 @@ export class SharedStack extends OktaStack {
       const server = servers.get(claim.server)!;
       // A claim restricted to the scope this stack creates must not exist before it.
       const needsScope = server.groupsScope && claim.scopes?.includes('groups');
-      new SharedGroupsClaim(this, constructId('claim', claim.server, claim.token, claim.name), {
+      new SharedGroupsClaim(this, claimConstructId(claim), {
         authServerId: server.serverId,
         claim,
         dependsOn: needsScope ? [server.groupsScope!] : undefined,

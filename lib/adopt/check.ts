@@ -1,4 +1,4 @@
-import { claimKey } from '../model/app';
+import { claimIdText } from '../model/claim-id';
 import { ManagedApps } from '../orphans/managed-apps';
 import { AuthServer, OidcApp, ServerClaim } from './okta-objects';
 
@@ -27,7 +27,7 @@ export function checkOrg(
     declaredAs === undefined
       ? []
       : server.claims
-          .filter((claim) => !askedClaims.has(claimKey({ server: declaredAs, token: claim.token, name: claim.name })))
+          .filter((claim) => !askedClaims.has(claimIdText({ server: declaredAs, token: claim.token, name: claim.name })))
           .map((claim) => ({ server: declaredAs, serverId: server.id, claim })),
   );
   return { unmanagedApps, unaskedClaims };

@@ -6,7 +6,7 @@ import { CommandResult, failureResult } from '../cli/run';
 import { DEFAULT_ALLOWLISTS_DIR, loadProject } from '../load/load-project';
 import { InvalidInputError, printable } from '../load/problem';
 import { AllowlistFileData, OWNER_PATTERN } from '../model/allowlist-file';
-import { claimKey } from '../model/app';
+import { claimIdText } from '../model/claim-id';
 import { DEFAULT_MAX_API_CAPACITY } from '../model/environments-file';
 import { own } from '../model/own';
 import { connectionFromEnvironment, OktaConnection } from '../okta-api/client';
@@ -77,7 +77,7 @@ export async function adoptCommand(argv: readonly string[], deps: AdoptDependenc
     const managed = managedApps(project, environment);
     const settings = project.environments.environments[environment];
     const plan = project.plans.find((p) => p.name === environment)!;
-    const askedClaims = new Set(plan.sharedClaims.map(claimKey));
+    const askedClaims = new Set(plan.sharedClaims.map(claimIdText));
     const orgUrl = `https://${settings.orgName}.${settings.baseUrl}`;
     const connection: OktaConnection = {
       ...connectionFromEnvironment(settings.orgName, settings.baseUrl, deps.env, 'adopt reads apps, claims and groups'),

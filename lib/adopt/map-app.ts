@@ -1,5 +1,5 @@
 import { AllowlistData, AllowlistFileData, ClaimData } from '../model/allowlist-file';
-import { claimKey } from '../model/app';
+import { claimIdOf, claimIdText } from '../model/claim-id';
 import { isGroupId } from '../okta/group-ids';
 import { PROFILE_KEYS } from '../okta/expressions';
 import { appSettingsFromOkta } from './app-settings';
@@ -122,7 +122,7 @@ function sharedClaimOf(
 ): FoundClaim | string {
   if (declaredAs === undefined)
     return `${where} serves this app, but the environments file declares no server for ${context.environment} with that ID or name: declare it under authorizationServers first`;
-  const id = claimKey({ server: declaredAs, token: claim.token, name: claim.name });
+  const id = claimIdText({ server: declaredAs, token: claim.token, name: claim.name });
   if (id !== guard) return `${where} is guarded for "${guard}", but the project would name it "${id}": it is not the project's claim`;
   const expression = recogniseSharedExpression(claim.value, id);
   if (!expression)
@@ -209,10 +209,7 @@ function profileDifferences(app: OidcApp, allowlist: AllowlistData, found: reado
   if (allowlist.groups) expected[PROFILE_KEYS.groups] = app.profile?.[PROFILE_KEYS.groups];
   // The project writes the limit of the app's custom-server claims (the list's size by default).
   if (allowlist.groups && custom.length > 0) expected[PROFILE_KEYS.limit] = custom[0].claim.limit ?? allowlist.groups.length;
-  if (custom.length > 0)
-    expected[PROFILE_KEYS.claims] = custom.map((f) =>
-      claimKey({ server: f.claim.server, token: f.claim.token ?? 'id', name: f.claim.name ?? 'groups' }),
-    );
+  if (custom.length > 0) expected[PROFILE_KEYS.claims] = custom.map((f) => claimIdText(claimIdOf(f.claim)));
   const actual = app.profile ?? {};
   const reasons: string[] = [];
   const foreign = Object.keys(actual).filter((k) => !OWNED_PROFILE_KEYS.has(k));

@@ -4,6 +4,8 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { SharedClaim } from '../plan/environment-plan';
 import { templateText } from './hcl';
+import { constructId } from './construct-id';
+import { ClaimId } from '../model/claim-id';
 
 export interface SharedGroupsClaimProps {
   /** The custom authorization server's ID. */
@@ -40,8 +42,13 @@ export class SharedGroupsClaim extends Construct {
   }
 }
 
+/** The construct id of a shared claim in its stack: distinct for every identity. */
+export function claimConstructId(claim: ClaimId): string {
+  return constructId('claim', claim.server, claim.token, claim.name);
+}
+
 /** `<server>_<token>_<name>`; names with characters Terraform IDs refuse get a hash suffix. */
-export function claimAddress(claim: Pick<SharedClaim, 'server' | 'token' | 'name'>): string {
+export function claimAddress(claim: ClaimId): string {
   const safe = claim.name.replace(/[^A-Za-z0-9_-]/g, '_');
   const suffix = safe === claim.name ? '' : `_${createHash('sha256').update(claim.name).digest('hex').slice(0, 8)}`;
   return `${claim.server}_${claim.token}_${safe}${suffix}`;

@@ -1,7 +1,7 @@
 import { AllowlistFileData, ClaimData, RetireModeData } from './allowlist-file';
 import { EnvironmentsFileData } from './environments-file';
 import { JsonDocument, JsonPath } from '../load/json-document';
-import { DEFAULT_CLAIM_NAME } from '../okta/claim-names';
+import { ClaimId, claimIdOf } from './claim-id';
 import { shardOf } from './shards';
 
 /** Okta's limit on how many groups one Groups claim function may return. */
@@ -15,10 +15,7 @@ export type AllowlistSpec =
   | { readonly kind: 'dynamic'; readonly match: DynamicMatch; readonly pattern: string; readonly source: string };
 
 /** A claim request from one file, with every default applied. */
-export interface ClaimSpec {
-  readonly server: string;
-  readonly name: string;
-  readonly token: 'id' | 'access';
+export interface ClaimSpec extends ClaimId {
   readonly value: 'name' | 'id';
   readonly limit: number;
   readonly scopes?: readonly string[];
@@ -98,19 +95,6 @@ export interface CheckedFile {
   readonly data: AllowlistFileData;
 }
 
-/**
- * `server/token/name`: how a shared claim is named where people and Okta see it (the shared
- * stack's `managed_claims` output, and the opt-in list in each app's profile).
- */
-export function claimKey(claim: { readonly server: string; readonly token: string; readonly name: string }): string {
-  return `${claim.server}/${claim.token}/${claim.name}`;
-}
-
-/** One claim in one token of one server: apps asking for the same identity share one Okta claim. */
-export function claimIdentity(claim: Pick<ClaimSpec, 'server' | 'name' | 'token'>): string {
-  return `${claim.server}\u0000${claim.name}\u0000${claim.token}`;
-}
-
 export function allowlistOf(data: AllowlistFileData): AllowlistSpec {
   const { groups, source } = data.allowlist;
   if (groups) return { kind: 'static', groups };
@@ -125,10 +109,11 @@ export function defaultLimit(allowlist: AllowlistSpec): number {
 }
 
 export function claimOf(claim: ClaimData, index: number, allowlist: AllowlistSpec): ClaimSpec {
+  const { server, name, token } = claimIdOf(claim);
   return {
-    server: claim.server,
-    name: claim.name ?? DEFAULT_CLAIM_NAME,
-    token: claim.token ?? 'id',
+    server,
+    name,
+    token,
     value: claim.value ?? 'name',
     limit: claim.limit ?? defaultLimit(allowlist),
     scopes: claim.scopes,

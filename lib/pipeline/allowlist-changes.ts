@@ -1,4 +1,5 @@
-import { AllowlistSpec, ClaimSpec, claimIdentity } from '../model/app';
+import { AllowlistSpec, ClaimSpec } from '../model/app';
+import { claimIdKey } from '../model/claim-id';
 import { AppSnapshot } from './allowlist-snapshot';
 import { describeAllowlist, describeClaim, describeTokens, groupName } from './describe';
 
@@ -188,9 +189,9 @@ const VALUE_WORDS = { name: 'group names', id: 'group IDs' } as const;
 function claimDifferences(before: readonly ClaimSpec[], after: readonly ClaimSpec[]): { details: string[]; warnings: string[] } {
   const details: string[] = [];
   const warnings: string[] = [];
-  const old = new Map(before.map((c) => [claimIdentity(c), c]));
+  const old = new Map(before.map((c) => [claimIdKey(c), c]));
   for (const claim of after) {
-    const previous = old.get(claimIdentity(claim));
+    const previous = old.get(claimIdKey(claim));
     if (!previous) {
       details.push(`claim added: ${describeClaim(claim)}`);
       continue;
@@ -205,8 +206,8 @@ function claimDifferences(before: readonly ClaimSpec[], after: readonly ClaimSpe
     ].filter((f): f is string => typeof f === 'string');
     if (fields.length) details.push(`claim changed: ${describeClaim(claim)}: ${fields.join('; ')}`);
   }
-  const now = new Set(after.map(claimIdentity));
-  for (const claim of before.filter((c) => !now.has(claimIdentity(c)))) {
+  const now = new Set(after.map(claimIdKey));
+  for (const claim of before.filter((c) => !now.has(claimIdKey(c)))) {
     warnings.push(`claim removed: ${describeClaim(claim)} no longer carries this app's groups`);
   }
   return { details, warnings };

@@ -1,6 +1,7 @@
 import { Problem } from '../load/problem';
 import { displayPath } from '../load/schema-problems';
-import { AppModel, ClaimSpec, claimIdentity, claimKey } from '../model/app';
+import { AppModel, ClaimSpec } from '../model/app';
+import { ClaimId, claimIdKey, claimIdText, compareClaimIds } from '../model/claim-id';
 import { EnvironmentData, EnvironmentsFileData } from '../model/environments-file';
 import { orgClaimExpression, sharedClaimExpression } from '../okta/expressions';
 import { isGroupId } from '../okta/group-ids';
@@ -82,10 +83,7 @@ export interface GroupReference {
   readonly files: readonly string[];
 }
 
-export interface SharedClaim {
-  readonly server: string;
-  readonly name: string;
-  readonly token: 'id' | 'access';
+export interface SharedClaim extends ClaimId {
   readonly expression: string;
   readonly scopes?: readonly string[];
   readonly alwaysIncludeInToken: boolean;
@@ -175,7 +173,7 @@ function planApp(app: AppModel, environment: string): PlannedApp {
     importId: own(app.importIds, environment),
     orgClaim: org && { name: org.name, expression: orgClaimExpression(app.allowlist, org.value, org.limit) },
     profileLimit: app.allowlist.kind === 'static' && custom.length > 0 ? custom[0].limit : undefined,
-    claimOptIns: custom.map(claimKey),
+    claimOptIns: custom.map(claimIdText),
     assignments: app.assignments,
   };
 }
@@ -216,12 +214,12 @@ function shareClaims(
           server: claim.server,
           name: claim.name,
           token: claim.token,
-          expression: sharedClaimExpression(claimKey(claim), app.allowlist, claim.value, claim.limit),
+          expression: sharedClaimExpression(claimIdText(claim), app.allowlist, claim.value, claim.limit),
           scopes: scopes && [...scopes].sort(),
           alwaysIncludeInToken: claim.alwaysIncludeInToken,
         },
       };
-      const id = claimIdentity(claim);
+      const id = claimIdKey(claim);
       const sharing = groups.get(id);
       if (sharing) sharing.push(request);
       else groups.set(id, [request]);
@@ -237,7 +235,7 @@ function shareClaims(
     }
     claims.push({ ...first.shared, apps: requests.map((r) => r.app.key).sort() });
   }
-  claims.sort((a, b) => `${a.server}/${a.token}/${a.name}`.localeCompare(`${b.server}/${b.token}/${b.name}`));
+  claims.sort(compareClaimIds);
   return { claims, problems };
 }
 

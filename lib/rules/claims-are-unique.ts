@@ -1,4 +1,4 @@
-import { claimIdentity } from '../model/app';
+import { claimIdKey } from '../model/claim-id';
 import { FileRule, Finding } from './rule';
 
 /** One file asks for a given claim (server, name, token) once. */
@@ -6,7 +6,7 @@ export const claimsAreUnique: FileRule = (app) => {
   const findings: Finding[] = [];
   const first = new Map<string, number>();
   for (const claim of app.claims) {
-    const id = claimIdentity(claim);
+    const id = claimIdKey(claim);
     const index = claim.path[1] as number;
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, index);
