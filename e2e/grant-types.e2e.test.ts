@@ -26,9 +26,11 @@ describe('grant types: validate refuses exactly what the provider refuses at app
   ]);
   const label = (i: number) => `grant case ${i}`;
   const refusedByRule = (c: (typeof cases)[number]) =>
-    appTypeFitsGrants({ type: c.type, grantTypes: c.grants, redirectUris: ['https://a.example.com/cb'] } as unknown as AppModel, {
-      environments: environments() as never,
-    }).some((f) => f.path[1] === 'grantTypes' && !f.message.startsWith('grant "refresh'));
+    appTypeFitsGrants
+      .check({ type: c.type, grantTypes: c.grants, redirectUris: ['https://a.example.com/cb'] } as unknown as AppModel, {
+        environments: environments() as never,
+      })
+      .some((f) => f.path[1] === 'grantTypes' && !f.message.startsWith('grant "refresh'));
   let org: RunningEmulator;
   let dir: string;
 

@@ -499,9 +499,9 @@ describe('shared custom-server claims', () => {
     expectProblem(
       { 'a.json': a, 'b.json': b },
       at('allowlists/b.json', b, '{\n      "server"'),
-      'this claim conflicts with allowlists/a.json claims[0]: apps on server "default" share ONE "groups" access-token claim (environment "dev"), so they must agree on scopes: ["profile"] in allowlists/a.json vs none here. Align the two files, or give one claim another name',
+      'this claim conflicts with allowlists/a.json claims[0]: apps on server "default" share ONE "groups" access-token claim (environments "dev", "prod"), so they must agree on scopes: ["profile"] in allowlists/a.json vs none here. Align the two files, or give one claim another name',
     );
-    // Both apps are in dev and prod: the same conflict in each environment is reported once.
+    // Both apps are in dev and prod: the conflict is reported once, naming both environments.
     expect(problemsOf({ 'a.json': a, 'b.json': b }).filter((p) => p.includes('this claim conflicts with'))).toHaveLength(1);
   });
 

@@ -7,8 +7,7 @@ import { EnvironmentPlan, planEnvironments } from '../plan/environment-plan';
 import { AppliedSuppression, checkPolicy } from '../policy/check-policy';
 import { PolicyFileData } from '../policy/policy-file';
 import { readPolicy } from '../policy/read-policy';
-import { allowlistHasOneKind, ENVIRONMENTS_RULES, FILE_RULES } from '../rules';
-import { Finding } from '../rules/rule';
+import { checkEnvironmentsFile, checkFile, checkProject, checkWrittenFile } from '../rules/run-rules';
 import { JsonDocument } from './json-document';
 import { MAX_FILE_BYTES, readRegularFile } from './read-file';
 import { Problem, sortProblems } from './problem';
@@ -64,8 +63,10 @@ const environmentsSchema = new SchemaChecker(EnvironmentsFile);
 
 /**
  * Loads and validates everything. Returns every problem in every file; `project` is set only
- * when there are none, so nothing downstream ever sees a half-valid model. The policy pack runs
- * after the built-in rules, on every file that has the right shape.
+ * when there are none, so nothing downstream ever sees a half-valid model and planning cannot
+ * fail. The rules run in the phases of their scope (lib/rules/rule.ts): the environments file,
+ * each allow-list file as written, each file's model (the built-in pack, then the policy pack on
+ * every file that has the right shape), and the project rules across the files that passed.
  */
 export function loadProject(sources: ProjectSources = {}): LoadResult {
   const dir = sources.allowlistsDir ?? DEFAULT_ALLOWLISTS_DIR;
@@ -85,24 +86,22 @@ export function loadProject(sources: ProjectSources = {}): LoadResult {
   if (!environments) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
   const apps = files.map((file) => appModelOf(file, environments));
+  // Project rules compare files, so they read only files whose own rules passed.
+  const checkedApps: AppModel[] = [];
   for (const app of apps) {
-    problems.push(
-      ...located(
-        app.document,
-        FILE_RULES.flatMap((rule) => rule(app, { environments })),
-      ),
-    );
+    const found = checkFile(app, { environments });
+    problems.push(...found);
+    if (found.length === 0) checkedApps.push(app);
   }
   const checked = policy && checkPolicy(apps, policy);
   // A loop, not push(...): a policy can find hundreds of thousands of problems in a large project.
   for (const error of checked?.errors ?? []) problems.push(error);
   for (const warning of checked?.warnings ?? []) warnings.push(warning);
+  for (const conflict of checkProject(checkedApps, { environments })) problems.push(conflict);
   if (problems.length > 0) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
-  const { plans, problems: conflicts } = planEnvironments(apps, environments);
-  if (conflicts.length > 0) return { problems: sortProblems(conflicts), warnings: sortProblems(warnings) };
   return {
-    project: { environments, apps, plans, suppressions: checked?.suppressions ?? [] },
+    project: { environments, apps, plans: planEnvironments(apps, environments), suppressions: checked?.suppressions ?? [] },
     problems: [],
     warnings: sortProblems(warnings),
   };
@@ -139,10 +138,7 @@ function loadEnvironments(path: string, problems: Problem[]): EnvironmentsFileDa
   problems.push(...shape);
   if (shape.length > 0) return undefined;
   const data = document.value as EnvironmentsFileData;
-  const findings = located(
-    document,
-    ENVIRONMENTS_RULES.flatMap((rule) => rule(data)),
-  );
+  const findings = checkEnvironmentsFile(document, data);
   problems.push(...findings);
   return findings.length > 0 ? undefined : data;
 }
@@ -198,9 +194,9 @@ function checkAllowlistShape(path: string, problems: Problem[]): CheckedFile[] {
     return [];
   }
   const data = document.value as CheckedFile['data'];
-  const kind = located(document, allowlistHasOneKind(data));
-  problems.push(...kind);
-  return kind.length > 0 ? [] : [{ key: basename(path, '.json'), document, data }];
+  const written = checkWrittenFile(document, data);
+  problems.push(...written);
+  return written.length > 0 ? [] : [{ key: basename(path, '.json'), document, data }];
 }
 
 function parseFile(path: string, problems: Problem[], maxBytes = MAX_FILE_BYTES): JsonDocument | undefined {
@@ -214,8 +210,4 @@ function parseFile(path: string, problems: Problem[], maxBytes = MAX_FILE_BYTES)
   const { document, problems: syntax } = JsonDocument.parse(path, text);
   problems.push(...syntax);
   return document;
-}
-
-function located(document: JsonDocument, findings: readonly Finding[]): Problem[] {
-  return findings.map((f) => document.problem(f.path, f.message));
 }

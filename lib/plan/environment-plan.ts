@@ -1,5 +1,3 @@
-import { Problem } from '../load/problem';
-import { displayPath } from '../load/schema-problems';
 import { AppModel, ClaimSpec } from '../model/app';
 import { ClaimId, claimIdKey, claimIdText, compareClaimIds } from '../model/claim-id';
 import { EnvironmentData, EnvironmentsFileData } from '../model/environments-file';
@@ -94,28 +92,23 @@ export interface SharedClaim extends ClaimId {
 // Kept here for the adoption code that imports it; batches are built by lib/okta/group-search.ts.
 export { GROUP_SEARCH_BATCH_SIZE } from '../okta/group-search';
 
-/** Builds the plan of every declared environment; conflicts between files become problems. */
-export function planEnvironments(
-  apps: readonly AppModel[],
-  environments: EnvironmentsFileData,
-): { plans: EnvironmentPlan[]; problems: Problem[] } {
-  const problems = [...renameProblems(apps), ...importProblems(apps)];
-  const plans = Object.entries(environments.environments).map(([name, settings]) => {
-    const { plan, problems: conflicts } = planEnvironment(name, settings, apps);
-    for (const conflict of conflicts) problems.push(conflict);
-    return plan;
-  });
-  return { plans, problems: dedupe(problems) };
+/**
+ * Builds the plan of every declared environment. The apps must have passed every rule: the
+ * project rules (lib/rules/) have checked what files must agree on, so planning cannot fail.
+ */
+export function planEnvironments(apps: readonly AppModel[], environments: EnvironmentsFileData): EnvironmentPlan[] {
+  return Object.entries(environments.environments).map(([name, settings]) => planEnvironment(name, settings, apps));
 }
 
-function planEnvironment(
-  name: string,
-  settings: EnvironmentData,
-  allApps: readonly AppModel[],
-): { plan: EnvironmentPlan; problems: Problem[] } {
+/** The apps `environment` manages: those deployed there and not retired there. */
+export function appsIn(environment: string, apps: readonly AppModel[]): AppModel[] {
+  return apps.filter((app) => app.environments.includes(environment) && own(app.retire, environment) === undefined);
+}
+
+function planEnvironment(name: string, settings: EnvironmentData, allApps: readonly AppModel[]): EnvironmentPlan {
   const inEnvironment = allApps.filter((app) => app.environments.includes(name) || own(app.retire, name) !== undefined);
-  const apps = inEnvironment.filter((app) => own(app.retire, name) === undefined);
-  const { claims, problems } = shareClaims(name, settings, apps);
+  const apps = appsIn(name, allApps);
+  const claims = shareClaims(settings, apps);
   const managedScopes = Object.entries(settings.authorizationServers ?? {})
     .filter(([, s]) => s.manageGroupsScope)
     .map(([n]) => n);
@@ -128,7 +121,7 @@ function planEnvironment(
     if (app.previousShard) shard(app.previousShard).movedOut.push(app.key);
   }
   for (const p of planned) shard(p.app.shard).planned.push(p);
-  const plan: EnvironmentPlan = {
+  return {
     name,
     settings,
     apps: planned,
@@ -139,7 +132,6 @@ function planEnvironment(
     sharedStack: stackName(name, SHARED_STACK),
     shards: [...shards.keys()].sort().map((shardName) => planShard(name, shardName, shards.get(shardName)!)),
   };
-  return { plan, problems };
 }
 
 function planShard(
@@ -191,18 +183,18 @@ function groupReferences(apps: readonly AppModel[]): GroupReference[] {
     .map(([reference, users]) => ({ reference, isId: isGroupId(reference), files: [...users].sort() }));
 }
 
-interface ClaimRequest {
+/** One app's request for a shared claim in one environment. */
+export interface ClaimRequest {
   readonly app: AppModel;
   readonly claim: ClaimSpec;
   readonly shared: Omit<SharedClaim, 'apps'>;
 }
 
-/** Apps asking for the same server, claim name and token share one claim; it must mean the same for all. */
-function shareClaims(
-  environment: string,
-  settings: EnvironmentData,
-  apps: readonly AppModel[],
-): { claims: SharedClaim[]; problems: Problem[] } {
+/**
+ * Apps asking for the same server, claim name and token share one claim: the requests of one
+ * environment's apps for each such claim, in the order of the apps.
+ */
+export function claimRequests(settings: EnvironmentData, apps: readonly AppModel[]): ClaimRequest[][] {
   const groups = new Map<string, ClaimRequest[]>();
   for (const app of apps) {
     for (const claim of app.claims.filter((c) => c.server !== 'org')) {
@@ -225,105 +217,12 @@ function shareClaims(
       else groups.set(id, [request]);
     }
   }
-  const problems: Problem[] = [];
-  const claims: SharedClaim[] = [];
-  for (const requests of groups.values()) {
-    const [first, ...others] = requests;
-    for (const other of others) {
-      const difference = differenceBetween(first, other);
-      if (difference) problems.push(conflict(environment, first, other, difference));
-    }
-    claims.push({ ...first.shared, apps: requests.map((r) => r.app.key).sort() });
-  }
+  return [...groups.values()];
+}
+
+/** One claim per request group; the project rule shared-claims-agree has made sure its requests mean the same. */
+function shareClaims(settings: EnvironmentData, apps: readonly AppModel[]): SharedClaim[] {
+  const claims = claimRequests(settings, apps).map((requests) => ({ ...requests[0].shared, apps: requests.map((r) => r.app.key).sort() }));
   claims.sort(compareClaimIds);
-  return { claims, problems };
-}
-
-function differenceBetween(a: ClaimRequest, b: ClaimRequest): string | undefined {
-  const describe = (r: ClaimRequest): Record<string, string> => ({
-    'allow-list kind and pattern':
-      r.app.allowlist.kind === 'static'
-        ? 'a static list'
-        : `${r.app.allowlist.match} "${r.app.allowlist.pattern}" (source ${r.app.allowlist.source})`,
-    value: `"${r.claim.value}"`,
-    scopes: r.shared.scopes ? JSON.stringify(r.shared.scopes) : 'none',
-    alwaysIncludeInToken: String(r.shared.alwaysIncludeInToken),
-    limit: r.app.allowlist.kind === 'dynamic' ? String(r.claim.limit) : 'per app',
-  });
-  const left = describe(a);
-  const right = describe(b);
-  const field = Object.keys(left).find((k) => left[k] !== right[k]);
-  // A claim without "scopes" may differ only through the server's default: say so.
-  const shown = (r: ClaimRequest, text: string) =>
-    field === 'scopes' && !r.claim.scopes && r.shared.scopes
-      ? `none (so ${text}, the default on a server not dedicatedToManagedApps)`
-      : text;
-  return field && `${field}: ${shown(a, left[field])} in ${a.app.file} vs ${shown(b, right[field])} here`;
-}
-
-function conflict(environment: string, first: ClaimRequest, other: ClaimRequest, difference: string): Problem {
-  const { server, name, token } = other.claim;
-  return other.app.document.problem(
-    other.claim.path,
-    `this claim conflicts with ${first.app.file} ${displayPath(first.claim.path)}: apps on server "${server}" share ONE "${name}" ${token}-token claim (environment "${environment}"), so they must agree on ${difference}. Align the two files, or give one claim another name`,
-  );
-}
-
-function renameProblems(apps: readonly AppModel[]): Problem[] {
-  const problems: Problem[] = [];
-  const byKey = new Map(apps.map((a) => [a.key, a]));
-  const claimedBy = new Map<string, AppModel>();
-  for (const app of apps) {
-    app.previousKeys.forEach((key, index) => {
-      const path = ['previousKeys', index];
-      if (byKey.has(key) && key !== app.key) {
-        problems.push(
-          app.document.problem(
-            path,
-            `previousKeys names "${key}", but ${byKey.get(key)?.file} still exists: a renamed app has one file. Delete the old file, or remove "${key}" here`,
-          ),
-        );
-      }
-      const earlier = claimedBy.get(key);
-      if (earlier)
-        problems.push(
-          app.document.problem(path, `previousKeys names "${key}", which ${earlier.file} also names: only one file can take over an app`),
-        );
-      else claimedBy.set(key, app);
-    });
-  }
-  return problems;
-}
-
-/** An Okta app is adopted by one file: two import blocks for one ID would give it two owners in Terraform. */
-function importProblems(apps: readonly AppModel[]): Problem[] {
-  const problems: Problem[] = [];
-  const first = new Map<string, AppModel>();
-  for (const app of apps) {
-    for (const [environment, id] of Object.entries(app.importIds)) {
-      const identity = `${environment}\u0000${id}`;
-      const earlier = first.get(identity);
-      if (!earlier) {
-        first.set(identity, app);
-      } else {
-        problems.push(
-          app.document.problem(
-            ['app', 'importIds', environment],
-            `app.importIds.${environment} must name an Okta app no other file adopts, but ${earlier.file} also imports "${id}" in "${environment}": one Okta app can be managed by one allow-list file only. Remove the import from one of the two files`,
-          ),
-        );
-      }
-    }
-  }
-  return problems;
-}
-
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.file}:${p.line}:${p.column}:${p.message.replace(/ \(environment "[^"]+"\)/, '')}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return claims;
 }

@@ -1,7 +1,8 @@
 import { Problem } from '../load/problem';
 import { AppModel } from '../model/app';
 import { PolicyFileData } from './policy-file';
-import { PolicyContext, PolicyLevel, PolicyRule } from './rule';
+import { RuleLevel } from '../rules/rule';
+import { PolicyContext, PolicyRule } from './rule';
 import { POLICY_RULES } from './rules';
 import { own } from '../model/own';
 
@@ -31,7 +32,7 @@ export interface PolicyResult {
 }
 
 /** A rule's level and suppressibility after policy.json's `rules` settings. */
-export function effectiveSettings(rule: PolicyRule, policy: PolicyFileData): { level: PolicyLevel; suppressible: boolean } {
+export function effectiveSettings(rule: PolicyRule, policy: PolicyFileData): { level: RuleLevel; suppressible: boolean } {
   if (rule.configurable === false) return { level: rule.level, suppressible: false };
   const settings = own(policy.rules, rule.id);
   return { level: settings?.level ?? rule.level, suppressible: settings?.suppressible ?? true };

@@ -1,7 +1,7 @@
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /** Okta always includes access-token claims: "alwaysIncludeInToken": false there would be silently ignored. */
-export const accessClaimsAreAlwaysIncluded: FileRule = (app) => {
+const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   for (const claim of app.claims) {
     const given = app.data.claims[claim.path[1] as number];
@@ -14,4 +14,14 @@ export const accessClaimsAreAlwaysIncluded: FileRule = (app) => {
     }
   }
   return findings;
+};
+
+export const accessClaimsAreAlwaysIncluded: FileRule = {
+  id: 'access-claims-are-always-included',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Access-token claims are always included',
+  explanation: 'Okta always includes access-token claims, so `"alwaysIncludeInToken": false` on one would be silently ignored.',
+  check,
 };

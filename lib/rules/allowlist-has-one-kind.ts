@@ -1,13 +1,13 @@
 import { AllowlistFileData } from '../model/allowlist-file';
 import { DYNAMIC_MATCHES } from '../model/app';
-import { Finding } from './rule';
+import { Finding, WrittenFileRule } from './rule';
 
 /**
  * An allow list is either static ("groups") or dynamic (exactly one pattern). Runs before the
  * other rules, which rely on knowing the kind. A static list combined with a pattern is refused
  * with its own message, because Okta's guide allows such a claim (docs/okta-semantics.md).
  */
-export function allowlistHasOneKind(data: AllowlistFileData): Finding[] {
+function check(data: AllowlistFileData): Finding[] {
   const given = (['groups', ...DYNAMIC_MATCHES] as const).filter((k) => data.allowlist[k] !== undefined);
   if (given.length === 0) {
     return [
@@ -50,3 +50,14 @@ export function allowlistHasOneKind(data: AllowlistFileData): Finding[] {
   }
   return [];
 }
+
+export const allowlistHasOneKind: WrittenFileRule = {
+  id: 'allowlist-has-one-kind',
+  scope: 'written-file',
+  level: 'error',
+  configurable: false,
+  title: 'An allow list has one kind',
+  explanation:
+    'An allow list is either static (`groups`) or dynamic (exactly one of `startsWith`, `endsWith`, `contains`), and `source` belongs to dynamic lists only. A static list combined with a pattern is refused with its own message: Okta would apply a limit to each part, and the guard a combined claim needs is not generated or previewed ([okta-semantics.md](okta-semantics.md#combined-allow-lists)). Checked before the other rules of the file, which rely on knowing the kind.',
+  check,
+};

@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_API_CAPACITY, DEFAULT_PARALLEL_JOBS } from '../model/environments-file';
-import { EnvironmentsRule, Finding } from './rule';
+import { EnvironmentsCheck, EnvironmentsRule, Finding } from './rule';
 
 /** Requests one Terraform process has in flight at most (its default `-parallelism`). */
 export const REQUESTS_IN_FLIGHT_PER_STACK = 10;
@@ -11,7 +11,7 @@ export const REQUESTS_IN_FLIGHT_PER_STACK = 10;
  * requests already in flight still land: up to 10 per stack, and `parallelJobs` stacks at once,
  * in a bucket as small as 100 per minute (`/api/v1/apps`). The budget must leave that room.
  */
-export const apiBudgetLeavesRoomForParallelJobs: EnvironmentsRule = ({ environments }) => {
+const check: EnvironmentsCheck = ({ environments }) => {
   const findings: Finding[] = [];
   for (const [env, { rateLimits }] of Object.entries(environments)) {
     const capacity = rateLimits?.maxApiCapacity ?? DEFAULT_MAX_API_CAPACITY;
@@ -27,4 +27,15 @@ export const apiBudgetLeavesRoomForParallelJobs: EnvironmentsRule = ({ environme
     }
   }
   return findings;
+};
+
+export const apiBudgetLeavesRoomForParallelJobs: EnvironmentsRule = {
+  id: 'api-budget-leaves-room-for-parallel-jobs',
+  scope: 'environments',
+  level: 'error',
+  configurable: false,
+  title: 'The API budget leaves room for parallel jobs',
+  explanation:
+    'When a stack reaches `maxApiCapacity`, requests already in flight still land: up to 10 per stack, for `parallelJobs` stacks at once, in a bucket as small as 100 a minute (`/api/v1/apps`). The budget must leave that room.',
+  check,
 };

@@ -1,6 +1,6 @@
 import { AppSettings } from '../model/allowlist-file';
 import { GRANT_REQUIREMENTS, typesAllowing } from '../okta/grant-types';
-import { FileRule, Finding, quoted } from './rule';
+import { FileCheck, FileRule, Finding, quoted } from './rule';
 
 /** The grants a file can name (the schema's list), so messages suggest only those. */
 const FILE_GRANTS: readonly string[] = AppSettings.properties.grantTypes.items.anyOf.map((literal) => literal.const);
@@ -10,7 +10,7 @@ const FILE_GRANTS: readonly string[] = AppSettings.properties.grantTypes.items.a
  * reported before plan. The per-type grant table is the provider's (`GRANT_REQUIREMENTS`), which
  * it enforces only at apply.
  */
-export const appTypeFitsGrants: FileRule = (app) => {
+const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   const grants = new Set(app.grantTypes);
   if (app.type === 'service') {
@@ -50,4 +50,15 @@ export const appTypeFitsGrants: FileRule = (app) => {
     });
   }
   return findings;
+};
+
+export const appTypeFitsGrants: FileRule = {
+  id: 'app-type-fits-grants',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Grant types fit the app type',
+  explanation:
+    'Combinations the okta provider refuses only at apply are refused before plan (its own table, see [okta-semantics.md](okta-semantics.md#grant-types-per-app-type)): required and allowed grants per app type, redirect URIs for `authorization_code` and `implicit`, `refresh_token` only beside a flow that issues refresh tokens. Service apps sign in no user, so a Groups claim would always be empty.',
+  check,
 };

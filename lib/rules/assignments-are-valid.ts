@@ -1,5 +1,5 @@
 import { groupReferenceProblem } from './group-references-are-valid';
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /**
  * `assignments` names the groups whose members may sign in, in one of two forms, and its group
@@ -8,7 +8,7 @@ import { FileRule, Finding } from './rule';
  * has no fixed set of groups to assign (Okta Apps API, "Assign a group to an application":
  * `PUT /api/v1/apps/{appId}/groups/{groupId}` takes one group ID).
  */
-export const assignmentsAreValid: FileRule = (app) => {
+const check: FileCheck = (app) => {
   const assignments = app.data.assignments;
   if (!assignments) return [];
   const { groups, fromAllowlist } = assignments;
@@ -43,4 +43,15 @@ export const assignmentsAreValid: FileRule = (app) => {
     const problem = groupReferenceProblem(group, ['assignments', 'groups', index]);
     return problem ? [problem] : [];
   });
+};
+
+export const assignmentsAreValid: FileRule = {
+  id: 'assignments-are-valid',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Assignments are valid',
+  explanation:
+    "`assignments` names the groups whose members may sign in: either `groups` or `fromAllowlist`, never both or neither. `fromAllowlist` needs a static list, because Okta assigns groups, not name patterns. Assigned groups follow the allow list's rules for names and IDs.",
+  check,
 };

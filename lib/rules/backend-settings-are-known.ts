@@ -1,6 +1,6 @@
 import { closest } from '../load/schema-problems';
 import { BackendData } from '../model/environments-file';
-import { EnvironmentsRule, Finding, quoted } from './rule';
+import { EnvironmentsCheck, EnvironmentsRule, Finding, quoted } from './rule';
 
 /** The settings cdktf 0.21 knows for each backend (its `*BackendConfig` interfaces), in its camelCase form. */
 export const BACKEND_SETTINGS: Readonly<Record<BackendData['type'], readonly string[]>> = {
@@ -102,7 +102,7 @@ export const BACKEND_SETTINGS: Readonly<Record<BackendData['type'], readonly str
 };
 
 /** A misspelt backend setting ("bukket") would be dropped or refused only at `terraform init`. */
-export const backendSettingsAreKnown: EnvironmentsRule = ({ environments }) => {
+const check: EnvironmentsCheck = ({ environments }) => {
   const findings: Finding[] = [];
   for (const [env, { backend }] of Object.entries(environments)) {
     const known = BACKEND_SETTINGS[backend.type];
@@ -115,4 +115,15 @@ export const backendSettingsAreKnown: EnvironmentsRule = ({ environments }) => {
     }
   }
   return findings;
+};
+
+export const backendSettingsAreKnown: EnvironmentsRule = {
+  id: 'backend-settings-are-known',
+  scope: 'environments',
+  level: 'error',
+  configurable: false,
+  title: 'Backend settings are known',
+  explanation:
+    'A misspelt backend setting (`bukket`) would be dropped or refused only at `terraform init`; only the settings cdktf knows for the backend are accepted, with a suggestion for a near miss.',
+  check,
 };

@@ -1,5 +1,5 @@
 import { JsonPath } from '../load/json-document';
-import { EnvironmentsRule, Finding } from './rule';
+import { EnvironmentsCheck, EnvironmentsRule, Finding } from './rule';
 
 /** Where Terraform starts an interpolation ("${") or a directive ("%{") in a string. */
 const TEMPLATE_SEQUENCE = /[$%]\{/;
@@ -10,7 +10,7 @@ const TEMPLATE_SEQUENCE = /[$%]\{/;
  * or "%{" would therefore make the guard read another state than the backend writes (or run a
  * function such as file()). Such text has no use in a backend setting, so it is refused.
  */
-export const backendSettingsAreLiteral: EnvironmentsRule = ({ environments }) => {
+const check: EnvironmentsCheck = ({ environments }) => {
   const findings: Finding[] = [];
   const visit = (value: unknown, path: JsonPath, env: string): void => {
     if (typeof value === 'string') {
@@ -28,4 +28,15 @@ export const backendSettingsAreLiteral: EnvironmentsRule = ({ environments }) =>
   };
   for (const [env, { backend }] of Object.entries(environments)) visit(backend.config, ['environments', env, 'backend', 'config'], env);
   return findings;
+};
+
+export const backendSettingsAreLiteral: EnvironmentsRule = {
+  id: 'backend-settings-are-literal',
+  scope: 'environments',
+  level: 'error',
+  configurable: false,
+  title: 'Backend settings are literal',
+  explanation:
+    "Terraform reads a backend block literally but evaluates the same settings in the `terraform_remote_state` that reads a stack's state back, so a setting holding `${` or `%{` would make the guard read another state than the backend writes.",
+  check,
 };

@@ -1,5 +1,5 @@
 import { BackendData } from '../model/environments-file';
-import { EnvironmentsRule, Finding, quoted } from './rule';
+import { EnvironmentsCheck, EnvironmentsRule, Finding, quoted } from './rule';
 
 /** Settings each backend cannot work without; credentials are never among them. */
 export const REQUIRED_BACKEND_SETTINGS: Readonly<Record<BackendData['type'], readonly string[]>> = {
@@ -15,7 +15,7 @@ export const REQUIRED_BACKEND_SETTINGS: Readonly<Record<BackendData['type'], rea
 
 const SECRET_SETTINGS = /(secret|password|token|accessKey|sasToken|credentials|clientCertificate|connStr)/i;
 
-export const backendsAreComplete: EnvironmentsRule = ({ environments }) => {
+const check: EnvironmentsCheck = ({ environments }) => {
   const findings: Finding[] = [];
   for (const [env, { backend }] of Object.entries(environments)) {
     const path = ['environments', env, 'backend'];
@@ -43,4 +43,15 @@ export const backendsAreComplete: EnvironmentsRule = ({ environments }) => {
     }
   }
   return findings;
+};
+
+export const backendsAreComplete: EnvironmentsRule = {
+  id: 'backends-are-complete',
+  scope: 'environments',
+  level: 'error',
+  configurable: false,
+  title: 'Backends are complete and locked',
+  explanation:
+    'Every backend sets what it cannot work without, an S3 backend locks its state (`useLockfile` or a `dynamodbTable`, so two applies cannot write one state at once), and no setting holds a credential: secrets reach Terraform through environment variables.',
+  check,
 };

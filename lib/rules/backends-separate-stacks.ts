@@ -1,5 +1,5 @@
 import { BackendData } from '../model/environments-file';
-import { EnvironmentsRule, Finding } from './rule';
+import { EnvironmentsCheck, EnvironmentsRule, Finding } from './rule';
 
 /** The setting that names a state inside each backend: it must differ for every stack. */
 export const STATE_NAME_SETTING: Readonly<Record<BackendData['type'], readonly string[]>> = {
@@ -16,7 +16,7 @@ export const STATE_NAME_SETTING: Readonly<Record<BackendData['type'], readonly s
  * Every shard has its own state. A backend setting without "{stack}" would point all of an
  * environment's stacks at ONE state, and each apply would then plan to delete the others' apps.
  */
-export const backendsSeparateStacks: EnvironmentsRule = ({ environments }) => {
+const check: EnvironmentsCheck = ({ environments }) => {
   const findings: Finding[] = [];
   for (const [env, { backend }] of Object.entries(environments)) {
     const setting = STATE_NAME_SETTING[backend.type];
@@ -39,4 +39,15 @@ export const backendsSeparateStacks: EnvironmentsRule = ({ environments }) => {
     }
   }
   return findings;
+};
+
+export const backendsSeparateStacks: EnvironmentsRule = {
+  id: 'backends-separate-stacks',
+  scope: 'environments',
+  level: 'error',
+  configurable: false,
+  title: 'Every stack has its own state',
+  explanation:
+    "Every backend setting that names a state (a local `path`, an S3 `key`, …) contains `{stack}`. Without it all stacks of an environment would share one state, and each apply would plan to delete the other stacks' apps.",
+  check,
 };

@@ -1,12 +1,12 @@
 import { MAX_CLAIM_LIMIT } from '../model/app';
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /**
  * Okta refuses a token when a user is in more matching groups than the claim's limit, and
  * accepts limits of 1 to 100. For a static list we can rule that failure out entirely by making
  * the limit at least the list's size.
  */
-export const claimLimitsFit: FileRule = (app) => {
+const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   for (const claim of app.claims) {
     const given = app.data.claims[claim.path[1] as number].limit;
@@ -22,4 +22,15 @@ export const claimLimitsFit: FileRule = (app) => {
     }
   }
   return findings;
+};
+
+export const claimLimitsFit: FileRule = {
+  id: 'claim-limits-fit',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Claim limits fit',
+  explanation:
+    "Okta accepts limits of 1 to 100 and refuses a token when the user is in more matching groups than the limit. For a static list that failure is ruled out by a limit of at least the list's size.",
+  check,
 };

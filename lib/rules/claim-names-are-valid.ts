@@ -1,8 +1,8 @@
 import { CLAIM_NAME_PATTERN, RESERVED_CLAIM_NAMES } from '../okta/claim-names';
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /** Claim names are well formed and not reserved by Okta for the token they go into. */
-export const claimNamesAreValid: FileRule = (app) => {
+const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   for (const claim of app.claims) {
     const path = [...claim.path, 'name'];
@@ -19,4 +19,15 @@ export const claimNamesAreValid: FileRule = (app) => {
     }
   }
   return findings;
+};
+
+export const claimNamesAreValid: FileRule = {
+  id: 'claim-names-are-valid',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Claim names are valid',
+  explanation:
+    'Claim names are letters, digits, `_`, `-`, `.` or `:`, starting with a letter or `_` (at most 100), and not a name Okta reserves for the token they go into (such as `sub` or `scp`).',
+  check,
 };

@@ -1,6 +1,6 @@
 import { scopeSource } from '../okta/server-scopes';
 import { own } from '../model/own';
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /**
  * Every scope a custom-server claim is restricted to must exist on its server in every
@@ -9,7 +9,7 @@ import { FileRule, Finding } from './rule';
  * Otherwise Okta refuses the claim part-way through an apply, or no client can ever request the
  * scope and receive the claim.
  */
-export const claimScopesExist: FileRule = (app, { environments }) => {
+const check: FileCheck = (app, { environments }) => {
   const findings: Finding[] = [];
   for (const claim of app.claims) {
     if (claim.server === 'org') continue;
@@ -29,4 +29,15 @@ export const claimScopesExist: FileRule = (app, { environments }) => {
     });
   }
   return findings;
+};
+
+export const claimScopesExist: FileRule = {
+  id: 'claim-scopes-exist',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Claim scopes exist',
+  explanation:
+    'Every scope a custom-server claim is restricted to must exist on its server in every environment of the app: an Okta system scope, the `groups` scope this repository manages, or a scope the environments file lists as existing. Otherwise Okta refuses the claim part-way through an apply, or no client can ever receive it.',
+  check,
 };

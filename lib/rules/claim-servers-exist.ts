@@ -1,8 +1,8 @@
-import { FileRule, Finding, quoted } from './rule';
+import { FileCheck, FileRule, Finding, quoted } from './rule';
 import { own } from '../model/own';
 
 /** A claim's server is "org" or a custom server declared in every environment the app is in. */
-export const claimServersExist: FileRule = (app, { environments }) => {
+const check: FileCheck = (app, { environments }) => {
   const findings: Finding[] = [];
   for (const claim of app.claims) {
     if (claim.server === 'org') continue;
@@ -16,4 +16,15 @@ export const claimServersExist: FileRule = (app, { environments }) => {
     }
   }
   return findings;
+};
+
+export const claimServersExist: FileRule = {
+  id: 'claim-servers-exist',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Claim servers exist',
+  explanation:
+    "A claim's `server` is `org` or a custom authorization server the environments file declares in every environment of the app.",
+  check,
 };

@@ -1,8 +1,8 @@
 import { claimIdKey } from '../model/claim-id';
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /** One file asks for a given claim (server, name, token) once. */
-export const claimsAreUnique: FileRule = (app) => {
+const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   const first = new Map<string, number>();
   for (const claim of app.claims) {
@@ -17,4 +17,14 @@ export const claimsAreUnique: FileRule = (app) => {
       });
   }
   return findings;
+};
+
+export const claimsAreUnique: FileRule = {
+  id: 'claims-are-unique',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Each claim once per file',
+  explanation: 'A file asks for a given claim (server, name, token) once; a repeat would define the same claim twice.',
+  check,
 };

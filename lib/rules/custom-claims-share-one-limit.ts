@@ -1,10 +1,10 @@
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /**
  * A custom-server claim is shared by every app on the server, so an app's own limit for it is
  * read from the app's profile (groupallowlistlimit), which holds one number per app.
  */
-export const customClaimsShareOneLimit: FileRule = (app) => {
+const check: FileCheck = (app) => {
   if (app.allowlist.kind !== 'static') return [];
   const custom = app.claims.filter((c) => c.server !== 'org');
   const first = custom[0];
@@ -18,4 +18,15 @@ export const customClaimsShareOneLimit: FileRule = (app) => {
     }
   }
   return findings;
+};
+
+export const customClaimsShareOneLimit: FileRule = {
+  id: 'custom-claims-share-one-limit',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Custom-server claims share one limit',
+  explanation:
+    "A custom-server claim is shared by every app on the server, so an app's own limit is read from its profile, which holds one number per app: all of the app's custom-server claims have the same limit.",
+  check,
 };

@@ -1,12 +1,12 @@
 import { UNSAFE_IN_EXPRESSION } from '../okta/unsafe-text';
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /**
  * A dynamic pattern is placed inside an Okta Expression Language string literal. Okta documents
  * no escape for quotes or backslashes there, so rather than guess we refuse them: a pattern that
  * broke out of its string could change what every token on the server contains.
  */
-export const dynamicPatternsAreSafe: FileRule = (app) => {
+const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   if (app.allowlist.kind !== 'dynamic') return findings;
   const { match, pattern } = app.allowlist;
@@ -24,4 +24,15 @@ export const dynamicPatternsAreSafe: FileRule = (app) => {
     });
   }
   return findings;
+};
+
+export const dynamicPatternsAreSafe: FileRule = {
+  id: 'dynamic-patterns-are-safe',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Dynamic patterns are safe',
+  explanation:
+    'A dynamic pattern is placed inside an Okta Expression Language string. Okta documents no escape for quotes or backslashes there, so they are refused: a pattern that broke out of its string could change what every token on the server contains.',
+  check,
 };

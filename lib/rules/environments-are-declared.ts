@@ -1,7 +1,7 @@
-import { FileRule, Finding, quoted } from './rule';
+import { FileCheck, FileRule, Finding, quoted } from './rule';
 
 /** Every environment a file names (environments, importIds, retire) exists in the environments file. */
-export const environmentsAreDeclared: FileRule = (app, { environments }) => {
+const check: FileCheck = (app, { environments }) => {
   const declared = Object.keys(environments.environments);
   const findings: Finding[] = [];
   const check = (name: string, path: (string | number)[]): void => {
@@ -24,4 +24,15 @@ export const environmentsAreDeclared: FileRule = (app, { environments }) => {
   }
   for (const env of Object.keys(app.retire)) check(env, ['retire', env]);
   return findings;
+};
+
+export const environmentsAreDeclared: FileRule = {
+  id: 'environments-are-declared',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Environments exist',
+  explanation:
+    'Every environment a file names in `environments`, `app.importIds` and `retire` must be declared in the environments file, and an app is imported only where it is deployed; otherwise the entry would silently do nothing.',
+  check,
 };

@@ -1,12 +1,12 @@
 import { isGroupId } from '../okta/group-ids';
 import { CONTROL_CHARACTERS } from '../okta/unsafe-text';
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /**
  * Static entries are exact group names or IDs. Catch the mistakes that would otherwise surface
  * only at plan time, in another team's review: a mistyped ID, a stray space, a control character.
  */
-export const groupReferencesAreValid: FileRule = (app) => {
+const check: FileCheck = (app) => {
   if (app.allowlist.kind !== 'static') return [];
   return app.allowlist.groups.flatMap((group, index) => groupReferenceProblem(group, ['allowlist', 'groups', index]) ?? []);
 };
@@ -33,3 +33,14 @@ export function groupReferenceProblem(group: string, path: Finding['path']): Fin
   }
   return undefined;
 }
+
+export const groupReferencesAreValid: FileRule = {
+  id: 'group-references-are-valid',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Group names and IDs are well formed',
+  explanation:
+    "Static entries are exact group names or IDs (`00g…`). A mistyped ID, a stray space or a control character would otherwise surface only at plan time, in another team's review.",
+  check,
+};

@@ -1,9 +1,9 @@
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /** Terraform addresses derive from app keys, so keys are short, stable, lower-case slugs. */
 export const APP_KEY_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-export const keysAreValid: FileRule = (app) => {
+const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   if (!APP_KEY_PATTERN.test(app.key) || app.key.length > 64) {
     findings.push({
@@ -24,4 +24,15 @@ export const keysAreValid: FileRule = (app) => {
       });
   });
   return findings;
+};
+
+export const keysAreValid: FileRule = {
+  id: 'keys-are-valid',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'App keys are slugs',
+  explanation:
+    "The file name without `.json` is the app's key, and its `previousKeys` are its earlier keys. Terraform addresses and state moves derive from them, so each is a lower-case slug (letters, digits, single `-`, starting with a letter, at most 64 characters), and `previousKeys` does not repeat the current key.",
+  check,
 };

@@ -1,10 +1,10 @@
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /**
  * The Org authorization server puts the app's Groups claim into the ID token only, and an app
  * holds one such claim; scope conditions and "alwaysIncludeInToken" exist on custom servers only.
  */
-export const orgClaimsAreIdTokenOnly: FileRule = (app) => {
+const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   const orgClaims = app.claims.filter((c) => c.server === 'org');
   for (const claim of orgClaims) {
@@ -36,4 +36,15 @@ export const orgClaimsAreIdTokenOnly: FileRule = (app) => {
     });
   }
   return findings;
+};
+
+export const orgClaimsAreIdTokenOnly: FileRule = {
+  id: 'org-claims-are-id-token-only',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Org-server claims are ID-token claims',
+  explanation:
+    "The Org authorization server adds an app's Groups claim to ID tokens only, and an app has one such claim; `scopes` and `alwaysIncludeInToken` exist on custom servers only.",
+  check,
 };

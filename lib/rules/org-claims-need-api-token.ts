@@ -1,4 +1,4 @@
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 import { own } from '../model/own';
 
 /**
@@ -6,7 +6,7 @@ import { own } from '../model/own';
  * silently skips it under OAuth 2.0 authentication (okta/terraform-provider-okta#1906): the plan
  * would look fine and the claim would never appear. Refuse the combination.
  */
-export const orgClaimsNeedApiToken: FileRule = (app, { environments }) => {
+const check: FileCheck = (app, { environments }) => {
   const findings: Finding[] = [];
   for (const claim of app.claims.filter((c) => c.server === 'org')) {
     for (const env of app.environments) {
@@ -19,4 +19,15 @@ export const orgClaimsNeedApiToken: FileRule = (app, { environments }) => {
     }
   }
   return findings;
+};
+
+export const orgClaimsNeedApiToken: FileRule = {
+  id: 'org-claims-need-api-token',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Org-server claims need API-token authentication',
+  explanation:
+    'The okta provider writes the org-server Groups claim through an internal Okta endpoint and silently skips it under OAuth 2.0 authentication (okta/terraform-provider-okta#1906): the plan would look fine and the claim would never appear.',
+  check,
 };

@@ -1,4 +1,4 @@
-import { FileRule } from './rule';
+import { FileCheck, FileRule } from './rule';
 
 /**
  * A public client (token endpoint auth "none") must require PKCE: it has no secret, so PKCE is
@@ -6,7 +6,7 @@ import { FileRule } from './rule';
  * (okta/resource_okta_app_oauth.go): "'pkce_required' must be set to true when
  * 'token_endpoint_auth_method' is none". See docs/okta-semantics.md.
  */
-export const pkceFitsClient: FileRule = (app) =>
+const check: FileCheck = (app) =>
   app.settings.tokenEndpointAuthMethod === 'none' && !app.settings.pkceRequired
     ? [
         {
@@ -15,3 +15,14 @@ export const pkceFitsClient: FileRule = (app) =>
         },
       ]
     : [];
+
+export const pkceFitsClient: FileRule = {
+  id: 'pkce-fits-client',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Public clients require PKCE',
+  explanation:
+    'A public client (token endpoint authentication `none`) has no secret, so PKCE is all that proves who redeems the sign-in code. The okta provider refuses it otherwise.',
+  check,
+};

@@ -1,7 +1,7 @@
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /** Redirect URIs must be absolute URIs without a fragment (RFC 6749 §3.1.2). */
-export const redirectUrisAreUrls: FileRule = (app) => {
+const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   const check = (field: 'redirectUris' | 'postLogoutRedirectUris', uris: readonly string[]): void => {
     uris.forEach((uri, index) => {
@@ -22,4 +22,15 @@ export const redirectUrisAreUrls: FileRule = (app) => {
   check('redirectUris', app.redirectUris);
   check('postLogoutRedirectUris', app.postLogoutRedirectUris);
   return findings;
+};
+
+export const redirectUrisAreUrls: FileRule = {
+  id: 'redirect-uris-are-urls',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Redirect URIs are absolute and without fragment',
+  explanation:
+    'Okta sends the sign-in code to the redirect URI, which must be an absolute URI without a `#fragment` (RFC 6749, section 3.1.2).',
+  check,
 };

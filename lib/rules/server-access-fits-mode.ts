@@ -1,10 +1,10 @@
-import { EnvironmentsRule, Finding } from './rule';
+import { EnvironmentsCheck, EnvironmentsRule, Finding } from './rule';
 
 const MANAGED_ONLY = ['policyName', 'priority'] as const;
 const VERIFIED_ONLY = ['checkPolicies'] as const;
 
 /** A server's access settings belong to its mode: a verified server owns no policy, a managed one checks none. */
-export const serverAccessFitsMode: EnvironmentsRule = ({ environments }) => {
+const check: EnvironmentsCheck = ({ environments }) => {
   const findings: Finding[] = [];
   for (const [env, settings] of Object.entries(environments)) {
     for (const [name, server] of Object.entries(settings.authorizationServers ?? {})) {
@@ -21,4 +21,15 @@ export const serverAccessFitsMode: EnvironmentsRule = ({ environments }) => {
     }
   }
   return findings;
+};
+
+export const serverAccessFitsMode: EnvironmentsRule = {
+  id: 'server-access-fits-mode',
+  scope: 'environments',
+  level: 'error',
+  configurable: false,
+  title: 'Server access settings fit the mode',
+  explanation:
+    "A server's access settings belong to its mode: a `verified` server owns no access policy, a `managed` one checks no other policy.",
+  check,
 };

@@ -1,7 +1,7 @@
-import { EnvironmentsRule, Finding } from './rule';
+import { EnvironmentsCheck, EnvironmentsRule, Finding } from './rule';
 
 /** "org" in an allow-list file means the Org authorization server, so no custom server may be named so. */
-export const serverNamesAreFree: EnvironmentsRule = ({ environments }) => {
+const check: EnvironmentsCheck = ({ environments }) => {
   const findings: Finding[] = [];
   for (const [env, settings] of Object.entries(environments)) {
     for (const name of Object.keys(settings.authorizationServers ?? {})) {
@@ -14,4 +14,14 @@ export const serverNamesAreFree: EnvironmentsRule = ({ environments }) => {
     }
   }
   return findings;
+};
+
+export const serverNamesAreFree: EnvironmentsRule = {
+  id: 'server-names-are-free',
+  scope: 'environments',
+  level: 'error',
+  configurable: false,
+  title: 'No custom server is named org',
+  explanation: '`org` in an allow-list file means the Org authorization server, so no custom server may be named so.',
+  check,
 };

@@ -1,7 +1,7 @@
-import { EnvironmentsRule, Finding } from './rule';
+import { EnvironmentsCheck, EnvironmentsRule, Finding } from './rule';
 
 /** A custom server is found either by ID or by name, never both or neither. */
-export const serversHaveOneReference: EnvironmentsRule = ({ environments }) => {
+const check: EnvironmentsCheck = ({ environments }) => {
   const findings: Finding[] = [];
   for (const [env, settings] of Object.entries(environments)) {
     for (const [name, server] of Object.entries(settings.authorizationServers ?? {})) {
@@ -15,4 +15,14 @@ export const serversHaveOneReference: EnvironmentsRule = ({ environments }) => {
     }
   }
   return findings;
+};
+
+export const serversHaveOneReference: EnvironmentsRule = {
+  id: 'servers-have-one-reference',
+  scope: 'environments',
+  level: 'error',
+  configurable: false,
+  title: 'Custom servers have one reference',
+  explanation: 'A custom authorization server is found either by `id` or by name, never both or neither.',
+  check,
 };

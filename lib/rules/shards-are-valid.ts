@@ -1,11 +1,11 @@
 import { SHARED_STACK } from '../model/shards';
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /**
  * Shard names become stack and state names next to the environment's shared stack, and a move
  * between shards is one reviewed step: name clashes and combined moves are refused.
  */
-export const shardsAreValid: FileRule = (app) => {
+const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   if (app.shard === SHARED_STACK) {
     const path = app.data.shard === undefined ? ['owners', 0] : ['shard'];
@@ -35,4 +35,15 @@ export const shardsAreValid: FileRule = (app) => {
     });
   }
   return findings;
+};
+
+export const shardsAreValid: FileRule = {
+  id: 'shards-are-valid',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Shards and shard moves are valid',
+  explanation:
+    "The shard (by default the first owner) names the app's stack and state beside the environment's `shared` stack, so it cannot be `shared`. A move (`previousShard`) names another shard and is one reviewed step: not combined with a rename or a retirement.",
+  check,
 };

@@ -1,14 +1,14 @@
 import { own } from '../model/own';
 import { GROUPS_SCOPE, scopeSource } from '../okta/server-scopes';
 import { claimScopes } from '../plan/claim-scopes';
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 /**
  * A custom-server claim without "scopes" is restricted to the `groups` scope on a server that is
  * not `dedicatedToManagedApps` (lib/plan/claim-scopes.ts), so that scope must exist there in every
  * environment of the app: otherwise Okta refuses the claim, or no client can ever ask for it.
  */
-export const sharedClaimsAreScoped: FileRule = (app, { environments }) => {
+const check: FileCheck = (app, { environments }) => {
   const findings: Finding[] = [];
   for (const claim of app.claims) {
     if (claim.server === 'org' || claim.scopes) continue;
@@ -27,4 +27,15 @@ export const sharedClaimsAreScoped: FileRule = (app, { environments }) => {
     }
   }
   return findings;
+};
+
+export const sharedClaimsAreScoped: FileRule = {
+  id: 'shared-claims-are-scoped',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Unscoped claims have their `groups` scope',
+  explanation:
+    'A custom-server claim without `scopes` is restricted to the `groups` scope on a server that is not `dedicatedToManagedApps`, so that scope must exist there in every environment of the app.',
+  check,
 };

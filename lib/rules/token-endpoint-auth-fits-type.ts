@@ -1,4 +1,4 @@
-import { FileRule, Finding } from './rule';
+import { FileCheck, FileRule, Finding } from './rule';
 
 const SECRET_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt'];
 
@@ -12,7 +12,7 @@ const SECRET_METHODS = ['client_secret_basic', 'client_secret_post', 'client_sec
  *   when 'token_endpoint_auth_method' is 'private_key_jwt'"). The file gives `jwksUri`, or every
  *   environment adopts an app whose keys are kept (the project never writes `jwks`).
  */
-export const tokenEndpointAuthFitsType: FileRule = (app) => {
+const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   const given = app.data.app.tokenEndpointAuthMethod;
   const method = app.settings.tokenEndpointAuthMethod;
@@ -50,4 +50,15 @@ export const tokenEndpointAuthFitsType: FileRule = (app) => {
     });
   }
   return findings;
+};
+
+export const tokenEndpointAuthFitsType: FileRule = {
+  id: 'token-endpoint-auth-fits-type',
+  scope: 'file',
+  level: 'error',
+  configurable: false,
+  title: 'Token endpoint authentication fits the app type',
+  explanation:
+    "Browser and native apps are public clients (`none`, with PKCE); web apps are confidential clients (a secret or a key, never `none`); `private_key_jwt` needs the client's keys (`jwksUri`, or every environment adopts an app whose keys are kept). Okta or the provider refuses anything else.",
+  check,
 };

@@ -1,7 +1,7 @@
-import { EnvironmentsRule, Finding } from './rule';
+import { EnvironmentsCheck, EnvironmentsRule, Finding } from './rule';
 
 /** The provider waits between minWaitSeconds and maxWaitSeconds before retrying a rate-limited call. */
-export const waitSecondsAreOrdered: EnvironmentsRule = ({ environments }) => {
+const check: EnvironmentsCheck = ({ environments }) => {
   const findings: Finding[] = [];
   for (const [env, { rateLimits }] of Object.entries(environments)) {
     const min = rateLimits?.minWaitSeconds ?? 30;
@@ -14,4 +14,15 @@ export const waitSecondsAreOrdered: EnvironmentsRule = ({ environments }) => {
     }
   }
   return findings;
+};
+
+export const waitSecondsAreOrdered: EnvironmentsRule = {
+  id: 'wait-seconds-are-ordered',
+  scope: 'environments',
+  level: 'error',
+  configurable: false,
+  title: 'Retry waits are ordered',
+  explanation:
+    'The okta provider waits between `minWaitSeconds` and `maxWaitSeconds` before retrying a rate-limited call, so the minimum cannot exceed the maximum.',
+  check,
 };

@@ -11,6 +11,7 @@ const ADVICE: Readonly<Record<string, string>> = {
 /** Each app type may use only the grant types policy.json lists for it (`apps.grantTypes`). */
 export const grantTypes: PolicyRule = {
   id: 'OKTA-A1',
+  scope: 'file',
   title: 'Allowed grant types per app type',
   level: 'error',
   explanation:

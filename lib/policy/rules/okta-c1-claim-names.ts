@@ -5,6 +5,7 @@ import { PolicyRule } from '../rule';
 /** Claim names match one of `claims.names` ("*" matching any text). */
 export const claimNames: PolicyRule = {
   id: 'OKTA-C1',
+  scope: 'file',
   title: 'Allowed claim names',
   level: 'error',
   explanation:

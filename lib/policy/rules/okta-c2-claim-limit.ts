@@ -3,6 +3,7 @@ import { PolicyRule } from '../rule';
 /** A claim's limit, written or defaulted, is at most `claims.maxLimit`. */
 export const claimLimit: PolicyRule = {
   id: 'OKTA-C2',
+  scope: 'file',
   title: 'Maximum claim limit',
   level: 'error',
   explanation:

@@ -5,6 +5,7 @@ import { own } from '../../model/own';
 /** In each environment that lists `servers`, claims use only those authorization servers. */
 export const environmentServers: PolicyRule = {
   id: 'OKTA-C3',
+  scope: 'file',
   title: 'Authorization servers each environment exposes',
   level: 'error',
   explanation:

@@ -19,6 +19,7 @@ const selects: Record<DynamicMatch, (name: string, pattern: string) => boolean> 
  */
 export const forbiddenGroups: PolicyRule = {
   id: 'OKTA-G1',
+  scope: 'file',
   title: 'Forbidden and privileged groups',
   level: 'error',
   explanation:

@@ -10,6 +10,7 @@ import { own } from '../../model/own';
  */
 export const groupOwners: PolicyRule = {
   id: 'OKTA-G2',
+  scope: 'file',
   title: 'Teams allow-list only their own groups',
   level: 'error',
   explanation:

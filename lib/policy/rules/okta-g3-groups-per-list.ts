@@ -3,6 +3,7 @@ import { PolicyRule } from '../rule';
 /** A static list may name at most `groups.maxPerList` groups. */
 export const groupsPerList: PolicyRule = {
   id: 'OKTA-G3',
+  scope: 'file',
   title: 'Maximum groups per allow list',
   level: 'error',
   explanation:

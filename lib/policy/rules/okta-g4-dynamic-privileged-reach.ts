@@ -12,6 +12,7 @@ import { PolicyRule } from '../rule';
  */
 export const dynamicPrivilegedReach: PolicyRule = {
   id: 'OKTA-G4',
+  scope: 'file',
   title: 'Dynamic lists that can reach privileged groups',
   level: 'warning',
   explanation:

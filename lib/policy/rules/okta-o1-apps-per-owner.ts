@@ -30,6 +30,7 @@ function ownersIndex(apps: readonly AppModel[]): { byOwner: Map<string, string[]
  */
 export const appsPerOwner: PolicyRule = {
   id: 'OKTA-O1',
+  scope: 'file',
   title: 'Maximum apps per owner',
   level: 'warning',
   explanation:

@@ -10,6 +10,7 @@ import { own } from '../../model/own';
  */
 export const httpsRedirects: PolicyRule = {
   id: 'OKTA-R1',
+  scope: 'file',
   title: 'Redirect URIs use HTTPS',
   level: 'error',
   explanation:

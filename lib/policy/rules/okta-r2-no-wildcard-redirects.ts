@@ -4,6 +4,7 @@ import { redirectUrisOf } from '../redirect-uris';
 /** No "*" anywhere in a redirect or post-logout URI. */
 export const noWildcardRedirects: PolicyRule = {
   id: 'OKTA-R2',
+  scope: 'file',
   title: 'No wildcard redirect URIs',
   level: 'error',
   explanation:

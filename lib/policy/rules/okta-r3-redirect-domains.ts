@@ -9,6 +9,7 @@ import { own } from '../../model/own';
  */
 export const redirectDomains: PolicyRule = {
   id: 'OKTA-R3',
+  scope: 'file',
   title: 'Redirect URIs stay on allowed domains',
   level: 'error',
   explanation:

@@ -5,6 +5,7 @@ import { PolicyRule } from '../rule';
 /** Every suppression names a known, suppressible rule, once. */
 export const validSuppressions: PolicyRule = {
   id: 'OKTA-S1',
+  scope: 'file',
   title: 'Suppressions name real, suppressible rules',
   level: 'error',
   configurable: false,
