@@ -4,7 +4,7 @@
  *   core      lib/load/{problem,json-document,schema-problems,read-file}.ts, lib/okta-api/
  *   model     lib/model/, lib/okta/ (what a file means, Okta's own facts)
  *   checks    lib/rules/, lib/policy/, lib/plan/ (built-in rules, the policy pack, planning)
- *   loader    lib/load/load-project.ts
+ *   loader    lib/load/load-project.ts, lib/load/sources/ (where files are read: working tree, git)
  *   terraform lib/constructs/, stacks/ (cdktf constructs and their composition into stacks)
  *   commands  lib/cli/ (argument parsing, exit codes, synthesis), lib/pipeline/, lib/preview/,
  *             lib/adopt/, lib/orphans/, lib/generate/
@@ -15,7 +15,7 @@ const LAYERS = [
   ['core', '^lib/(load/(problem|json-document|schema-problems|read-file)\\.ts$|okta-api/)'],
   ['model', '^lib/(model|okta)/'],
   ['checks', '^lib/(rules|policy|plan)/'],
-  ['loader', '^lib/load/load-project\\.ts$'],
+  ['loader', '^lib/load/(load-project\\.ts$|sources/)'],
   ['terraform', '^(lib/constructs|stacks)/'],
   ['commands', '^lib/(cli|pipeline|preview|adopt|orphans|generate)/'],
   ['entries', '^(main\\.ts$|cli/|scripts/|bench/)'],

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { summarize, synthesize } from '../../lib/cli/synth';
+import { summarize, synthesize, synthesizeInMemory } from '../../lib/cli/synth';
 import { loadProject } from '../../lib/load/load-project';
 import { allowlist, projectOf, writeProject } from '../helpers/fixture';
 
@@ -15,6 +16,23 @@ describe('synthesize', () => {
     for (const stack of ['dev--shared', 'dev--payroll', 'prod--shared', 'prod--payroll'])
       expect(existsSync(join(out, 'stacks', stack, 'cdk.tf.json'))).toBe(true);
     expect(existsSync(join(out, 'stacks', 'stale'))).toBe(false);
+  });
+
+  test('synthesizeInMemory gives, byte for byte, the cdk.tf.json synthesize writes for every stack of the samples', () => {
+    const project = loadProject().project!;
+    const out = join(mkdtempSync(join(tmpdir(), 'synth-')), 'cdktf.out');
+    synthesize(project, out);
+    const written = readdirSync(join(out, 'stacks')).map((stack) => [
+      stack,
+      readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8'),
+    ]);
+    expect(written.length).toBeGreaterThan(2);
+    expect([...synthesizeInMemory(project)].sort()).toEqual(written.sort());
+  });
+
+  test('synthesizeInMemory makes only the stacks asked for', () => {
+    const project = projectOf({ 'a.json': allowlist() });
+    expect([...synthesizeInMemory(project, (stack) => stack.startsWith('dev--')).keys()]).toEqual(['dev--shared', 'dev--payroll']);
   });
 
   test('summarizes what each environment holds, loudly naming apps to be destroyed', () => {

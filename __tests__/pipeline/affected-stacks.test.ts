@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import fs, { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { affectedStacks } from '../../lib/pipeline/affected-stacks';
 import { allowlist, environments } from '../helpers/fixture';
@@ -142,6 +142,40 @@ describe('affectedStacks, from real git history', () => {
         environmentsFile: join(repo.dir, 'environments.json'),
       }),
     ).toThrow(/the allow lists at base do not load/);
+    repo.remove();
+  });
+
+  test('a problem at base names the file under the path the user gave, as at head', () => {
+    const { repo, files } = repository();
+    symlinkSync('../environments.json', join(repo.dir, 'allowlists', 'linked.json'));
+    const linked = repo.commitAll();
+    repo.commit(files);
+    const dir = join(repo.dir, 'allowlists');
+    expect(() =>
+      affectedStacks({
+        base: linked,
+        head: 'HEAD',
+        repository: repo.dir,
+        allowlistsDir: dir,
+        environmentsFile: join(repo.dir, 'environments.json'),
+      }),
+    ).toThrow(`first: an allow-list file must not be a link to a file outside ${dir}, but "linked.json" is`);
+    repo.remove();
+  });
+
+  test('compares base and head in memory: it writes no file and makes no folder, temporary or not', () => {
+    const { repo, files, affected } = repository();
+    const head = repo.commit({ ...files, 'payroll.json': allowlist({ allowlist: { groups: ['Payroll Admins', 'Payroll Auditors'] } }) });
+    const writes = (['mkdtempSync', 'mkdirSync', 'writeFileSync', 'openSync'] as const).map((name) => jest.spyOn(fs, name));
+    try {
+      expect(names(affected(head).planned)).toEqual(['dev--payroll', 'prod--payroll']);
+      for (const write of writes.slice(0, 3)) expect(write).not.toHaveBeenCalled();
+      // The head's files are opened (so the spies see the library's calls), and only for reading.
+      expect(writes[3]).toHaveBeenCalled();
+      for (const [, flags] of writes[3].mock.calls) expect(Number(flags) & (fs.constants.O_WRONLY | fs.constants.O_RDWR)).toBe(0);
+    } finally {
+      for (const write of writes) write.mockRestore();
+    }
     repo.remove();
   });
 });

@@ -19,6 +19,11 @@ export class TempGitRepo {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
     }
+    return this.commitAll(message);
+  }
+
+  /** Commits the working tree as it is (links included) and returns the commit's SHA. */
+  commitAll(message = 'change'): string {
     this.git('add', '-A');
     this.git('commit', '-q', '--allow-empty', '-m', message);
     return this.git('rev-parse', 'HEAD').trim();

@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import { App } from 'cdktf';
+import { RootConstruct } from 'constructs';
 import { Project } from '../load/load-project';
 import { ShardPlan } from '../plan/environment-plan';
 import { replaceOutputFolder } from './output-folder';
@@ -22,6 +24,29 @@ export function synthesize(project: Project, outdir: string, include?: (stack: s
       for (const plan of project.plans) addEnvironmentStacks(app, plan, include);
       app.synth();
     });
+  });
+}
+
+/** cdktf's own package: its version goes into every stack, and its JSON writer formats cdk.tf.json. */
+const cdktfRequire = createRequire(require.resolve('cdktf/package.json'));
+const CDKTF_VERSION = (cdktfRequire('./package.json') as { version: string }).version;
+const writeCdktfJson = cdktfRequire('json-stable-stringify') as (value: unknown, options: { space: number }) => string;
+
+/**
+ * The `cdk.tf.json` text of each stack `include` accepts, by stack name, byte for byte what
+ * `synthesize` writes, but made in memory: no folder is written, so two projects (a pull
+ * request's base and head) compare without temporary copies. It takes the steps of cdktf's
+ * `App.synth()` that make a stack's JSON (prepare every stack, then `toTerraform()`, written with
+ * cdktf's own stable JSON writer); the root is not an `App`, whose constructor creates its output
+ * folder, so the stacks get the cdktf version it would give them from here.
+ */
+export function synthesizeInMemory(project: Project, include?: (stack: string) => boolean): Map<string, string> {
+  return withoutTokenStackTraces(() => {
+    const root = new RootConstruct();
+    root.node.setContext('cdktfVersion', CDKTF_VERSION);
+    const stacks = project.plans.flatMap((plan) => addEnvironmentStacks(root, plan, include));
+    for (const stack of stacks) stack.prepareStack();
+    return new Map(stacks.map((stack) => [stack.node.id, writeCdktfJson(stack.toTerraform(), { space: 2 })]));
   });
 }
 

@@ -1,5 +1,4 @@
-import { Dirent, existsSync, readdirSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, relative, isAbsolute } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AllowlistFile } from '../model/allowlist-file';
 import { AppModel, appModelOf, CheckedFile } from '../model/app';
 import { EnvironmentsFile, EnvironmentsFileData } from '../model/environments-file';
@@ -9,9 +8,11 @@ import { PolicyFileData } from '../policy/policy-file';
 import { readPolicy } from '../policy/read-policy';
 import { checkEnvironmentsFile, checkFile, checkProject, checkWrittenFile } from '../rules/run-rules';
 import { JsonDocument } from './json-document';
-import { MAX_FILE_BYTES, readRegularFile } from './read-file';
+import { MAX_FILE_BYTES } from './read-file';
 import { Problem, sortProblems } from './problem';
 import { SchemaChecker } from './schema-problems';
+import { FolderEntry, ProjectSource } from './sources/project-source';
+import { WORKING_TREE } from './sources/working-tree';
 
 export const DEFAULT_ALLOWLISTS_DIR = 'allowlists';
 export const DEFAULT_ENVIRONMENTS_FILE = 'stacks/environments.json';
@@ -29,6 +30,8 @@ export function isAllowlistFile(name: string): boolean {
 export const MAX_POLICY_BYTES = 16 * MAX_FILE_BYTES;
 
 export interface ProjectSources {
+  /** Where the files are read: the working tree, or a commit (GitSource). @default WORKING_TREE */
+  readonly source?: ProjectSource;
   /** Folder of `<app-key>.json` files. @default "allowlists" */
   readonly allowlistsDir?: string;
   /** The environments file. @default "stacks/environments.json" */
@@ -69,14 +72,16 @@ const environmentsSchema = new SchemaChecker(EnvironmentsFile);
  * every file that has the right shape), and the project rules across the files that passed.
  */
 export function loadProject(sources: ProjectSources = {}): LoadResult {
+  const source = sources.source ?? WORKING_TREE;
   const dir = sources.allowlistsDir ?? DEFAULT_ALLOWLISTS_DIR;
   const environmentsPath = sources.environmentsFile ?? DEFAULT_ENVIRONMENTS_FILE;
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
 
-  const environments = loadEnvironments(environmentsPath, problems);
-  const files = listAllowlists(dir, problems).flatMap((path) => checkAllowlistShape(path, problems));
+  const environments = loadEnvironments(source, environmentsPath, problems);
+  const files = listAllowlists(source, dir, problems).flatMap((path) => checkAllowlistShape(source, path, problems));
   const policy = loadPolicy(
+    source,
     sources.policyFile ?? join(dirname(dir), DEFAULT_POLICY_FILE),
     sources.policyFile !== undefined,
     environments,
@@ -108,13 +113,14 @@ export function loadProject(sources: ProjectSources = {}): LoadResult {
 }
 
 function loadPolicy(
+  source: ProjectSource,
   path: string,
   required: boolean,
   environments: EnvironmentsFileData | undefined,
   problems: Problem[],
   warnings: Problem[],
 ): PolicyFileData | undefined {
-  if (!required && !existsSync(path)) {
+  if (!required && !source.exists(path)) {
     warnings.push({
       file: path,
       line: 1,
@@ -124,15 +130,15 @@ function loadPolicy(
     });
     return undefined;
   }
-  const document = parseFile(path, problems, MAX_POLICY_BYTES);
+  const document = parseFile(source, path, problems, MAX_POLICY_BYTES);
   if (!document) return undefined;
   const { policy, problems: found } = readPolicy(document, environments);
   problems.push(...found);
   return policy;
 }
 
-function loadEnvironments(path: string, problems: Problem[]): EnvironmentsFileData | undefined {
-  const document = parseFile(path, problems);
+function loadEnvironments(source: ProjectSource, path: string, problems: Problem[]): EnvironmentsFileData | undefined {
+  const document = parseFile(source, path, problems);
   if (!document) return undefined;
   const shape = environmentsSchema.problems(document);
   problems.push(...shape);
@@ -143,16 +149,21 @@ function loadEnvironments(path: string, problems: Problem[]): EnvironmentsFileDa
   return findings.length > 0 ? undefined : data;
 }
 
-function listAllowlists(dir: string, problems: Problem[]): string[] {
-  let entries: Dirent[];
+/**
+ * The allow-list files in `dir`, by path, in name order. Whatever else the folder holds is a
+ * problem (the lenient readers of a past commit ignore those): a file that is not `<key>.json`,
+ * or a link out of the folder.
+ */
+export function listAllowlists(source: ProjectSource, dir: string, problems: Problem[]): string[] {
+  let entries: FolderEntry[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = source.list(dir);
   } catch (error) {
     problems.push({ file: dir, line: 1, column: 1, message: `cannot read the allow-lists folder: ${(error as Error).message}` });
     return [];
   }
   const paths: string[] = [];
-  for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of entries) {
     const path = join(dir, entry.name);
     const refuse = (message: string): void => {
       problems.push({ file: path, line: 1, column: 1, message });
@@ -164,7 +175,7 @@ function listAllowlists(dir: string, problems: Problem[]): string[] {
       refuse(
         `every file in ${dir} must be an allow list named "<key>.json", but got ${JSON.stringify(entry.name)}, which would be ignored: ${hint}`,
       );
-    } else if (entry.isSymbolicLink() && !staysInside(dir, path)) {
+    } else if (entry.kind === 'link' && !source.linkStaysInside(dir, path)) {
       refuse(
         `an allow-list file must not be a link to a file outside ${dir}, but ${JSON.stringify(entry.name)} is: copy the file into the folder instead`,
       );
@@ -175,18 +186,8 @@ function listAllowlists(dir: string, problems: Problem[]): string[] {
   return paths;
 }
 
-/** Whether a link in `dir` resolves to a file inside `dir` (a dangling link counts as outside). */
-function staysInside(dir: string, path: string): boolean {
-  try {
-    const inside = relative(realpathSync(dir), realpathSync(path));
-    return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
-  } catch {
-    return false;
-  }
-}
-
-function checkAllowlistShape(path: string, problems: Problem[]): CheckedFile[] {
-  const document = parseFile(path, problems);
+function checkAllowlistShape(source: ProjectSource, path: string, problems: Problem[]): CheckedFile[] {
+  const document = parseFile(source, path, problems);
   if (!document) return [];
   const shape = allowlistSchema.problems(document);
   if (shape.length > 0) {
@@ -199,10 +200,10 @@ function checkAllowlistShape(path: string, problems: Problem[]): CheckedFile[] {
   return written.length > 0 ? [] : [{ key: basename(path, '.json'), document, data }];
 }
 
-function parseFile(path: string, problems: Problem[], maxBytes = MAX_FILE_BYTES): JsonDocument | undefined {
+function parseFile(source: ProjectSource, path: string, problems: Problem[], maxBytes = MAX_FILE_BYTES): JsonDocument | undefined {
   let text: string;
   try {
-    text = readRegularFile(path, maxBytes);
+    text = source.read(path, maxBytes);
   } catch (error) {
     problems.push({ file: path, line: 1, column: 1, message: `cannot read the file: ${(error as Error).message}` });
     return undefined;

@@ -15,12 +15,8 @@ export function readRegularFile(path: string, maxBytes: number = MAX_FILE_BYTES)
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) {
-      throw new Error(`it must be a regular file, but it is ${kindOf(stat)}`);
-    }
-    if (stat.size > maxBytes) {
-      throw new Error(`it must be at most ${maxBytes} bytes, but it has ${stat.size}`);
-    }
+    if (!stat.isFile()) throw notRegularFile(kindOf(stat));
+    refuseOversize(stat.size, maxBytes);
     // One byte more than the size, to notice a file that grows while it is read.
     const buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
@@ -30,13 +26,28 @@ export function readRegularFile(path: string, maxBytes: number = MAX_FILE_BYTES)
       length += read;
       if (length > stat.size) throw new Error('it changed while being read: try again');
     }
-    try {
-      return UTF8.decode(buffer.subarray(0, length));
-    } catch {
-      throw new Error('it must be UTF-8 text, but it holds bytes that are not: save it as UTF-8');
-    }
+    return decodeText(buffer.subarray(0, length));
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The error every source gives for something that is not a regular file, `kind` saying what it is ("a folder"). */
+export function notRegularFile(kind: string): Error {
+  return new Error(`it must be a regular file, but it is ${kind}`);
+}
+
+/** Throws the error every source gives for a file of `size` bytes above `maxBytes`. */
+export function refuseOversize(size: number, maxBytes: number): void {
+  if (size > maxBytes) throw new Error(`it must be at most ${maxBytes} bytes, but it has ${size}`);
+}
+
+/** The file's bytes as text; throws the error every source gives for bytes that are not UTF-8. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new Error('it must be UTF-8 text, but it holds bytes that are not: save it as UTF-8');
   }
 }
 

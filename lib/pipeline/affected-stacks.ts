@@ -1,18 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { readJsonInput } from '../cli/json-input';
-import { synthesize } from '../cli/synth';
-import {
-  DEFAULT_ALLOWLISTS_DIR,
-  DEFAULT_ENVIRONMENTS_FILE,
-  isAllowlistFile,
-  loadProject,
-  Project,
-  ProjectSources,
-} from '../load/load-project';
+import { synthesizeInMemory } from '../cli/synth';
+import { DEFAULT_ALLOWLISTS_DIR, isAllowlistFile, loadProject, Project, ProjectSources } from '../load/load-project';
+import { git } from '../load/sources/git';
+import { GitSource } from '../load/sources/git-source';
 import { stacksOf } from '../plan/environment-plan';
-import { filesAt, git } from './git-files';
 
 /** A stack the pull request plans or skips, and why, in words for the PR comment. */
 export interface StackDecision {
@@ -46,7 +38,7 @@ export function isAffectedStacks(value: unknown): value is AffectedStacks {
   return isDecisions(planned) && isDecisions(skipped) && isDecisions(orphaned);
 }
 
-export interface AffectedStacksOptions extends ProjectSources {
+export interface AffectedStacksOptions extends Omit<ProjectSources, 'source'> {
   /** The commit the pull request starts from. */
   readonly base: string;
   /** The commit it proposes; the working tree must be checked out at it. @default "HEAD" */
@@ -68,11 +60,9 @@ const DOCUMENTATION = /(^docs\/|\.md$)/;
  */
 export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
   const head = options.head ?? 'HEAD';
-  const shownDir = options.allowlistsDir ?? DEFAULT_ALLOWLISTS_DIR;
-  // Git names files relative to the repository root, whatever folder the command runs in.
+  // Git names changed files relative to the repository root, whatever folder the command runs in.
   const root = git(options.repository, 'rev-parse', '--show-toplevel').trim();
-  const fromRoot = (path: string): string => relative(root, resolve(options.repository ?? '.', path));
-  const dir = fromRoot(shownDir);
+  const dir = relative(root, resolve(options.repository ?? '.', options.allowlistsDir ?? DEFAULT_ALLOWLISTS_DIR));
   const changed = git(options.repository, 'diff', '--name-only', '--no-renames', '-z', `${options.base}...${head}`)
     .split('\0')
     .filter(Boolean);
@@ -85,42 +75,32 @@ export function affectedStacks(options: AffectedStacksOptions): AffectedStacks {
   const keys = new Set(changed.map(keyOf).filter((k): k is string => k !== undefined));
   if (other.length === 0 && keys.size === 0) return decide(headStacks, () => undefined);
 
-  const work = mkdtempSync(join(tmpdir(), 'affected-base-'));
-  try {
-    const baseDir = extractAt(options.repository, options.base, dir, join(work, 'allowlists'));
-    if (other.length > 0) {
-      // Code, environments or policy changed: everything is planned, and the base allow lists are
-      // read with the base environments file only to find stacks the change would drop. Base
-      // files that the new code no longer accepts leave that check out rather than block the PR.
-      const environmentsFile = extractFileAt(
-        options.repository,
-        options.base,
-        fromRoot(options.environmentsFile ?? DEFAULT_ENVIRONMENTS_FILE),
-        join(work, 'environments.json'),
-      );
-      const baseProject = environmentsFile && loadProject({ ...options, allowlistsDir: baseDir, environmentsFile }).project;
-      const shown = other.slice(0, 3).join(', ') + (other.length > 3 ? ` and ${other.length - 3} more` : '');
-      const result = decide(headStacks, () => `not only allow lists changed (${shown}): every stack is planned`);
-      return baseProject ? withVanishedStacks(result, baseProject, headStacks) : result;
-    }
-    const baseProject = mustLoad({ ...options, allowlistsDir: baseDir }, 'base');
-    const baseStacks = baseProject.plans.flatMap(stacksOf);
-    const candidates = new Set([...candidateStacks(baseProject, keys), ...candidateStacks(headProject, keys)]);
-    const include = (stack: string): boolean => candidates.has(stack);
-    // File names appear in the stacks' error messages: show the base files under their real folder.
-    const before = stackTexts(baseProject, include, (text) => text.split(baseDir).join(shownDir));
-    const after = stackTexts(headProject, include);
-    const result = decide(headStacks, (stack) =>
-      !baseStacks.includes(stack)
-        ? 'a new stack'
-        : candidates.has(stack) && before.get(stack) !== after.get(stack)
-          ? 'its Terraform changes'
-          : undefined,
-    );
-    return withVanishedStacks(result, baseProject, headStacks);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+  // The base is read from git under the same paths as the head, so file names in its stacks and
+  // messages are the ones the head has: nothing is copied out or renamed.
+  const base = { ...options, source: new GitSource({ ref: options.base, cwd: options.repository }) };
+  if (other.length > 0) {
+    // Code, environments or policy changed: everything is planned, and the base is loaded (with
+    // its own environments file) only to find stacks the change would drop. Base files that the
+    // new code no longer accepts leave that check out rather than block the PR.
+    const baseProject = loadProject(base).project;
+    const shown = other.slice(0, 3).join(', ') + (other.length > 3 ? ` and ${other.length - 3} more` : '');
+    const result = decide(headStacks, () => `not only allow lists changed (${shown}): every stack is planned`);
+    return baseProject ? withVanishedStacks(result, baseProject, headStacks) : result;
   }
+  const baseProject = mustLoad(base, 'base');
+  const baseStacks = baseProject.plans.flatMap(stacksOf);
+  const candidates = new Set([...candidateStacks(baseProject, keys), ...candidateStacks(headProject, keys)]);
+  const include = (stack: string): boolean => candidates.has(stack);
+  const before = synthesizeInMemory(baseProject, include);
+  const after = synthesizeInMemory(headProject, include);
+  const result = decide(headStacks, (stack) =>
+    !baseStacks.includes(stack)
+      ? 'a new stack'
+      : candidates.has(stack) && before.get(stack) !== after.get(stack)
+        ? 'its Terraform changes'
+        : undefined,
+  );
+  return withVanishedStacks(result, baseProject, headStacks);
 }
 
 /**
@@ -184,44 +164,4 @@ function mustLoad(sources: ProjectSources, side: 'base' | 'head'): Project {
     );
   }
   return project;
-}
-
-/** The synthesized Terraform of the stacks `include` accepts, by stack name. */
-function stackTexts(
-  project: Project,
-  include: (stack: string) => boolean,
-  normalize: (text: string) => string = (text) => text,
-): Map<string, string> {
-  const work = mkdtempSync(join(tmpdir(), 'affected-'));
-  try {
-    const out = join(work, 'cdktf.out');
-    synthesize(project, out, include);
-    const stacks = readdirSync(join(out, 'stacks')).sort();
-    return new Map(stacks.map((stack) => [stack, normalize(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8'))]));
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-/** The allow-list folder as committed at `ref`, written to `target`. */
-function extractAt(repository: string | undefined, ref: string, dir: string, target: string): string {
-  mkdirSync(target, { recursive: true });
-  for (const [path, text] of filesAt(ref, dir, repository)) {
-    const file = join(target, path.slice(dir.length + 1));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-  return target;
-}
-
-/** One file as committed at `ref`, written to `target`; undefined when it did not exist then. */
-function extractFileAt(repository: string | undefined, ref: string, path: string, target: string): string | undefined {
-  let text: string;
-  try {
-    text = git(repository, 'show', `${ref}:${path}`);
-  } catch {
-    return undefined;
-  }
-  writeFileSync(target, text);
-  return target;
 }

@@ -33,9 +33,8 @@ type Loose = Record<string, unknown>;
 
 export function snapshotOf(key: string, file: string, text: string): AppSnapshot {
   const { document, problems } = JsonDocument.parse(file, text);
-  const empty: AppSnapshot = { key, file, owners: [], claims: [], importIds: {}, previousKeys: [], retire: {} };
-  if (!document) return { ...empty, unreadable: problems[0]?.message ?? 'the file could not be parsed' };
-  if (!isObject(document.value)) return { ...empty, unreadable: 'the file does not hold a JSON object' };
+  if (!document) return unreadableSnapshot(key, file, problems[0]?.message ?? 'the file could not be parsed');
+  if (!isObject(document.value)) return unreadableSnapshot(key, file, 'the file does not hold a JSON object');
   const data = document.value;
   const app = isObject(data.app) ? data.app : {};
   const allowlist = readAllowlist(data.allowlist);
@@ -59,6 +58,11 @@ export function snapshotOf(key: string, file: string, text: string): AppSnapshot
     assignments: readAssignments(data.assignments, allowlist),
     unreadable: allowlist && readableClaims.length === claims.length ? undefined : 'its allow list or claims do not match the schema',
   };
+}
+
+/** A file of which nothing could be read, `reason` saying why. */
+export function unreadableSnapshot(key: string, file: string, reason: string): AppSnapshot {
+  return { key, file, owners: [], claims: [], importIds: {}, previousKeys: [], retire: {}, unreadable: reason };
 }
 
 function readAllowlist(value: unknown): AllowlistSpec | undefined {

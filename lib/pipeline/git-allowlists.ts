@@ -1,13 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
-import { DEFAULT_ALLOWLISTS_DIR, isAllowlistFile } from '../load/load-project';
-import { AppSnapshot, snapshotOf } from './allowlist-snapshot';
-import { filesAt, git } from './git-files';
+import { basename } from 'node:path';
+import { DEFAULT_ALLOWLISTS_DIR, listAllowlists } from '../load/load-project';
+import { MAX_FILE_BYTES } from '../load/read-file';
+import { GitSource } from '../load/sources/git-source';
+import { ProjectSource } from '../load/sources/project-source';
+import { WORKING_TREE } from '../load/sources/working-tree';
+import { AppSnapshot, snapshotOf, unreadableSnapshot } from './allowlist-snapshot';
 
 export interface GitAllowlistsOptions {
   /** The repository to read. @default - the current directory */
   readonly cwd?: string;
-  /** Folder of allow-list files, relative to the repository root. @default "allowlists" */
+  /** Folder of allow-list files, relative to `cwd`. @default "allowlists" */
   readonly dir?: string;
 }
 
@@ -16,34 +18,36 @@ export interface GitAllowlistsOptions {
  * touched and any two commits can be compared.
  */
 export function allowlistsAt(ref: string, options: GitAllowlistsOptions = {}): Map<string, AppSnapshot> {
-  const dir = (options.dir ?? DEFAULT_ALLOWLISTS_DIR).replace(/\/+$/, '');
+  let source: GitSource;
   try {
-    git(options.cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+    source = new GitSource({ ref, cwd: options.cwd });
   } catch {
     throw new Error(`--base/--head must name a commit, but got "${ref}": fetch it first (actions/checkout with fetch-depth: 0)`);
   }
-  return snapshotsOf(filesAt(ref, dir, options.cwd), dir);
+  return allowlistSnapshots(source, options.dir ?? DEFAULT_ALLOWLISTS_DIR);
 }
 
 /** Every allow-list file in the folder `dir` as it is on disk, uncommitted edits included; none when it is missing. */
 export function allowlistsInFolder(dir: string = DEFAULT_ALLOWLISTS_DIR): Map<string, AppSnapshot> {
-  const folder = dir.replace(/\/+$/, '');
-  // Validation reports a missing folder; the owner comparison just finds no apps.
-  if (!existsSync(folder)) return new Map();
-  return snapshotsOf(
-    readdirSync(folder)
-      .filter(isAllowlistFile)
-      .map((name): [string, string] => [posix.join(folder, name), readFileSync(join(folder, name), 'utf8')]),
-    folder,
-  );
+  return allowlistSnapshots(WORKING_TREE, dir);
 }
 
-function snapshotsOf(files: Iterable<[string, string]>, dir: string): Map<string, AppSnapshot> {
+/**
+ * The allow-list files `loadProject` would read from `source`, each read leniently. What the
+ * loader refuses (a missing folder, a stray file, a link out of the folder) is left out here:
+ * validation reports it, and a summary of changes just finds no app there.
+ */
+function allowlistSnapshots(source: ProjectSource, dir: string): Map<string, AppSnapshot> {
   const snapshots = new Map<string, AppSnapshot>();
-  for (const [path, text] of files) {
-    const name = posix.basename(path);
-    if (posix.dirname(path) !== dir || !isAllowlistFile(name)) continue;
-    const key = name.slice(0, -'.json'.length);
+  for (const path of listAllowlists(source, dir, [])) {
+    const key = basename(path, '.json');
+    let text: string;
+    try {
+      text = source.read(path, MAX_FILE_BYTES);
+    } catch (error) {
+      snapshots.set(key, unreadableSnapshot(key, path, `cannot read the file: ${(error as Error).message}`));
+      continue;
+    }
     snapshots.set(key, snapshotOf(key, path, text));
   }
   return snapshots;

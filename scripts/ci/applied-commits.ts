@@ -15,7 +15,7 @@ import { runCommand } from '../../lib/cli/run';
 import { affectedStacks, readAffectedStacks } from '../../lib/pipeline/affected-stacks';
 import { escapeData } from '../../lib/pipeline/annotations';
 import { lastApplied, recordApplied, unappliedStacks } from '../../lib/pipeline/applied-commits';
-import { git } from '../../lib/pipeline/git-files';
+import { git } from '../../lib/load/sources/git';
 import { fetchClient } from '../../lib/pipeline/github';
 
 const COMMANDS = ['record', 'check'] as const;
