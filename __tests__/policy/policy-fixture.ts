@@ -3,9 +3,9 @@ import { formatProblem } from '../../lib/load/problem';
 import { AllowlistFileData } from '../../lib/model/allowlist-file';
 import { AppModel, appModelOf } from '../../lib/model/app';
 import { EnvironmentsFileData } from '../../lib/model/environments-file';
-import { checkPolicy, PolicyResult } from '../../lib/policy/check-policy';
 import { PolicyFileData } from '../../lib/policy/policy-file';
 import { PolicyRule } from '../../lib/policy/rule';
+import { checkFiles, FileRulesResult } from '../../lib/rules/run-rules';
 import { allowlist, environments } from '../helpers/fixture';
 
 export const ENVIRONMENTS = environments() as unknown as EnvironmentsFileData;
@@ -20,9 +20,13 @@ export function appOf(changes: Record<string, unknown> = {}, key = 'a'): AppMode
   return appModelOf({ key, document, data: document.value as AllowlistFileData }, ENVIRONMENTS);
 }
 
+/** Runs only the policy rules of `pack` (no built-in rule) on `apps`. */
+export const checkPolicyPack = (apps: readonly AppModel[], policy: PolicyFileData, pack: readonly PolicyRule[]): FileRulesResult =>
+  checkFiles(apps, { environments: ENVIRONMENTS, policy, builtIn: [], policyPack: pack });
+
 /** Runs only `rule` on `apps`: what the rule reports, as `file:line:column: message`, and which suppressions it met. */
-export function run(rule: PolicyRule, policy: PolicyFileData, ...apps: AppModel[]): PolicyResult & { lines: string[] } {
-  const result = checkPolicy(apps, policy, [rule]);
+export function run(rule: PolicyRule, policy: PolicyFileData, ...apps: AppModel[]): FileRulesResult & { lines: string[] } {
+  const result = checkPolicyPack(apps, policy, [rule]);
   return { ...result, lines: [...result.errors, ...result.warnings].map(formatProblem) };
 }
 

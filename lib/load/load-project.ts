@@ -3,10 +3,9 @@ import { AllowlistFile } from '../model/allowlist-file';
 import { AppModel, appModelOf, CheckedFile } from '../model/app';
 import { EnvironmentsFile, EnvironmentsFileData } from '../model/environments-file';
 import { EnvironmentPlan, planEnvironments } from '../plan/environment-plan';
-import { AppliedSuppression, checkPolicy } from '../policy/check-policy';
 import { PolicyFileData } from '../policy/policy-file';
 import { readPolicy } from '../policy/read-policy';
-import { checkEnvironmentsFile, checkFile, checkProject, checkWrittenFile } from '../rules/run-rules';
+import { AppliedSuppression, checkEnvironmentsFile, checkFiles, checkProject, checkWrittenFile } from '../rules/run-rules';
 import { JsonDocument } from './json-document';
 import { MAX_FILE_BYTES } from './read-file';
 import { Problem, sortProblems } from './problem';
@@ -91,22 +90,18 @@ export function loadProject(sources: ProjectSources = {}): LoadResult {
   if (!environments) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
   const apps = files.map((file) => appModelOf(file, environments));
-  // Project rules compare files, so they read only files whose own rules passed.
-  const checkedApps: AppModel[] = [];
-  for (const app of apps) {
-    const found = checkFile(app, { environments });
-    problems.push(...found);
-    if (found.length === 0) checkedApps.push(app);
-  }
-  const checked = policy && checkPolicy(apps, policy);
+  const checked = checkFiles(apps, { environments, policy });
   // A loop, not push(...): a policy can find hundreds of thousands of problems in a large project.
-  for (const error of checked?.errors ?? []) problems.push(error);
-  for (const warning of checked?.warnings ?? []) warnings.push(warning);
-  for (const conflict of checkProject(checkedApps, { environments })) problems.push(conflict);
+  for (const error of checked.errors) problems.push(error);
+  for (const warning of checked.warnings) warnings.push(warning);
+  // Project rules compare files, so they read only the files every file rule passed.
+  const failed = new Set(checked.errors.map((error) => error.file));
+  const passed = apps.filter((app) => !failed.has(app.file));
+  for (const conflict of checkProject(passed, { environments })) problems.push(conflict);
   if (problems.length > 0) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
   return {
-    project: { environments, apps, plans: planEnvironments(apps, environments), suppressions: checked?.suppressions ?? [] },
+    project: { environments, apps, plans: planEnvironments(apps, environments), suppressions: checked.suppressions },
     problems: [],
     warnings: sortProblems(warnings),
   };

@@ -10,7 +10,7 @@ export interface Problem {
   readonly message: string;
   /** "error" fails the check; "warning" is reported only. @default "error" */
   readonly level?: 'error' | 'warning';
-  /** ID of the policy rule that found it, when one did. @default - a schema or built-in rule */
+  /** ID of the rule that found it, when one did (lib/rules/, lib/policy/rules/). @default - a schema or file-reading problem */
   readonly rule?: string;
 }
 

@@ -1,6 +1,6 @@
 import type { LoadResult } from '../load/load-project';
 import { Problem } from '../load/problem';
-import type { AppliedSuppression } from '../policy/check-policy';
+import type { AppliedSuppression } from '../rules/run-rules';
 
 /** What reviewers of one environment's comment learn about the guardrails. */
 export interface PolicyReport {

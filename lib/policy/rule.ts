@@ -1,9 +1,9 @@
 import { AppModel } from '../model/app';
-import { FileCheck, RuleInfo } from '../rules/rule';
+import { FileCheck, RuleContext, RuleInfo } from '../rules/rule';
 import { PolicyFileData } from './policy-file';
 
 /** What a policy rule may read besides the app it checks. */
-export interface PolicyContext {
+export interface PolicyContext extends RuleContext {
   /** The platform team's settings. */
   readonly policy: PolicyFileData;
   /**

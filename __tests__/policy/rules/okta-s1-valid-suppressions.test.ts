@@ -1,15 +1,14 @@
-import { checkPolicy } from '../../../lib/policy/check-policy';
 import { formatProblem } from '../../../lib/load/problem';
 import { validSuppressions } from '../../../lib/policy/rules/okta-s1-valid-suppressions';
 import { groupsPerList } from '../../../lib/policy/rules/okta-g3-groups-per-list';
 import { PolicyFileData } from '../../../lib/policy/policy-file';
-import { appOf, at } from '../policy-fixture';
+import { appOf, at, checkPolicyPack } from '../policy-fixture';
 
 const pack = [groupsPerList, validSuppressions];
 const reason = 'Agreed with the platform team in SEC-1234';
 const linesOf = (policy: PolicyFileData, suppressions: unknown[]) => {
   const app = appOf({ suppressions });
-  return { app, lines: checkPolicy([app], policy, pack).errors.map(formatProblem) };
+  return { app, lines: checkPolicyPack([app], policy, pack).errors.map(formatProblem) };
 };
 
 describe('OKTA-S1 suppressions name real, suppressible rules', () => {
