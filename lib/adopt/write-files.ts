@@ -1,7 +1,8 @@
-import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { DEFAULT_POLICY_FILE, loadProject, ProjectSources } from '../load/load-project';
+import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { loadProject, ProjectSources } from '../load/load-project';
+import { withFiles } from '../load/sources/with-files';
+import { WORKING_TREE } from '../load/sources/working-tree';
 import { AllowlistFileData } from '../model/allowlist-file';
 
 export interface NewFile {
@@ -13,34 +14,24 @@ export interface NewFile {
 export const fileText = (file: AllowlistFileData): string => `${JSON.stringify(file, null, 2)}\n`;
 
 /**
- * The new files the project would refuse, with the messages, by key: validated in a copy of
- * the allow-lists folder beside every existing file (shared-claim conflicts, rules, policy), so
+ * The new files the project would refuse, with the messages, by key: the project is loaded with
+ * them added in memory beside every existing file (shared-claim conflicts, rules, policy), so
  * nothing is written that the next `npm run validate` would reject. A problem reported in an
  * existing file that names a new one counts against the new one.
  */
 export function refusedByProject(files: readonly NewFile[], sources: ProjectSources & { allowlistsDir: string }): Map<string, string[]> {
   const refused = new Map<string, string[]>();
   if (files.length === 0) return refused;
-  const scratch = mkdtempSync(join(tmpdir(), 'adopt-'));
-  try {
-    const dir = join(scratch, basename(sources.allowlistsDir));
-    if (existsSync(sources.allowlistsDir)) cpSync(sources.allowlistsDir, dir, { recursive: true });
-    else mkdirSync(dir);
-    for (const { key, file } of files) writeFileSync(join(dir, `${key}.json`), fileText(file));
-    const defaultPolicy = join(dirname(sources.allowlistsDir), DEFAULT_POLICY_FILE);
-    const policyFile = sources.policyFile ?? (existsSync(defaultPolicy) ? defaultPolicy : undefined);
-    const { problems } = loadProject({ allowlistsDir: dir, environmentsFile: sources.environmentsFile, policyFile });
-    for (const problem of problems) {
-      const own = files.find((f) => basename(problem.file) === `${f.key}.json`);
-      const named = own ? [own] : files.filter((f) => problem.message.includes(`${f.key}.json`));
-      if (named.length === 0)
-        throw new Error(`the allow lists do not validate with the new files: ${problem.file}:${problem.line}: ${problem.message}`);
-      for (const f of named) refused.set(f.key, [...(refused.get(f.key) ?? []), problem.message]);
-    }
-    return refused;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+  const added = new Map(files.map(({ key, file }) => [join(sources.allowlistsDir, `${key}.json`), fileText(file)]));
+  const { problems } = loadProject({ ...sources, source: withFiles(sources.source ?? WORKING_TREE, added) });
+  for (const problem of problems) {
+    const own = files.find((f) => basename(problem.file) === `${f.key}.json`);
+    const named = own ? [own] : files.filter((f) => problem.message.includes(`${f.key}.json`));
+    if (named.length === 0)
+      throw new Error(`the allow lists do not validate with the new files: ${problem.file}:${problem.line}: ${problem.message}`);
+    for (const f of named) refused.set(f.key, [...(refused.get(f.key) ?? []), problem.message]);
   }
+  return refused;
 }
 
 /**
