@@ -1,5 +1,6 @@
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
-import { TerraformStack } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Tokenization } from 'cdktf';
+import { deepMerge } from 'cdktf/lib/util';
 import { Construct } from 'constructs';
 import { DEFAULT_MAX_API_CAPACITY, EnvironmentData } from '../lib/model/environments-file';
 import { configureBackend, StateReader } from './state-backend';
@@ -65,5 +66,41 @@ export abstract class OktaStack extends TerraformStack {
    */
   override prepareStack(): void {
     this.ensureBackendExists();
+  }
+
+  /**
+   * The stack's Terraform JSON, as cdktf's own `toTerraform()` makes it but with one resolve pass
+   * instead of two. cdktf resolves the JSON of every element, merges the results, then resolves
+   * the merged document once more; that second pass walks every value again (about a tenth of a
+   * large synth's CPU time, BENCHMARKS.md) to find tokens that the first pass already replaced.
+   * Only the stack-level overrides (`addOverride`) are merged unresolved, so they are resolved
+   * here on their own. Keys are written sorted, so the order of merging does not show in the files.
+   */
+  override toTerraform(): Record<string, unknown> {
+    // The overrides and cdktf's version are private to TerraformStack; both are read as cdktf reads them.
+    const overrides = (this as unknown as { rawOverrides: Record<string, unknown> }).rawOverrides;
+    const elements = this.node.findAll().filter((c): c is TerraformElement => TerraformElement.isTerraformElement(c));
+    const metadata: Record<string, unknown> = {
+      version: this.node.tryGetContext('cdktfVersion'),
+      stackName: this.node.id,
+      backend: 'local',
+      ...(Object.keys(overrides).length > 0 ? { overrides: { stack: Object.keys(overrides) } } : {}),
+    };
+    for (const element of elements) deepMerge(metadata, this.resolveOnce(element.toMetadata()));
+    const outputs = {};
+    for (const output of elements.filter((e) => TerraformOutput.isTerraformOutput(e))) {
+      const path = output.node.path.split('/');
+      deepMerge(
+        outputs,
+        path.reduceRight<Record<string, unknown>>((inner, part) => ({ [part]: inner }), output.friendlyUniqueId as never),
+      );
+    }
+    const tf: Record<string, unknown> = { '//': { metadata, outputs } };
+    for (const element of elements) deepMerge(tf, this.resolveOnce(element.toTerraform()));
+    return deepMerge(tf, this.resolveOnce(overrides));
+  }
+
+  private resolveOnce(value: unknown): Record<string, unknown> {
+    return Tokenization.resolve(value, { scope: this, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
   }
 }
