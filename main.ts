@@ -1,6 +1,7 @@
 /**
- * `npm run synth`: validate every allow-list file, then write one Terraform stack per
- * environment to cdktf.out/ (or $CDKTF_OUTDIR when run by `cdktf synth`).
+ * `npm run synth`: validate every allow-list file, then write the Terraform stacks of every
+ * environment (or only those --stacks or --affected select) to cdktf.out/ (or $CDKTF_OUTDIR when
+ * run by `cdktf synth`).
  * The output folder is replaced only when synth created it (see lib/cli/output-folder.ts).
  */
 import { projectSources, SOURCE_OPTIONS } from './lib/cli/args';
@@ -8,12 +9,13 @@ import { defineCommand } from './lib/cli/command-line';
 import { loadValidProject } from './lib/cli/load';
 import { runCommand } from './lib/cli/run';
 import { chooseOutputFolder } from './lib/cli/output-folder';
+import { selectedStacks, STACK_SELECTION_OPTIONS } from './lib/cli/stack-selection';
 import { summarize, synthesize } from './lib/cli/synth';
 
 const SYNTH = defineCommand({
   usage: 'npm run synth -- [options]',
   summary:
-    'Validates the allow lists like `npm run validate` (warnings on stderr); on any problem exits 1 and writes nothing, otherwise writes every stack of every environment.',
+    'Validates the allow lists like `npm run validate` (warnings on stderr); on any problem exits 1 and writes nothing, otherwise writes every stack of every environment, or only the stacks --stacks or --affected select.',
   options: {
     ...SOURCE_OPTIONS,
     out: {
@@ -22,6 +24,7 @@ const SYNTH = defineCommand({
       description: 'where to write stacks/<stack>/cdk.tf.json',
       defaultText: '$CDKTF_OUTDIR, else cdktf.out',
     },
+    ...STACK_SELECTION_OPTIONS,
   },
   example: 'npm run synth -- --out /tmp/cdktf.out',
 });
@@ -29,6 +32,9 @@ const SYNTH = defineCommand({
 void runCommand(SYNTH, ({ values }) => {
   const outdir = chooseOutputFolder(values.out);
   const project = loadValidProject(projectSources(values));
-  synthesize(project, outdir);
-  return [`Synthesized ${project.plans.length} environment(s) into ${outdir}/stacks:`, ...summarize(project).map((l) => `  ${l}`)];
+  const selected = selectedStacks(project, values);
+  synthesize(project, outdir, selected && ((stack) => selected.has(stack)));
+  const environments = `${project.plans.length} environment(s)`;
+  const written = selected ? `the ${selected.size} selected stack(s) (${[...selected].join(', ')}) of ${environments}` : environments;
+  return [`Synthesized ${written} into ${outdir}/stacks:`, ...summarize(project).map((l) => `  ${l}`)];
 });

@@ -64,7 +64,7 @@ export function measureHeavy(apps: number, runs: number, workdir: string, root: 
   };
 }
 
-/** A commit that drops one group from one static app; `npm run affected` on it, then `npm run synth`. */
+/** A commit that drops one group from one static app; `npm run affected` on it, then `npm run synth` of the stacks it plans. */
 function measurePullRequest(
   paths: SyntheticProjectPaths,
   source: readonly string[],
@@ -84,20 +84,20 @@ function measurePullRequest(
   else data.app.label = `${data.app.label} (renamed)`;
   writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
   git('commit', '-q', '-am', `change ${key}`);
+  const affectedArgs = [...source, '--base', base, '--head', 'HEAD', '--repo', workdir];
+  const output = execFileSync(process.execPath, [...ROUTE('cli/affected.ts').slice(1), ...affectedArgs], { cwd: root, encoding: 'utf8' });
+  const affectedFile = join(workdir, 'affected.json');
+  writeFileSync(affectedFile, output);
+  const planned = (JSON.parse(output) as { planned: { stack: string }[] }).planned.map((p) => p.stack);
   const affected: ProcessRun[] = [];
   const synth: ProcessRun[] = [];
   for (let i = 0; i < runs; i++) {
-    affected.push(
-      measureProcess([...ROUTE('cli/affected.ts'), ...source, '--base', base, '--head', 'HEAD', '--repo', workdir], { cwd: root }),
+    affected.push(measureProcess([...ROUTE('cli/affected.ts'), ...affectedArgs], { cwd: root }));
+    // The pull-request workflow synthesizes only the stacks it plans (plan-stacks.yml).
+    synth.push(
+      measureProcess([...ROUTE('main.ts'), ...source, '--affected', affectedFile, '--out', join(workdir, 'cdktf.out.pr')], { cwd: root }),
     );
-    synth.push(measureProcess([...ROUTE('main.ts'), ...source, '--out', join(workdir, 'cdktf.out.pr')], { cwd: root }));
   }
-  const output = execFileSync(
-    process.execPath,
-    [...ROUTE('cli/affected.ts').slice(1), ...source, '--base', base, '--head', 'HEAD', '--repo', workdir],
-    { cwd: root, encoding: 'utf8' },
-  );
-  const planned = (JSON.parse(output) as { planned: { stack: string }[] }).planned.map((p) => p.stack);
   const result = { affectedMs: median(affected.map((r) => r.wallMs)), synthMs: median(synth.map((r) => r.wallMs)), planned };
   console.log(
     `  pull request changing ${key}: affected ${seconds(result.affectedMs)} (plans ${planned.join(', ')}), synth ${seconds(result.synthMs)}`,

@@ -112,7 +112,7 @@ describe('plan-stacks.yml', () => {
     expect(synth.environment).toBeUndefined();
     expect(JSON.stringify(synth)).not.toContain('secrets.');
     expect(runsOf(synth)).toContain('npm ci');
-    expect(runsOf(synth)).toContain('npm run synth');
+    expect(runsOf(synth)).toContain(`npm run synth -- --stacks "$(jq -r 'join(",")' <<<"$STACKS")"`);
     expect(runsOf(synth)).toContain('scripts/ci/check-backend.ts');
     const upload = synth.steps.find((s: Yaml) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(upload.with.name).toBe('${{ inputs.artifact-prefix }}-stacks-${{ inputs.environment }}');
