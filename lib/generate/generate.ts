@@ -4,7 +4,7 @@ import { codeownersFile } from './codeowners';
 import { GENERATE_COMMAND, GeneratedFile } from './generated-file';
 import { gitattributesFile } from './gitattributes';
 import { jsonSchemaFiles } from './json-schemas';
-import { POLICY_DOC, policyDocFile } from './policy-rules-table';
+import { POLICY_DOC, policyDocFile, RULES_DOC, rulesDocFile } from './rules-tables';
 
 /** A file's text, or '' when it does not exist yet: a missing file is simply stale. */
 function readText(path: string): string {
@@ -18,7 +18,12 @@ function readText(path: string): string {
 /** Every file `npm run generate` writes, as it should be in the repository at `root`. */
 export function generatedFiles(root: string): GeneratedFile[] {
   const whole = [...jsonSchemaFiles(), codeownersFile(root)];
-  return [...whole, gitattributesFile(whole.map((file) => file.path)), policyDocFile(readText(join(root, POLICY_DOC)))];
+  return [
+    ...whole,
+    gitattributesFile(whole.map((file) => file.path)),
+    policyDocFile(readText(join(root, POLICY_DOC))),
+    rulesDocFile(readText(join(root, RULES_DOC))),
+  ];
 }
 
 /** What a generate run did: one line per file written or stale, and the stale paths. */
