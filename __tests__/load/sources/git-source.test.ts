@@ -1,6 +1,6 @@
 import childProcess from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { loadProject } from '../../../lib/load/load-project';
 import { MAX_FILE_BYTES } from '../../../lib/load/read-file';
 import { GitSource } from '../../../lib/load/sources/git-source';
@@ -77,6 +77,22 @@ describe('GitSource', () => {
     expect(source.exists(join(dir, 'c.json'))).toBe(true);
     expect(source.exists(join(dir, 'd.json'))).toBe(false);
     expect(source.exists(join(repo.dir, '..'))).toBe(false);
+    repo.remove();
+  });
+
+  test('takes paths relative to its folder, wherever in the repository and however that folder is reached', () => {
+    const { repo, dir, commit } = repository();
+    const inFolder = new GitSource({ ref: commit, cwd: dir });
+    expect(inFolder.read('b.json', 100)).toBe('Équipe "A"\n\n');
+    expect(inFolder.exists('../outside.json')).toBe(true);
+    expect(inFolder.exists('../../outside.json')).toBe(false);
+    const link = join(repo.dir, '..', `${basename(repo.dir)}-link`);
+    symlinkSync(repo.dir, link);
+    try {
+      expect(new GitSource({ ref: commit, cwd: link }).read(join(link, 'allowlists', 'b.json'), 100)).toBe('Équipe "A"\n\n');
+    } finally {
+      unlinkSync(link);
+    }
     repo.remove();
   });
 

@@ -32,7 +32,8 @@ export class GitSource implements ProjectSource {
   /** The commit read. */
   readonly commit: string;
   private readonly cwd: string;
-  private readonly root: string;
+  /** Where `cwd` is in the repository, as git sees it (so a link in the path to it changes nothing): "" or "a/b/". */
+  private readonly prefix: string;
   private readonly trees = new Map<string, Map<string, TreeEntry> | undefined>();
   private readonly listed = new Set<string>();
   private readonly blobs = new Map<string, Buffer>();
@@ -45,7 +46,7 @@ export class GitSource implements ProjectSource {
     } catch {
       throw new Error(`the git ref must name a commit, but got ${JSON.stringify(props.ref)}: fetch it first`);
     }
-    this.root = git(this.cwd, 'rev-parse', '--show-toplevel').trim();
+    this.prefix = git(this.cwd, 'rev-parse', '--show-prefix').trim();
   }
 
   list(folder: string): FolderEntry[] {
@@ -81,9 +82,11 @@ export class GitSource implements ProjectSource {
 
   /** Where a path the user gives is inside the repository (posix, '' for its root); undefined outside it. */
   private repositoryPath(path: string): string | undefined {
-    const inside = relative(this.root, resolve(this.cwd, path));
-    if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
-    return inside.split(sep).join(posix.sep);
+    const fromCwd = relative(resolve(this.cwd), resolve(this.cwd, path));
+    if (isAbsolute(fromCwd)) return undefined;
+    const inside = posix.normalize(posix.join(this.prefix, fromCwd.split(sep).join(posix.sep)));
+    if (inside === '..' || inside.startsWith('../')) return undefined;
+    return inside === '.' ? '' : inside;
   }
 
   /** The entry `path` ends at after following links; undefined when nothing is there. */
@@ -115,7 +118,8 @@ export class GitSource implements ProjectSource {
   private readTree(at: string): Map<string, TreeEntry> | undefined {
     let output: string;
     try {
-      output = git(this.cwd, 'ls-tree', '-l', '-z', `${this.commit}:${at}`);
+      // --full-tree: in a sub-folder, ls-tree would otherwise list only what is under that folder.
+      output = git(this.cwd, 'ls-tree', '--full-tree', '-l', '-z', `${this.commit}:${at}`);
     } catch {
       return undefined;
     }
