@@ -2,32 +2,18 @@ import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Tokenization } from 'cdktf';
 import { deepMerge } from 'cdktf/lib/util';
 import { Construct } from 'constructs';
-import { DEFAULT_MAX_API_CAPACITY, EnvironmentData } from '../lib/model/environments-file';
+import { EnvironmentModel } from '../lib/model/environment';
+import { Given } from '../lib/model/given';
 import { configureBackend, StateReader } from './state-backend';
-
-/** Scopes the OAuth 2.0 service app needs for what this repo manages. */
-export const DEFAULT_OAUTH_SCOPES = ['okta.apps.manage', 'okta.groups.read', 'okta.authorizationServers.manage', 'okta.policies.read'];
 
 /** The oldest Terraform that understands everything the stacks contain (`removed` blocks: 1.7). */
 export const REQUIRED_TERRAFORM_VERSION = '>= 1.7.0';
-
-/**
- * Every stack's provider gets the environment's whole budget: the provider throttles on the
- * org-wide use that Okta reports in each response's X-Rate-Limit headers, so the stacks running
- * side by side all stop at the same line (dividing it, as this project once did, made a stack
- * sleep for up to a minute whenever the org as a whole had used a fraction of a bucket; the
- * end-to-end suite found it). The rule apiBudgetLeavesRoomForParallelJobs keeps the requests in
- * flight at that moment under Okta's limit.
- */
-export function providerApiCapacity(settings: EnvironmentData): number {
-  return settings.rateLimits?.maxApiCapacity ?? DEFAULT_MAX_API_CAPACITY;
-}
 
 export interface OktaStackProps {
   /** The environment the stack belongs to. */
   readonly environment: string;
   /** How the environments file declares it. */
-  readonly settings: EnvironmentData;
+  readonly settings: EnvironmentModel;
 }
 
 /** A stack of one Okta org: its provider, its own state on the environment's backend. */
@@ -38,19 +24,27 @@ export abstract class OktaStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: OktaStackProps) {
     super(scope, id);
     const { settings } = props;
-    const limits = settings.rateLimits ?? {};
+    const limits = settings.rateLimits;
+    const ifGiven = (setting: Given<number>) => (setting.given ? setting.value : undefined);
     this.addOverride('terraform.required_version', REQUIRED_TERRAFORM_VERSION);
     // Credentials come from OKTA_API_TOKEN or OKTA_API_CLIENT_ID / OKTA_API_PRIVATE_KEY(_ID).
     new OktaProvider(this, 'okta', {
       orgName: settings.orgName,
       baseUrl: settings.baseUrl,
-      scopes: settings.auth.method === 'oauth' ? [...(settings.auth.scopes ?? DEFAULT_OAUTH_SCOPES)] : undefined,
-      maxApiCapacity: providerApiCapacity(settings),
-      backoff: limits.backoff ?? true,
-      minWaitSeconds: limits.minWaitSeconds,
-      maxWaitSeconds: limits.maxWaitSeconds,
-      maxRetries: limits.maxRetries,
-      requestTimeout: limits.requestTimeout,
+      scopes: settings.auth.method === 'oauth' ? [...settings.auth.scopes] : undefined,
+      // Every stack's provider gets the environment's whole budget: the provider throttles on the
+      // org-wide use that Okta reports in each response's X-Rate-Limit headers, so the stacks running
+      // side by side all stop at the same line (dividing it, as this project once did, made a stack
+      // sleep for up to a minute whenever the org as a whole had used a fraction of a bucket; the
+      // end-to-end suite found it). The rule apiBudgetLeavesRoomForParallelJobs keeps the requests in
+      // flight at that moment under Okta's limit.
+      maxApiCapacity: limits.maxApiCapacity,
+      backoff: limits.backoff,
+      // The provider's own defaults are left to it.
+      minWaitSeconds: ifGiven(limits.minWaitSeconds),
+      maxWaitSeconds: ifGiven(limits.maxWaitSeconds),
+      maxRetries: ifGiven(limits.maxRetries),
+      requestTimeout: ifGiven(limits.requestTimeout),
     });
     this.readState = configureBackend(this, id, settings.backend);
   }

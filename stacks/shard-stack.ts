@@ -12,7 +12,6 @@ import { EnvironmentPlan, ShardPlan } from '../lib/plan/environment-plan';
 import { CLIENT_IDS_OUTPUT } from '../lib/plan/server-access';
 import { stackName } from '../lib/model/shards';
 import { VerifiedServerAccess } from '../lib/constructs/verified-server-access';
-import { own } from '../lib/model/own';
 import { OktaStack } from './okta-stack';
 
 export interface ShardStackProps {
@@ -80,7 +79,7 @@ export class ShardStack extends OktaStack {
       if (mine.length === 0) continue;
       const server = new Construct(this, constructId('server', access.server));
       new VerifiedServerAccess(this, constructId('access', access.server), {
-        authServerId: serverIdOf(server, access.server, own(plan.settings.authorizationServers, access.server)!),
+        authServerId: serverIdOf(server, plan.settings.servers.get(access.server)!),
         access,
         clientIds: Object.fromEntries(mine.map((a) => [a.key, `okta_app_oauth.${a.key}.client_id`])),
         files: Object.fromEntries(mine.map((a) => [a.key, a.file])),

@@ -9,7 +9,6 @@ import { VanishedKeysGuard } from '../lib/constructs/vanished-keys-guard';
 import { EnvironmentPlan } from '../lib/plan/environment-plan';
 import { OktaStack } from './okta-stack';
 import { claimIdText } from '../lib/model/claim-id';
-import { own } from '../lib/model/own';
 import { CLIENT_IDS_OUTPUT } from '../lib/plan/server-access';
 import { stackName } from '../lib/model/shards';
 
@@ -37,8 +36,7 @@ export class SharedStack extends OktaStack {
       plan.servers.map((name) => [
         name,
         new AuthorizationServer(this, constructId('server', name), {
-          name,
-          settings: own(plan.settings.authorizationServers, name)!,
+          settings: plan.settings.servers.get(name)!,
           environment: plan.name,
         }),
       ]),
@@ -48,9 +46,7 @@ export class SharedStack extends OktaStack {
       description:
         'The shared claims this stack manages (server/token/name); read back by the next plan to catch claims that silently disappear.',
       managed: plan.sharedClaims.map(claimIdText),
-      leaving: Object.entries(plan.settings.authorizationServers ?? {}).flatMap(([server, s]) =>
-        (s.removedClaims ?? []).map((c) => claimIdText({ server, ...c })),
-      ),
+      leaving: [...plan.settings.servers.values()].flatMap((s) => s.removedClaims.map(claimIdText)),
       readOwnState: (scope, id, defaults) => this.readState(scope, id, plan.sharedStack, defaults),
       otherOutputs: { [ACCESS_SHARDS_OUTPUT]: [] },
       problem: (vanished) =>

@@ -18,7 +18,7 @@ import {
 } from 'cdktf';
 import { Construct } from 'constructs';
 import { templateText } from '../lib/constructs/hcl';
-import { BackendData } from '../lib/model/environments-file';
+import { EnvironmentModel } from '../lib/model/environment';
 
 /** Reads the last-applied outputs of a stack of the same environment (itself or a sibling). */
 export type StateReader = (scope: Construct, id: string, stack: string, defaults?: Record<string, unknown>) => TerraformRemoteState;
@@ -31,10 +31,10 @@ export const STACK_PLACEHOLDER = '{stack}';
  * state on the same backend. Settings are passed through in cdktf's (camelCase) form with
  * "{stack}" replaced; credentials never appear here.
  */
-export function configureBackend(stack: TerraformStack, stackName: string, backend: BackendData): StateReader {
+export function configureBackend(stack: TerraformStack, stackName: string, backend: EnvironmentModel['backend']): StateReader {
   // Settings are schema-checked as a record and completed by the backends-are-complete rule.
   type Settings = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const settingsOf = (name: string): Settings => withStackName(backend.config ?? {}, name);
+  const settingsOf = (name: string): Settings => withStackName(backend.config, name);
   // A backend block is read literally, but terraform_remote_state evaluates its settings as
   // templates: escaped there, both name the same state (the rules also refuse "\${" outright).
   const readerSettingsOf = (name: string): Settings => escapeTemplates(settingsOf(name));

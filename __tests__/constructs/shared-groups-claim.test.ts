@@ -1,6 +1,7 @@
 import { AuthorizationServer } from '../../lib/constructs/authorization-server';
 import { claimAddress, SharedGroupsClaim } from '../../lib/constructs/shared-groups-claim';
 import { SharedClaim } from '../../lib/plan/environment-plan';
+import { authorizationServerOf } from '../../lib/model/environment';
 import { synthJson } from '../helpers/synth';
 
 const claim: SharedClaim = {
@@ -55,8 +56,7 @@ describe('AuthorizationServer', () => {
   test('a server by ID needs no lookup; a managed groups scope is published to all clients', () => {
     const json = synthJson((scope) => {
       const server = new AuthorizationServer(scope, 's', {
-        name: 'default',
-        settings: { id: 'default', manageGroupsScope: true },
+        settings: authorizationServerOf('default', { id: 'default', manageGroupsScope: true }),
         environment: 'dev',
       });
       expect(server.serverId).toBe('default');
@@ -71,7 +71,11 @@ describe('AuthorizationServer', () => {
 
   test('a server by name is looked up once', () => {
     const json = synthJson(
-      (scope) => new AuthorizationServer(scope, 's', { name: 'partners', settings: { lookupName: 'Partner API' }, environment: 'dev' }),
+      (scope) =>
+        new AuthorizationServer(scope, 's', {
+          settings: authorizationServerOf('partners', { lookupName: 'Partner API' }),
+          environment: 'dev',
+        }),
     );
     expect(json.data.okta_auth_server.partners).toMatchObject({ name: 'Partner API' });
     expect(json.resource).toBeUndefined();
@@ -81,8 +85,7 @@ describe('AuthorizationServer', () => {
     const json = synthJson(
       (scope) =>
         new AuthorizationServer(scope, 's', {
-          name: 'partners',
-          settings: { lookupName: 'Partner API', existingScopes: ['partner.read'] },
+          settings: authorizationServerOf('partners', { lookupName: 'Partner API', existingScopes: ['partner.read'] }),
           environment: 'prod',
         }),
     );

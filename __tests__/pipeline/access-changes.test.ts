@@ -1,3 +1,4 @@
+import { environmentOf } from '../../lib/model/environment';
 import { EnvironmentData } from '../../lib/model/environments-file';
 import { accessOfChanges } from '../../lib/pipeline/access-changes';
 import { allowlistChanges } from '../../lib/pipeline/allowlist-changes';
@@ -5,13 +6,13 @@ import { AppSnapshot, snapshotOf } from '../../lib/pipeline/allowlist-snapshot';
 import { renderPlanComment } from '../../lib/pipeline/comment';
 import { allowlist } from '../helpers/fixture';
 
-const settings = {
+const settings = environmentOf('dev', {
   orgName: 'acme',
   baseUrl: 'okta.com',
   auth: { method: 'api_token' },
   backend: { type: 'local' },
   authorizationServers: { default: { id: 'default', manageGroupsScope: true, access: { mode: 'managed' } } },
-} as unknown as EnvironmentData;
+} as EnvironmentData);
 
 const snapshots = (files: Record<string, Record<string, unknown>>): Map<string, AppSnapshot> =>
   new Map(Object.entries(files).map(([key, data]) => [key, snapshotOf(key, `allowlists/${key}.json`, JSON.stringify(data))]));

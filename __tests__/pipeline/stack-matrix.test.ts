@@ -14,10 +14,9 @@ test('every environment gets an entry, empty when nothing of it is planned', () 
   expect(matrix.stacks).toEqual({ dev: [], prod: ['prod--payroll'] });
 });
 
-test("the cap is each environment's own parallelJobs, 4 when unset", () => {
+test("the cap is each environment's own parallelJobs (its default applied by the environments model)", () => {
   const [dev, prod] = plans;
-  expect(dev.settings.rateLimits?.parallelJobs).toBeUndefined();
-  expect(stackMatrix([dev, withParallelJobs(prod, 2)], []).parallelJobs).toEqual({ dev: 4, prod: 2 });
+  expect(stackMatrix([withParallelJobs(dev, 3), withParallelJobs(prod, 2)], []).parallelJobs).toEqual({ dev: 3, prod: 2 });
 });
 
 test('every stack means the shared stack and every shard of every environment', () => {

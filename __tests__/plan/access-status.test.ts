@@ -1,7 +1,8 @@
+import { environmentOf } from '../../lib/model/environment';
 import { EnvironmentData } from '../../lib/model/environments-file';
 import { serverAccessStatus } from '../../lib/plan/access-status';
 
-const settings = {
+const settings = environmentOf('dev', {
   orgName: 'acme',
   baseUrl: 'okta.com',
   auth: { method: 'api_token' },
@@ -11,7 +12,7 @@ const settings = {
     partners: { lookupName: 'Partner API', access: { mode: 'managed', policyName: 'Ours' } },
     legacy: { id: 'aus1' },
   },
-} as unknown as EnvironmentData;
+} as EnvironmentData);
 const claims = [{ server: 'org' }, { server: 'partners' }, { server: 'default' }, { server: 'legacy' }, { server: 'partners' }];
 const verdicts = (standing: Parameters<typeof serverAccessStatus>[2]) =>
   serverAccessStatus(settings, claims, standing).map((s) => `${s.server}: ${s.verdict}`);

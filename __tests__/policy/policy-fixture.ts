@@ -2,13 +2,15 @@ import { JsonDocument } from '../../lib/load/json-document';
 import { formatProblem } from '../../lib/load/problem';
 import { AllowlistFileData } from '../../lib/model/allowlist-file';
 import { AppModel, appModelOf } from '../../lib/model/app';
+import { environmentsModelOf } from '../../lib/model/environment';
 import { EnvironmentsFileData } from '../../lib/model/environments-file';
 import { PolicyFileData } from '../../lib/policy/policy-file';
 import { PolicyRule } from '../../lib/policy/rule';
 import { checkFiles, FileRulesResult } from '../../lib/rules/run-rules';
 import { allowlist, environments } from '../helpers/fixture';
 
-export const ENVIRONMENTS = environments() as unknown as EnvironmentsFileData;
+export const ENVIRONMENTS_FILE = environments() as unknown as EnvironmentsFileData;
+export const ENVIRONMENTS = environmentsModelOf(ENVIRONMENTS_FILE);
 
 /** The pretty-printed text of an allow-list file, as a person would write it. */
 export const textOf = (content: unknown): string => `${JSON.stringify(content, null, 2)}\n`;

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { JsonDocument } from '../../lib/load/json-document';
 import { formatProblem } from '../../lib/load/problem';
 import { readPolicy } from '../../lib/policy/read-policy';
-import { ENVIRONMENTS, textOf } from './policy-fixture';
+import { ENVIRONMENTS_FILE, textOf } from './policy-fixture';
 
 const problemsOf = (policy: unknown): string[] => {
   const { document } = JsonDocument.parse('policy.json', textOf(policy));
-  return readPolicy(document!, ENVIRONMENTS).problems.map(formatProblem);
+  return readPolicy(document!, ENVIRONMENTS_FILE).problems.map(formatProblem);
 };
 
 describe('readPolicy', () => {

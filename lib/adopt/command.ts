@@ -7,7 +7,7 @@ import { DEFAULT_ALLOWLISTS_DIR, loadProject } from '../load/load-project';
 import { InvalidInputError, printable } from '../load/problem';
 import { AllowlistFileData, OWNER_PATTERN } from '../model/allowlist-file';
 import { claimIdText } from '../model/claim-id';
-import { DEFAULT_MAX_API_CAPACITY } from '../model/environments-file';
+import { AuthorizationServerModel } from '../model/environment';
 import { own } from '../model/own';
 import { connectionFromEnvironment, OktaConnection } from '../okta-api/client';
 import { PROFILE_KEYS } from '../okta/expressions';
@@ -75,22 +75,22 @@ export async function adoptCommand(argv: readonly string[], deps: AdoptDependenc
     const { project, problems } = loadProject(sources);
     if (!project) throw new InvalidInputError(problems);
     const managed = managedApps(project, environment);
-    const settings = project.environments.environments[environment];
     const plan = project.plans.find((p) => p.name === environment)!;
+    const { settings } = plan;
     const askedClaims = new Set(plan.sharedClaims.map(claimIdText));
     const orgUrl = `https://${settings.orgName}.${settings.baseUrl}`;
     const connection: OktaConnection = {
       ...connectionFromEnvironment(settings.orgName, settings.baseUrl, deps.env, 'adopt reads apps, claims and groups'),
       fetch: deps.fetch,
       sleep: deps.sleep,
-      maxApiCapacity: settings.rateLimits?.maxApiCapacity ?? DEFAULT_MAX_API_CAPACITY,
+      maxApiCapacity: settings.rateLimits.maxApiCapacity,
     };
     const progress = deps.progress ?? (() => {});
 
     const owners = values.check ? undefined : ownersFrom(values);
     const apps = await readApps(connection, progress);
-    const servers = declaredServers(await readServers(connection), settings.authorizationServers ?? {});
-    const missing = Object.keys(settings.authorizationServers ?? {}).filter((name) => !servers.some((s) => s.declaredAs === name));
+    const servers = declaredServers(await readServers(connection), settings.servers);
+    const missing = [...settings.servers.keys()].filter((name) => !servers.some((s) => s.declaredAs === name));
     const notes = missing.map((name) => `note: authorization server "${name}" of the environments file was not found in the org`);
 
     if (values.check) {
@@ -230,10 +230,12 @@ function select(apps: readonly OidcApp[], wanted: readonly string[], all: boolea
 /** The org's servers, each with the name the environments file declares it under (by ID or by lookupName). */
 function declaredServers(
   servers: readonly AuthServer[],
-  declared: Readonly<Record<string, { id?: string; lookupName?: string }>>,
+  declared: ReadonlyMap<string, AuthorizationServerModel>,
 ): Array<{ server: AuthServer; declaredAs?: string }> {
   return servers.map((server) => ({
     server,
-    declaredAs: Object.entries(declared).find(([, d]) => (d.id !== undefined ? d.id === server.id : d.lookupName === server.name))?.[0],
+    declaredAs: [...declared.values()].find(({ reference }) =>
+      reference.by === 'id' ? reference.id === server.id : reference.lookupName === server.name,
+    )?.name,
   }));
 }

@@ -55,7 +55,7 @@ export function summarize(project: Project): string[] {
   return project.plans.map((plan) => {
     const shards = plan.shards;
     const count = (pick: (shard: ShardPlan) => readonly unknown[]): number => shards.reduce((n, s) => n + pick(s).length, 0);
-    const lookups = count((s) => s.groupBatches) + plan.servers.filter((s) => plan.settings.authorizationServers?.[s]?.lookupName).length;
+    const lookups = count((s) => s.groupBatches) + plan.servers.filter((s) => plan.settings.servers.get(s)?.reference.by === 'name').length;
     const parts = [
       `${shards.length + 1} stack(s)`,
       `${plan.apps.length} app(s)`,

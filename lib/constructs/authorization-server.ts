@@ -2,14 +2,12 @@ import { AuthServerScope } from '@cdktf/provider-okta/lib/auth-server-scope';
 import { DataOktaAuthServer } from '@cdktf/provider-okta/lib/data-okta-auth-server';
 import { DataOktaAuthServerScopes } from '@cdktf/provider-okta/lib/data-okta-auth-server-scopes';
 import { Construct } from 'constructs';
-import { AuthorizationServerData } from '../model/environments-file';
+import { AuthorizationServerModel } from '../model/environment';
 import { expression, hclString, templateText } from './hcl';
 
 export interface AuthorizationServerProps {
-  /** The name allow-list files use for the server. */
-  readonly name: string;
-  /** How the environments file declares it. */
-  readonly settings: AuthorizationServerData;
+  /** How the environments file declares it, under the name allow-list files use. */
+  readonly settings: AuthorizationServerModel;
   /** The environment, for messages. */
   readonly environment: string;
 }
@@ -28,8 +26,9 @@ export class AuthorizationServer extends Construct {
 
   constructor(scope: Construct, id: string, props: AuthorizationServerProps) {
     super(scope, id);
-    const { name, settings } = props;
-    this.serverId = serverIdOf(this, name, settings);
+    const { settings } = props;
+    const { name } = settings;
+    this.serverId = serverIdOf(this, settings);
     if (settings.manageGroupsScope) {
       this.groupsScope = new AuthServerScope(this, 'groups-scope', {
         authServerId: this.serverId,
@@ -41,7 +40,7 @@ export class AuthorizationServer extends Construct {
       });
       this.groupsScope.overrideLogicalId(`${name}_groups`);
     }
-    if (settings.existingScopes) checkExistingScopes(this, props, this.serverId, settings.existingScopes);
+    if (settings.existingScopes.length > 0) checkExistingScopes(this, props, this.serverId, settings.existingScopes);
   }
 }
 
@@ -49,16 +48,17 @@ export class AuthorizationServer extends Construct {
  * The server's ID: the literal from the environments file, or a lookup by name (one request per
  * plan; `data.okta_auth_server.<name>` in every stack that needs it).
  */
-export function serverIdOf(scope: Construct, name: string, settings: AuthorizationServerData): string {
-  if (settings.id !== undefined) return templateText(settings.id);
-  const lookup = new DataOktaAuthServer(scope, 'lookup', { name: templateText(settings.lookupName ?? name) });
-  lookup.overrideLogicalId(name);
+export function serverIdOf(scope: Construct, server: AuthorizationServerModel): string {
+  if (server.reference.by === 'id') return templateText(server.reference.id);
+  const lookup = new DataOktaAuthServer(scope, 'lookup', { name: templateText(server.reference.lookupName) });
+  lookup.overrideLogicalId(server.name);
   return lookup.id;
 }
 
 /** Lists the server's scopes (data `okta_auth_server_scopes`) and fails the plan naming each declared scope it lacks. */
 function checkExistingScopes(scope: Construct, props: AuthorizationServerProps, serverId: string, existing: readonly string[]): void {
-  const { name, environment } = props;
+  const { environment } = props;
+  const { name } = props.settings;
   const declared = `[${existing.map(hclString).join(', ')}]`;
   const missing = `[for s in ${declared} : s if !contains(self.scopes[*].name, s)]`;
   const lookup = new DataOktaAuthServerScopes(scope, 'existing-scopes', {

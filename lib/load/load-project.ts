@@ -2,6 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import { AllowlistFile } from '../model/allowlist-file';
 import { AppModel, appModelOf, CheckedFile } from '../model/app';
 import { EnvironmentsFile, EnvironmentsFileData } from '../model/environments-file';
+import { EnvironmentsModel, environmentsModelOf } from '../model/environment';
 import { EnvironmentPlan, planEnvironments } from '../plan/environment-plan';
 import { PolicyFileData } from '../policy/policy-file';
 import { readPolicy } from '../policy/read-policy';
@@ -44,7 +45,7 @@ export interface ProjectSources {
 }
 
 export interface Project {
-  readonly environments: EnvironmentsFileData;
+  readonly environments: EnvironmentsModel;
   readonly apps: readonly AppModel[];
   readonly plans: readonly EnvironmentPlan[];
   /** Policy rules files exempt themselves from, with their reasons, for reviewers. */
@@ -89,19 +90,20 @@ export function loadProject(sources: ProjectSources = {}): LoadResult {
   );
   if (!environments) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
-  const apps = files.map((file) => appModelOf(file, environments));
-  const checked = checkFiles(apps, { environments, policy });
+  const model = environmentsModelOf(environments);
+  const apps = files.map((file) => appModelOf(file, model));
+  const checked = checkFiles(apps, { environments: model, policy });
   // A loop, not push(...): a policy can find hundreds of thousands of problems in a large project.
   for (const error of checked.errors) problems.push(error);
   for (const warning of checked.warnings) warnings.push(warning);
   // Project rules compare files, so they read only the files every file rule passed.
   const failed = new Set(checked.errors.map((error) => error.file));
   const passed = apps.filter((app) => !failed.has(app.file));
-  for (const conflict of checkProject(passed, { environments })) problems.push(conflict);
+  for (const conflict of checkProject(passed, { environments: model })) problems.push(conflict);
   if (problems.length > 0) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
   return {
-    project: { environments, apps, plans: planEnvironments(apps, environments), suppressions: checked.suppressions },
+    project: { environments: model, apps, plans: planEnvironments(apps, model), suppressions: checked.suppressions },
     problems: [],
     warnings: sortProblems(warnings),
   };

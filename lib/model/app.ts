@@ -1,5 +1,5 @@
 import { AllowlistFileData, ClaimData, RetireModeData } from './allowlist-file';
-import { EnvironmentsFileData } from './environments-file';
+import { EnvironmentsModel } from './environment';
 import { JsonDocument, JsonPath } from '../load/json-document';
 import { ClaimId, claimIdOf } from './claim-id';
 import { shardOf } from './shards';
@@ -122,7 +122,7 @@ export function claimOf(claim: ClaimData, index: number, allowlist: AllowlistSpe
   };
 }
 
-export function appModelOf(file: CheckedFile, environments: EnvironmentsFileData): AppModel {
+export function appModelOf(file: CheckedFile, environments: EnvironmentsModel): AppModel {
   const { data } = file;
   const allowlist = allowlistOf(data);
   return {
@@ -131,7 +131,7 @@ export function appModelOf(file: CheckedFile, environments: EnvironmentsFileData
     document: file.document,
     data,
     owners: data.owners,
-    environments: data.environments ?? Object.keys(environments.environments),
+    environments: data.environments ?? [...environments.environments.keys()],
     label: data.app.label,
     type: data.app.type,
     redirectUris: data.app.redirectUris ?? [],
@@ -142,7 +142,7 @@ export function appModelOf(file: CheckedFile, environments: EnvironmentsFileData
     allowlist,
     claims: data.claims.map((c, i) => claimOf(c, i, allowlist)),
     previousKeys: data.previousKeys ?? [],
-    shard: shardOf({ owners: data.owners, shard: data.shard }, environments.shardBy ?? 'owner'),
+    shard: shardOf({ owners: data.owners, shard: data.shard }, environments.shardBy),
     previousShard: data.previousShard,
     retire: data.retire ?? {},
     assignments: assignmentsOf(data, allowlist),

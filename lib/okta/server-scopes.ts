@@ -1,4 +1,4 @@
-import { AuthorizationServerData } from '../model/environments-file';
+import { AuthorizationServerModel } from '../model/environment';
 
 /**
  * Scopes Okta creates on every custom authorization server (system scopes). A real `default`
@@ -11,9 +11,12 @@ export const SYSTEM_SCOPES: readonly string[] = ['openid', 'profile', 'email', '
 export const GROUPS_SCOPE = 'groups';
 
 /** Where a scope on a server comes from, or undefined when nothing says the server has it. */
-export function scopeSource(scope: string, server: AuthorizationServerData): 'system' | 'managed' | 'existing' | undefined {
+export function scopeSource(
+  scope: string,
+  server: Pick<AuthorizationServerModel, 'manageGroupsScope' | 'existingScopes'>,
+): 'system' | 'managed' | 'existing' | undefined {
   if (SYSTEM_SCOPES.includes(scope)) return 'system';
   if (scope === GROUPS_SCOPE && server.manageGroupsScope) return 'managed';
-  if (server.existingScopes?.includes(scope)) return 'existing';
+  if (server.existingScopes.includes(scope)) return 'existing';
   return undefined;
 }

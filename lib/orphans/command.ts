@@ -70,7 +70,7 @@ export async function orphansCommand(argv: readonly string[], deps: OrphansDepen
     const { project, problems } = loadProject(sources);
     if (!project) throw new InvalidInputError(problems);
     const managed = managedApps(project, environment);
-    const settings = project.environments.environments[environment];
+    const { settings } = project.plans.find((p) => p.name === environment)!;
     const orgUrl = `https://${settings.orgName}.${settings.baseUrl}`;
 
     const stacks = await stateAppIds(stacksDir, environment, deps.terraform ?? runTerraform);

@@ -14,10 +14,9 @@ export interface ManagedApps {
  * and its label alone must not make it an orphan (unless a managed app reuses that label).
  */
 export function managedApps(project: Project, environment: string): ManagedApps {
-  if (!Object.hasOwn(project.environments.environments, environment)) {
-    throw new Error(
-      `unknown environment "${environment}"; the environments file declares ${Object.keys(project.environments.environments).join(', ')}`,
-    );
+  const declared = [...project.environments.environments.keys()];
+  if (!declared.includes(environment)) {
+    throw new Error(`unknown environment "${environment}"; the environments file declares ${declared.join(', ')}`);
   }
   const keysByLabel = new Map<string, string[]>();
   const importIds = new Set<string>();

@@ -1,4 +1,4 @@
-import { EnvironmentData } from '../model/environments-file';
+import { EnvironmentModel } from '../model/environment';
 import { own } from '../model/own';
 import { AppStanding, serverAccessStatus, ServerAccessStatus } from '../plan/access-status';
 import { AppChange } from './allowlist-changes';
@@ -13,7 +13,7 @@ export function accessOfChanges(
   changes: readonly AppChange[],
   base: ReadonlyMap<string, AppSnapshot>,
   head: ReadonlyMap<string, AppSnapshot>,
-  settings: EnvironmentData,
+  settings: EnvironmentModel,
   environment: string,
 ): Map<string, ServerAccessStatus[]> {
   const result = new Map<string, ServerAccessStatus[]>();

@@ -1,5 +1,4 @@
 import { EnvironmentPlan } from '../plan/environment-plan';
-import { DEFAULT_PARALLEL_JOBS } from '../model/environments-file';
 import type { AffectedStacks, StackDecision } from './affected-stacks';
 
 /** What the workflows' per-environment matrices run, as job outputs for `fromJSON`. */
@@ -18,7 +17,7 @@ export interface StackMatrix {
 export function stackMatrix(plans: readonly EnvironmentPlan[], planned: readonly StackDecision[]): StackMatrix {
   return {
     stacks: Object.fromEntries(plans.map((p) => [p.name, planned.filter((d) => d.environment === p.name).map((d) => d.stack)])),
-    parallelJobs: Object.fromEntries(plans.map((p) => [p.name, p.settings.rateLimits?.parallelJobs ?? DEFAULT_PARALLEL_JOBS])),
+    parallelJobs: Object.fromEntries(plans.map((p) => [p.name, p.settings.rateLimits.parallelJobs])),
   };
 }
 

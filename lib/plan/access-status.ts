@@ -1,5 +1,4 @@
-import { DEFAULT_ACCESS_POLICY_NAME, DEFAULT_VERIFIED_POLICIES, EnvironmentData, ServerAccessData } from '../model/environments-file';
-import { own } from '../model/own';
+import { EnvironmentModel, ServerAccessModel } from '../model/environment';
 
 /**
  * Where an app stands when its access is described:
@@ -31,17 +30,17 @@ const quoted = (names: readonly string[]): string => names.map((n) => `"${n}"`).
  * creates it; a verified policy is checked by Terraform against Okta, which nothing offline can.
  */
 export function serverAccessStatus(
-  settings: EnvironmentData,
+  settings: EnvironmentModel,
   claims: readonly { readonly server: string }[],
   standing: AppStanding,
 ): ServerAccessStatus[] {
   const servers = [...new Set(claims.map((c) => c.server).filter((s) => s !== 'org'))].sort();
-  return servers.map((server) => ({ server, ...statusOn(own(settings.authorizationServers, server)?.access, standing) }));
+  return servers.map((server) => ({ server, ...statusOn(settings.servers.get(server)?.access, standing) }));
 }
 
-function statusOn(access: ServerAccessData | undefined, standing: AppStanding): Omit<ServerAccessStatus, 'server'> {
+function statusOn(access: ServerAccessModel | undefined, standing: AppStanding): Omit<ServerAccessStatus, 'server'> {
   if (access?.mode === 'managed') {
-    const policy = `the managed access policy "${access.policyName ?? DEFAULT_ACCESS_POLICY_NAME}"`;
+    const policy = `the managed access policy "${access.policyName}"`;
     if (standing === 'forgotten') {
       return {
         verdict: 'no',
@@ -63,7 +62,7 @@ function statusOn(access: ServerAccessData | undefined, standing: AppStanding): 
     return { verdict: 'yes', text: `yes: ${policy} admits it` };
   }
   if (access?.mode === 'verified') {
-    const policies = quoted(access.checkPolicies ?? DEFAULT_VERIFIED_POLICIES);
+    const policies = quoted(access.checkPolicies);
     if (standing === 'forgotten')
       return {
         verdict: 'checked',

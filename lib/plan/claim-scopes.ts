@@ -1,5 +1,5 @@
 import { ClaimSpec } from '../model/app';
-import { AuthorizationServerData } from '../model/environments-file';
+import { AuthorizationServerModel } from '../model/environment';
 import { GROUPS_SCOPE } from '../okta/server-scopes';
 
 /**
@@ -13,7 +13,7 @@ import { GROUPS_SCOPE } from '../okta/server-scopes';
  */
 export function claimScopes(
   claim: Pick<ClaimSpec, 'scopes'>,
-  server: Pick<AuthorizationServerData, 'dedicatedToManagedApps'> | undefined,
+  server: Pick<AuthorizationServerModel, 'dedicatedToManagedApps'> | undefined,
 ): readonly string[] | undefined {
   if (claim.scopes) return claim.scopes;
   return server?.dedicatedToManagedApps ? undefined : [GROUPS_SCOPE];

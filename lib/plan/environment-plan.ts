@@ -1,6 +1,6 @@
 import { AppModel, ClaimSpec } from '../model/app';
 import { ClaimId, claimIdKey, claimIdText, compareClaimIds } from '../model/claim-id';
-import { EnvironmentData, EnvironmentsFileData } from '../model/environments-file';
+import { EnvironmentModel, EnvironmentsModel } from '../model/environment';
 import { orgClaimExpression, sharedClaimExpression } from '../okta/expressions';
 import { isGroupId } from '../okta/group-ids';
 import { batchGroupSearches } from '../okta/group-search';
@@ -18,7 +18,7 @@ import { own } from '../model/own';
  */
 export interface EnvironmentPlan {
   readonly name: string;
-  readonly settings: EnvironmentData;
+  readonly settings: EnvironmentModel;
   /** Every app managed here, across shards. */
   readonly apps: readonly PlannedApp[];
   /** Every group name or ID the apps allow-list here, each once. */
@@ -96,8 +96,8 @@ export { GROUP_SEARCH_BATCH_SIZE } from '../okta/group-search';
  * Builds the plan of every declared environment. The apps must have passed every rule: the
  * project rules (lib/rules/) have checked what files must agree on, so planning cannot fail.
  */
-export function planEnvironments(apps: readonly AppModel[], environments: EnvironmentsFileData): EnvironmentPlan[] {
-  return Object.entries(environments.environments).map(([name, settings]) => planEnvironment(name, settings, apps));
+export function planEnvironments(apps: readonly AppModel[], environments: EnvironmentsModel): EnvironmentPlan[] {
+  return [...environments.environments.values()].map((settings) => planEnvironment(settings, apps));
 }
 
 /** The apps `environment` manages: those deployed there and not retired there. */
@@ -105,13 +105,12 @@ export function appsIn(environment: string, apps: readonly AppModel[]): AppModel
   return apps.filter((app) => app.environments.includes(environment) && own(app.retire, environment) === undefined);
 }
 
-function planEnvironment(name: string, settings: EnvironmentData, allApps: readonly AppModel[]): EnvironmentPlan {
+function planEnvironment(settings: EnvironmentModel, allApps: readonly AppModel[]): EnvironmentPlan {
+  const { name } = settings;
   const inEnvironment = allApps.filter((app) => app.environments.includes(name) || own(app.retire, name) !== undefined);
   const apps = appsIn(name, allApps);
   const claims = shareClaims(settings, apps);
-  const managedScopes = Object.entries(settings.authorizationServers ?? {})
-    .filter(([, s]) => s.manageGroupsScope)
-    .map(([n]) => n);
+  const managedScopes = [...settings.servers.values()].filter((s) => s.manageGroupsScope).map((s) => s.name);
   const planned = apps.map((app) => planApp(app, name));
   const shards = new Map<string, { members: AppModel[]; planned: PlannedApp[]; movedOut: string[] }>();
   const shard = (shardName: string) =>
@@ -194,11 +193,11 @@ export interface ClaimRequest {
  * Apps asking for the same server, claim name and token share one claim: the requests of one
  * environment's apps for each such claim, in the order of the apps.
  */
-export function claimRequests(settings: EnvironmentData, apps: readonly AppModel[]): ClaimRequest[][] {
+export function claimRequests(settings: EnvironmentModel, apps: readonly AppModel[]): ClaimRequest[][] {
   const groups = new Map<string, ClaimRequest[]>();
   for (const app of apps) {
     for (const claim of app.claims.filter((c) => c.server !== 'org')) {
-      const scopes = claimScopes(claim, own(settings.authorizationServers, claim.server));
+      const scopes = claimScopes(claim, settings.servers.get(claim.server));
       const request: ClaimRequest = {
         app,
         claim,
@@ -221,7 +220,7 @@ export function claimRequests(settings: EnvironmentData, apps: readonly AppModel
 }
 
 /** One claim per request group; the project rule shared-claims-agree has made sure its requests mean the same. */
-function shareClaims(settings: EnvironmentData, apps: readonly AppModel[]): SharedClaim[] {
+function shareClaims(settings: EnvironmentModel, apps: readonly AppModel[]): SharedClaim[] {
   const claims = claimRequests(settings, apps).map((requests) => ({ ...requests[0].shared, apps: requests.map((r) => r.app.key).sort() }));
   claims.sort(compareClaimIds);
   return claims;

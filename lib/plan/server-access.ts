@@ -1,15 +1,6 @@
 import { AppModel } from '../model/app';
-import { DEFAULT_ACCESS_POLICY_NAME, DEFAULT_VERIFIED_POLICIES, EnvironmentData } from '../model/environments-file';
-import { own } from '../model/own';
+import { EnvironmentModel, ServerAccessModel } from '../model/environment';
 import { claimScopes } from './claim-scopes';
-
-/**
- * How the apps asking a custom server for claims get tokens from it: Okta evaluates the
- * server's access policies (clients) and their rules (grant types, scopes, people) before any
- * claim, and issues no token to a client no policy admits (Okta's "Authorization servers"
- * guide, "Create access policies"). `unchecked`: the environments file says nothing.
- */
-export type AccessMode = 'managed' | 'verified' | 'unchecked';
 
 /** One app that asks a server for claims. */
 export interface AccessApp {
@@ -22,15 +13,9 @@ export interface AccessApp {
   readonly previousShard?: string;
 }
 
-export interface ServerAccessPlan {
+/** Okta evaluates a server's access policies (clients) and their rules (grant types, scopes, people) before any claim. */
+export interface ServerAccessPlan extends ServerAccessModel {
   readonly server: string;
-  readonly mode: AccessMode;
-  /** Managed: the access policy this repository owns on the server. */
-  readonly policyName: string;
-  /** Managed: its priority. */
-  readonly priority: number;
-  /** Verified: the policies that may admit the apps. */
-  readonly checkPolicies: readonly string[];
   /** The apps that ask this server for claims, sorted by key. */
   readonly apps: readonly AccessApp[];
   /** Managed: the rule's grant types (the apps' grants Okta lists in policy rules). */
@@ -49,7 +34,7 @@ export const CLIENT_IDS_OUTPUT = 'client_ids';
 const NOT_A_RULE_GRANT = 'refresh_token';
 
 /** Per custom server that claims use, sorted by server: how the apps that use it are admitted. */
-export function planServerAccess(settings: EnvironmentData, apps: readonly AppModel[]): ServerAccessPlan[] {
+export function planServerAccess(settings: EnvironmentModel, apps: readonly AppModel[]): ServerAccessPlan[] {
   const byServer = new Map<string, AppModel[]>();
   for (const app of apps) {
     for (const server of new Set(app.claims.filter((c) => c.server !== 'org').map((c) => c.server))) {
@@ -58,8 +43,8 @@ export function planServerAccess(settings: EnvironmentData, apps: readonly AppMo
   }
   return [...byServer.keys()].sort().map((server) => {
     const users = byServer.get(server)!.sort((a, b) => (a.key < b.key ? -1 : 1));
-    const serverSettings = own(settings.authorizationServers, server);
-    const access = serverSettings?.access;
+    // The rule claim-servers-exist refuses a claim on a server the environment does not declare.
+    const serverSettings = settings.servers.get(server)!;
     const claims = users.flatMap((a) => a.claims.filter((c) => c.server === server));
     const grants = new Set(users.flatMap((a) => a.grantTypes).filter((g) => g !== NOT_A_RULE_GRANT));
     const refresh = users.some((a) => a.grantTypes.includes(NOT_A_RULE_GRANT));
@@ -72,10 +57,7 @@ export function planServerAccess(settings: EnvironmentData, apps: readonly AppMo
     ]);
     return {
       server,
-      mode: access?.mode ?? 'unchecked',
-      policyName: access?.policyName ?? DEFAULT_ACCESS_POLICY_NAME,
-      priority: access?.priority ?? 1,
-      checkPolicies: access?.checkPolicies ?? DEFAULT_VERIFIED_POLICIES,
+      ...serverSettings.access,
       apps: users.map((a) => ({
         key: a.key,
         file: a.file,

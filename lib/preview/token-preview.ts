@@ -2,7 +2,6 @@ import { EnvironmentPlan, PlannedApp } from '../plan/environment-plan';
 import { appProfileOf } from './app-profile';
 import { ClaimEvaluationError, EmittedGroup, evaluate, EvaluationContext, Membership, UnsupportedExpressionError, Value } from './evaluate';
 import { parseExpression } from './expression-language';
-import { own } from '../model/own';
 import { serverAccessStatus, ServerAccessStatus } from '../plan/access-status';
 import { SignIn, signInOf } from './sign-in';
 import { IdTokenFlow, idTokenFlows } from '../okta/id-token-delivery';
@@ -159,8 +158,8 @@ function isEmittedGroup(value: unknown): value is EmittedGroup {
 function endpointOf(plan: EnvironmentPlan, server: string): string {
   const org = `https://${plan.settings.orgName}.${plan.settings.baseUrl}`;
   if (server === 'org') return `${org}/oauth2/v1`;
-  const settings = own(plan.settings.authorizationServers, server);
-  const id = settings?.id ?? `{ID of server "${settings?.lookupName}"}`;
+  const { reference } = plan.settings.servers.get(server)!;
+  const id = reference.by === 'id' ? reference.id : `{ID of server "${reference.lookupName}"}`;
   return `${org}/oauth2/${id}/v1`;
 }
 

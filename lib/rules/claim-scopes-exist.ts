@@ -1,5 +1,4 @@
 import { scopeSource } from '../okta/server-scopes';
-import { own } from '../model/own';
 import { FileCheck, FileRule, Finding } from './rule';
 
 /**
@@ -15,7 +14,7 @@ const check: FileCheck = (app, { environments }) => {
     if (claim.server === 'org') continue;
     (claim.scopes ?? []).forEach((scope, index) => {
       for (const env of app.environments) {
-        const server = own(own(environments.environments, env)?.authorizationServers, claim.server);
+        const server = environments.environments.get(env)?.servers.get(claim.server);
         if (!server || scopeSource(scope, server)) continue;
         const fix =
           scope === 'groups'

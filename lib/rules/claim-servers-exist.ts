@@ -1,14 +1,13 @@
 import { FileCheck, FileRule, Finding, quoted } from './rule';
-import { own } from '../model/own';
 
 /** A claim's server is "org" or a custom server declared in every environment the app is in. */
 const check: FileCheck = (app, { environments }) => {
   const findings: Finding[] = [];
   for (const claim of app.claims) {
     if (claim.server === 'org') continue;
-    const missing = app.environments.filter((env) => !own(own(environments.environments, env)?.authorizationServers, claim.server));
+    const missing = app.environments.filter((env) => !environments.environments.get(env)?.servers.has(claim.server));
     for (const env of missing) {
-      const known = Object.keys(own(environments.environments, env)?.authorizationServers ?? {});
+      const known = [...(environments.environments.get(env)?.servers.keys() ?? [])];
       findings.push({
         path: [...claim.path, 'server'],
         message: `server "${claim.server}" is not an authorization server of environment "${env}": use "org"${known.length ? ` or one of ${quoted(known)}` : ''}, or declare it in the environments file`,

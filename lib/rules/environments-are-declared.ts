@@ -2,7 +2,7 @@ import { FileCheck, FileRule, Finding, quoted } from './rule';
 
 /** Every environment a file names (environments, importIds, retire) exists in the environments file. */
 const check: FileCheck = (app, { environments }) => {
-  const declared = Object.keys(environments.environments);
+  const declared = [...environments.environments.keys()];
   const findings: Finding[] = [];
   const check = (name: string, path: (string | number)[]): void => {
     if (!declared.includes(name)) {

@@ -1,5 +1,4 @@
 import { FileCheck, FileRule, Finding } from './rule';
-import { own } from '../model/own';
 
 /**
  * Provider 4.20.0 writes the org-server Groups claim through an internal Okta endpoint and
@@ -10,7 +9,7 @@ const check: FileCheck = (app, { environments }) => {
   const findings: Finding[] = [];
   for (const claim of app.claims.filter((c) => c.server === 'org')) {
     for (const env of app.environments) {
-      if (own(environments.environments, env)?.auth.method === 'oauth') {
+      if (environments.environments.get(env)?.auth.method === 'oauth') {
         findings.push({
           path: [...claim.path, 'server'],
           message: `an org-server claim needs API-token authentication, but environment "${env}" uses "oauth": the Okta provider silently skips the org-server Groups claim under OAuth 2.0 (provider issue #1906). Use a custom server such as "default", or switch "${env}" to "api_token"`,

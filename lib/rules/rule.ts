@@ -2,6 +2,7 @@ import { JsonPath } from '../load/json-document';
 import { AllowlistFileData } from '../model/allowlist-file';
 import { AppModel } from '../model/app';
 import { EnvironmentsFileData } from '../model/environments-file';
+import { EnvironmentsModel } from '../model/environment';
 
 /** Something a rule found, at a place in the app's file. */
 export interface Finding {
@@ -15,7 +16,7 @@ export interface ProjectFinding extends Finding {
 }
 
 export interface RuleContext {
-  readonly environments: EnvironmentsFileData;
+  readonly environments: EnvironmentsModel;
 }
 
 export const quoted = (values: Iterable<string>): string => [...values].map((v) => `"${v}"`).join(', ');

@@ -3,6 +3,7 @@ import { Problem } from '../load/problem';
 import { AllowlistFileData } from '../model/allowlist-file';
 import { AppModel } from '../model/app';
 import { EnvironmentsFileData } from '../model/environments-file';
+import { EnvironmentsModel } from '../model/environment';
 import { own } from '../model/own';
 import { PolicyFileData } from '../policy/policy-file';
 import { PolicyContext, PolicyRule } from '../policy/rule';
@@ -36,7 +37,7 @@ export interface FileRulesResult {
 }
 
 export interface FileRulesOptions {
-  readonly environments: EnvironmentsFileData;
+  readonly environments: EnvironmentsModel;
   /** The platform team's settings. @default - no policy file: the policy pack does not run */
   readonly policy?: PolicyFileData;
   /** @default the built-in rules of scope "file" */

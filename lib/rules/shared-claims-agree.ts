@@ -38,7 +38,7 @@ interface Conflict {
  */
 const check: ProjectCheck = (apps, { environments }) => {
   const conflicts = new Map<string, Conflict>();
-  for (const [environment, settings] of Object.entries(environments.environments)) {
+  for (const [environment, settings] of environments.environments) {
     for (const [first, ...others] of claimRequests(settings, appsIn(environment, apps))) {
       for (const other of others) {
         const difference = differenceBetween(first, other);

@@ -1,4 +1,3 @@
-import { own } from '../model/own';
 import { GROUPS_SCOPE, scopeSource } from '../okta/server-scopes';
 import { claimScopes } from '../plan/claim-scopes';
 import { FileCheck, FileRule, Finding } from './rule';
@@ -13,7 +12,7 @@ const check: FileCheck = (app, { environments }) => {
   for (const claim of app.claims) {
     if (claim.server === 'org' || claim.scopes) continue;
     for (const env of app.environments) {
-      const server = own(own(environments.environments, env)?.authorizationServers, claim.server);
+      const server = environments.environments.get(env)?.servers.get(claim.server);
       // An undeclared server is reported by claim-servers-exist.
       if (!server || !claimScopes(claim, server) || scopeSource(GROUPS_SCOPE, server)) continue;
       findings.push({
