@@ -20,6 +20,7 @@ function repository() {
   symlinkSync('../outside.json', join(dir, 'c.json'));
   symlinkSync('missing.json', join(dir, 'd.json'));
   symlinkSync('e.json', join(dir, 'e.json'));
+  symlinkSync('allowlists', join(repo.dir, 'lists'));
   const commit = repo.commitAll();
   return { repo, dir, commit, source: new GitSource({ ref: commit, cwd: repo.dir }) };
 }
@@ -93,6 +94,18 @@ describe('GitSource', () => {
     } finally {
       unlinkSync(link);
     }
+    repo.remove();
+  });
+
+  test('follows a link to a folder anywhere in a path, as the working tree does', () => {
+    const { repo, dir, source } = repository();
+    const lists = join(repo.dir, 'lists');
+    expect(source.list(lists)).toEqual(source.list(dir));
+    expect(source.read(join(lists, 'a.json'), 100)).toBe('Équipe "A"\n\n');
+    expect(source.linkStaysInside(lists, join(lists, 'a.json'))).toBe(true);
+    expect(source.linkStaysInside(lists, join(lists, 'c.json'))).toBe(false);
+    expect(source.exists(join(lists, 'e.json'))).toBe(false);
+    for (const read of [WORKING_TREE, source]) expect(() => read.list(join(lists, 'a.json'))).toThrow(/^ENOTDIR: not a directory, scandir/);
     repo.remove();
   });
 

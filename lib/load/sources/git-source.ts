@@ -19,6 +19,7 @@ interface TreeEntry {
 }
 
 const LINK_MODE = '120000';
+const TREE_MODE = '040000';
 /** As many links as Linux follows before it gives up (ELOOP). */
 const MAX_LINKS = 40;
 
@@ -50,18 +51,16 @@ export class GitSource implements ProjectSource {
   }
 
   list(folder: string): FolderEntry[] {
-    const at = this.repositoryPath(folder);
-    const tree = at === undefined ? undefined : this.tree(at);
-    if (at === undefined || tree === undefined) {
-      const blob = at !== undefined && this.entry(at) !== undefined;
-      throw new Error(`${blob ? 'ENOTDIR: not a directory' : 'ENOENT: no such file or directory'}, scandir '${folder}'`);
-    }
-    this.listed.add(at);
+    const found = this.resolved(folder, 'scandir');
+    if (!found) throw new Error(`ENOENT: no such file or directory, scandir '${folder}'`);
+    const tree = found.entry.mode === TREE_MODE ? this.tree(found.at) : undefined;
+    if (!tree) throw new Error(`ENOTDIR: not a directory, scandir '${folder}'`);
+    this.listed.add(found.at);
     return [...tree].map(([name, entry]) => ({ name, kind: kindOf(entry) })).sort(byName);
   }
 
   read(path: string, maxBytes: number): string {
-    const found = this.resolved(path);
+    const found = this.resolved(path, 'open');
     if (!found) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
     if (found.entry.size === undefined) throw notRegularFile('a folder');
     refuseOversize(found.entry.size, maxBytes);
@@ -69,44 +68,51 @@ export class GitSource implements ProjectSource {
   }
 
   exists(path: string): boolean {
-    return this.resolved(path) !== undefined;
+    try {
+      return this.resolved(path, 'stat') !== undefined;
+    } catch {
+      return false; // a link loop, as existsSync says
+    }
   }
 
   linkStaysInside(folder: string, path: string): boolean {
-    const inFolder = this.repositoryPath(folder);
-    const target = this.resolved(path)?.at;
-    if (inFolder === undefined || target === undefined) return false;
-    const inside = posix.relative(inFolder, target);
-    return inside !== '' && !inside.startsWith('..');
+    try {
+      const inFolder = this.resolved(folder, 'stat')?.at;
+      const target = this.resolved(path, 'stat')?.at;
+      if (inFolder === undefined || target === undefined) return false;
+      const inside = posix.relative(inFolder, target);
+      return inside !== '' && !inside.startsWith('..');
+    } catch {
+      return false;
+    }
   }
 
   /** Where a path the user gives is inside the repository (posix, '' for its root); undefined outside it. */
   private repositoryPath(path: string): string | undefined {
     const fromCwd = relative(resolve(this.cwd), resolve(this.cwd, path));
     if (isAbsolute(fromCwd)) return undefined;
-    const inside = posix.normalize(posix.join(this.prefix, fromCwd.split(sep).join(posix.sep)));
-    if (inside === '..' || inside.startsWith('../')) return undefined;
-    return inside === '.' ? '' : inside;
+    return insideRepository(posix.join(this.prefix, fromCwd.split(sep).join(posix.sep)));
   }
 
-  /** The entry `path` ends at after following links; undefined when nothing is there. */
-  private resolved(path: string): { at: string; entry: TreeEntry } | undefined {
-    let at = this.repositoryPath(path);
-    for (let links = 0; at !== undefined; links++) {
-      const entry = this.entry(at);
-      if (entry?.mode !== LINK_MODE) return entry && { at, entry };
-      if (links === MAX_LINKS) throw new Error(`ELOOP: too many symbolic links encountered, open '${path}'`);
-      const target = this.blob(at, entry, Infinity).toString('utf8');
-      // A link to an absolute path or out of the repository points at nothing the commit holds.
-      const next = posix.normalize(posix.join(posix.dirname(at), target));
-      at = posix.isAbsolute(target) || next === '..' || next.startsWith('../') ? undefined : next === '.' ? '' : next;
-    }
-    return undefined;
+  /** Where the user's `path` really is in the commit, every link on the way followed (as `operation` would); undefined when nothing is there. */
+  private resolved(path: string, operation: string): Resolved | undefined {
+    const at = this.repositoryPath(path);
+    const links = { followed: 0, path, operation };
+    return at === undefined ? undefined : this.follow(at, links);
   }
 
-  private entry(at: string): TreeEntry | undefined {
-    if (at === '') return { mode: '040000', object: `${this.commit}^{tree}` };
-    return this.tree(posix.dirname(at) === '.' ? '' : posix.dirname(at))?.get(posix.basename(at));
+  private follow(at: string, links: { followed: number; readonly path: string; readonly operation: string }): Resolved | undefined {
+    if (at === '') return { at, entry: { mode: TREE_MODE, object: `${this.commit}^{tree}` } };
+    const parent = this.follow(posix.dirname(at) === '.' ? '' : posix.dirname(at), links);
+    const entry = parent?.entry.mode === TREE_MODE ? this.tree(parent.at)?.get(posix.basename(at)) : undefined;
+    if (!parent || !entry) return undefined;
+    const real = posix.join(parent.at, posix.basename(at));
+    if (entry.mode !== LINK_MODE) return { at: real, entry };
+    if (++links.followed > MAX_LINKS) throw new Error(`ELOOP: too many symbolic links encountered, ${links.operation} '${links.path}'`);
+    const target = this.blob(real, entry, Infinity).toString('utf8');
+    // A link to an absolute path or out of the repository points at nothing the commit holds.
+    const next = posix.isAbsolute(target) ? undefined : insideRepository(posix.join(parent.at, target));
+    return next === undefined ? undefined : this.follow(next, links);
   }
 
   /** The entries of the folder `at`, by name; undefined when there is no such folder. */
@@ -150,6 +156,19 @@ export class GitSource implements ProjectSource {
     readObjects(this.cwd, objects).forEach((content, index) => this.blobs.set(objects[index], content));
     return this.blobs.get(entry.object)!;
   }
+}
+
+/** An entry with where it really is in the repository. */
+interface Resolved {
+  readonly at: string;
+  readonly entry: TreeEntry;
+}
+
+/** `path` normalized, '' for the repository's root; undefined when it leads out of the repository. */
+function insideRepository(path: string): string | undefined {
+  const normal = posix.normalize(path);
+  if (normal === '..' || normal.startsWith('../')) return undefined;
+  return normal === '.' ? '' : normal;
 }
 
 function kindOf(entry: TreeEntry): EntryKind {
