@@ -34,7 +34,7 @@ export function run(rule: PolicyRule, policy: PolicyFileData, ...apps: AppModel[
 
 /** `file:line:column` of the first `needle` in an app's file, found in the text independently of the loader. */
 export function at(app: AppModel, needle: string): string {
-  const text = textOf(app.data);
+  const text = textOf(app.document.value);
   const index = text.indexOf(needle);
   if (index < 0) throw new Error(`${needle} is not in ${app.file}`);
   const before = text.slice(0, index).split('\n');

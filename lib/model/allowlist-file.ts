@@ -299,3 +299,4 @@ export type ClaimData = Static<typeof Claim>;
 export type AllowlistData = Static<typeof Allowlist>;
 export type RetireModeData = Static<typeof RetireMode>;
 export type AssignmentsData = Static<typeof Assignments>;
+export type SuppressionData = Static<typeof Suppression>;

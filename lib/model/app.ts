@@ -1,4 +1,5 @@
-import { AllowlistFileData, ClaimData, RetireModeData } from './allowlist-file';
+import { AllowlistFileData, AssignmentsData, ClaimData, RetireModeData, SuppressionData } from './allowlist-file';
+import { Source, sourceOf } from './given';
 import { EnvironmentsModel } from './environment';
 import { JsonDocument, JsonPath } from '../load/json-document';
 import { ClaimId, claimIdOf } from './claim-id';
@@ -22,6 +23,8 @@ export interface ClaimSpec extends ClaimId {
   readonly alwaysIncludeInToken: boolean;
   /** Where the claim is in its file, for messages. */
   readonly path: JsonPath;
+  /** Whether the file gives each setting that has a default, and where. */
+  readonly sources: Readonly<Record<'name' | 'token' | 'limit' | 'scopes' | 'alwaysIncludeInToken', Source>>;
 }
 
 /** One app, as its allow-list file describes it, with defaults applied. */
@@ -29,8 +32,6 @@ export interface AppModel {
   readonly key: string;
   readonly file: string;
   readonly document: JsonDocument;
-  /** The file as written, for rules that must tell a given value from a default. */
-  readonly data: AllowlistFileData;
   readonly owners: readonly string[];
   readonly environments: readonly string[];
   readonly label: string;
@@ -49,8 +50,28 @@ export interface AppModel {
   /** The shard the app moves from, when it is being moved. */
   readonly previousShard?: string;
   readonly retire: Readonly<Record<string, RetireModeData>>;
-  /** The groups assigned to the app (who may sign in); undefined when assignments are not managed here. */
-  readonly assignments?: readonly string[];
+  /** Who may sign in; undefined when the app's assignments are left to the Okta console. */
+  readonly assignments?: AssignmentsSpec;
+  /** Policy rules the file is exempt from, with its reasons. */
+  readonly suppressions: readonly SuppressionData[];
+  /** Whether the file gives the settings rules report on, and where. */
+  readonly sources: {
+    /** Left out, the app is in every environment. */
+    readonly environments: Source;
+    /** Left out, the shard is derived from the first owner (or is the single shard). */
+    readonly shard: Source;
+    readonly refreshToken: Source;
+  };
+}
+
+/** The file's "assignments": exactly one of its two forms (the rule `assignments-are-valid`). */
+export interface AssignmentsSpec {
+  /** The groups the file lists (exact names or IDs). */
+  readonly groups?: readonly string[];
+  /** Whether it assigns the groups of the static allow list. */
+  readonly fromAllowlist: boolean;
+  /** The groups assigned: those listed, or the allow list's; undefined when no form applies. */
+  readonly assigned?: readonly string[];
 }
 
 export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'client_secret_jwt' | 'private_key_jwt' | 'none';
@@ -110,6 +131,8 @@ export function defaultLimit(allowlist: AllowlistSpec): number {
 
 export function claimOf(claim: ClaimData, index: number, allowlist: AllowlistSpec): ClaimSpec {
   const { server, name, token } = claimIdOf(claim);
+  const path = ['claims', index];
+  const source = (field: keyof ClaimSpec['sources']) => sourceOf(claim[field], [...path, field]);
   return {
     server,
     name,
@@ -117,8 +140,16 @@ export function claimOf(claim: ClaimData, index: number, allowlist: AllowlistSpe
     value: claim.value ?? 'name',
     limit: claim.limit ?? defaultLimit(allowlist),
     scopes: claim.scopes,
-    alwaysIncludeInToken: claim.token === 'access' ? true : (claim.alwaysIncludeInToken ?? true),
-    path: ['claims', index],
+    // Okta always puts access-token claims in the token; the rule access-claims-are-always-included refuses false there.
+    alwaysIncludeInToken: claim.alwaysIncludeInToken ?? true,
+    path,
+    sources: {
+      name: source('name'),
+      token: source('token'),
+      limit: source('limit'),
+      scopes: source('scopes'),
+      alwaysIncludeInToken: source('alwaysIncludeInToken'),
+    },
   };
 }
 
@@ -129,7 +160,6 @@ export function appModelOf(file: CheckedFile, environments: EnvironmentsModel): 
     key: file.key,
     file: file.document.file,
     document: file.document,
-    data,
     owners: data.owners,
     environments: data.environments ?? [...environments.environments.keys()],
     label: data.app.label,
@@ -145,17 +175,22 @@ export function appModelOf(file: CheckedFile, environments: EnvironmentsModel): 
     shard: shardOf({ owners: data.owners, shard: data.shard }, environments.shardBy),
     previousShard: data.previousShard,
     retire: data.retire ?? {},
-    assignments: assignmentsOf(data, allowlist),
+    assignments: data.assignments && assignmentsOf(data.assignments, allowlist),
+    suppressions: data.suppressions ?? [],
+    sources: {
+      environments: sourceOf(data.environments, ['environments']),
+      shard: sourceOf(data.shard, data.shard === undefined ? ['owners', 0] : ['shard']),
+      refreshToken: sourceOf(data.app.refreshToken, ['app', 'refreshToken']),
+    },
   };
 }
 
 /**
- * The assigned groups the file asks for. A file that gives both or neither forms, or
- * `fromAllowlist` with a dynamic list, is refused by the rule `assignments-are-valid`.
+ * Who may sign in, as the file's "assignments" asks. A file that gives both or neither forms,
+ * or `fromAllowlist` with a dynamic list, is refused by the rule `assignments-are-valid`.
  */
-export function assignmentsOf(data: AllowlistFileData, allowlist: AllowlistSpec): readonly string[] | undefined {
-  const { assignments } = data;
-  if (!assignments) return undefined;
-  if (assignments.groups) return assignments.groups;
-  return assignments.fromAllowlist && allowlist.kind === 'static' ? allowlist.groups : undefined;
+function assignmentsOf(assignments: AssignmentsData, allowlist: AllowlistSpec): AssignmentsSpec {
+  const fromAllowlist = assignments.fromAllowlist === true;
+  const assigned = assignments.groups ?? (fromAllowlist && allowlist.kind === 'static' ? allowlist.groups : undefined);
+  return { groups: assignments.groups, fromAllowlist, assigned };
 }

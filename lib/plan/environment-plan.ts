@@ -165,7 +165,7 @@ function planApp(app: AppModel, environment: string): PlannedApp {
     orgClaim: org && { name: org.name, expression: orgClaimExpression(app.allowlist, org.value, org.limit) },
     profileLimit: app.allowlist.kind === 'static' && custom.length > 0 ? custom[0].limit : undefined,
     claimOptIns: custom.map(claimIdText),
-    assignments: app.assignments,
+    assignments: app.assignments?.assigned,
   };
 }
 
@@ -175,7 +175,7 @@ function groupReferences(apps: readonly AppModel[]): GroupReference[] {
   for (const app of apps) {
     if (app.allowlist.kind === 'static') app.allowlist.groups.forEach((group) => use(group, app.file));
     // Assigned groups resolve through the same exact-name searches; the postconditions' messages say where they come from.
-    if (app.data.assignments?.groups) app.data.assignments.groups.forEach((group) => use(group, `${app.file} (assignments)`));
+    app.assignments?.groups?.forEach((group) => use(group, `${app.file} (assignments)`));
   }
   return [...files.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

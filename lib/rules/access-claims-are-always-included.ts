@@ -4,10 +4,9 @@ import { FileCheck, FileRule, Finding } from './rule';
 const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   for (const claim of app.claims) {
-    const given = app.data.claims[claim.path[1] as number];
-    if (claim.token === 'access' && given.alwaysIncludeInToken === false) {
+    if (claim.token === 'access' && !claim.alwaysIncludeInToken) {
       findings.push({
-        path: [...claim.path, 'alwaysIncludeInToken'],
+        path: claim.sources.alwaysIncludeInToken.path,
         message:
           'alwaysIncludeInToken must not be false on an access-token claim, but got false: Okta always puts access-token claims into the token. Remove it, or use "token": "id" to serve the claim from /userinfo only',
       });

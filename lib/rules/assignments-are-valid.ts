@@ -9,7 +9,7 @@ import { FileCheck, FileRule, Finding } from './rule';
  * `PUT /api/v1/apps/{appId}/groups/{groupId}` takes one group ID).
  */
 const check: FileCheck = (app) => {
-  const assignments = app.data.assignments;
+  const { assignments } = app;
   if (!assignments) return [];
   const { groups, fromAllowlist } = assignments;
   if (groups && fromAllowlist) {

@@ -9,9 +9,9 @@ import { FileCheck, FileRule, Finding } from './rule';
 const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   for (const claim of app.claims) {
-    const given = app.data.claims[claim.path[1] as number].limit;
-    if (given === undefined) continue;
-    const path = [...claim.path, 'limit'];
+    const { given: written, path } = claim.sources.limit;
+    if (!written) continue;
+    const given = claim.limit;
     if (given < 1 || given > MAX_CLAIM_LIMIT) {
       findings.push({ path, message: `limit must be between 1 and ${MAX_CLAIM_LIMIT}, but got ${given}` });
     } else if (app.allowlist.kind === 'static' && given < app.allowlist.groups.length) {

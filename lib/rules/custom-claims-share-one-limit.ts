@@ -1,3 +1,4 @@
+import { displayPath } from '../load/json-document';
 import { FileCheck, FileRule, Finding } from './rule';
 
 /**
@@ -12,8 +13,8 @@ const check: FileCheck = (app) => {
   for (const claim of custom.slice(1)) {
     if (claim.limit !== first.limit) {
       findings.push({
-        path: [...claim.path, 'limit'],
-        message: `custom-server claims of one app must share one limit, but claims[${first.path[1]}] has ${first.limit} and claims[${claim.path[1]}] has ${claim.limit}: the limit is stored once in the app's profile. Use the same limit (or none)`,
+        path: claim.sources.limit.path,
+        message: `custom-server claims of one app must share one limit, but ${displayPath(first.path)} has ${first.limit} and ${displayPath(claim.path)} has ${claim.limit}: the limit is stored once in the app's profile. Use the same limit (or none)`,
       });
     }
   }

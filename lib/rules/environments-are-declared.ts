@@ -12,7 +12,7 @@ const check: FileCheck = (app, { environments }) => {
       });
     }
   };
-  app.data.environments?.forEach((e, i) => check(e, ['environments', i]));
+  if (app.sources.environments.given) app.environments.forEach((e, i) => check(e, [...app.sources.environments.path, i]));
   for (const env of Object.keys(app.importIds)) {
     check(env, ['app', 'importIds', env]);
     if (declared.includes(env) && !app.environments.includes(env)) {

@@ -8,23 +8,22 @@ const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   const orgClaims = app.claims.filter((c) => c.server === 'org');
   for (const claim of orgClaims) {
-    const given = app.data.claims[claim.path[1] as number];
     if (claim.token !== 'id') {
       findings.push({
-        path: [...claim.path, 'token'],
+        path: claim.sources.token.path,
         message:
           'token must be "id" on the org server, but got "access": the org server only adds Groups claims to ID tokens; use a custom server (e.g. "default") for access tokens',
       });
     }
-    if (given.scopes) {
+    if (claim.sources.scopes.given) {
       findings.push({
-        path: [...claim.path, 'scopes'],
+        path: claim.sources.scopes.path,
         message: 'scopes apply to custom-server claims only: remove it (org-server clients request "openid groups")',
       });
     }
-    if (given.alwaysIncludeInToken !== undefined) {
+    if (claim.sources.alwaysIncludeInToken.given) {
       findings.push({
-        path: [...claim.path, 'alwaysIncludeInToken'],
+        path: claim.sources.alwaysIncludeInToken.path,
         message: 'alwaysIncludeInToken applies to custom-server claims only: remove it',
       });
     }

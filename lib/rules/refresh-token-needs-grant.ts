@@ -6,10 +6,10 @@ import { FileCheck, FileRule } from './rule';
  * `settings.oauthClient.refresh_token` only when the grants contain refresh_token).
  */
 const check: FileCheck = (app) =>
-  app.data.app.refreshToken !== undefined && !app.grantTypes.includes('refresh_token')
+  app.sources.refreshToken.given && !app.grantTypes.includes('refresh_token')
     ? [
         {
-          path: ['app', 'refreshToken'],
+          path: app.sources.refreshToken.path,
           message: `app.grantTypes must contain "refresh_token" when app.refreshToken is given, but got ${JSON.stringify(app.grantTypes)}`,
         },
       ]

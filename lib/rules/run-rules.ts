@@ -79,7 +79,7 @@ export function checkFiles(apps: readonly AppModel[], options: FileRulesOptions)
   const settings = new Map(policyPack.map((rule) => [rule.id, effectiveSettings(rule, policy)]));
   const isSuppressible = (id: string): boolean => settings.get(id)?.suppressible ?? false;
   const silenced = new Map<AppModel, Map<string, number>>(
-    apps.map((app) => [app, new Map((app.data.suppressions ?? []).filter((s) => isSuppressible(s.rule)).map((s) => [s.rule, 0]))]),
+    apps.map((app) => [app, new Map(app.suppressions.filter((s) => isSuppressible(s.rule)).map((s) => [s.rule, 0]))]),
   );
   const suppresses = (app: AppModel, id: string): boolean => silenced.get(app)?.has(id) ?? false;
 
@@ -124,10 +124,10 @@ export function checkProject(apps: readonly AppModel[], context: RuleContext): P
 }
 
 function appliedSuppressions(app: AppModel, counts: ReadonlyMap<string, number>): AppliedSuppression[] {
-  return (app.data.suppressions ?? []).flatMap((suppression, index) => {
+  return app.suppressions.flatMap((suppression, index) => {
     const count = counts.get(suppression.rule);
     // The first entry for a rule is the one that counts; OKTA-S1 reports any repeat.
-    const first = app.data.suppressions!.findIndex((s) => s.rule === suppression.rule) === index;
+    const first = app.suppressions.findIndex((s) => s.rule === suppression.rule) === index;
     if (count === undefined || !first) return [];
     const { line } = app.document.locate(['suppressions', index]);
     return [{ app: app.key, file: app.file, line, rule: suppression.rule, reason: suppression.reason, silenced: count }];

@@ -8,10 +8,10 @@ import { FileCheck, FileRule, Finding } from './rule';
 const check: FileCheck = (app) => {
   const findings: Finding[] = [];
   if (app.shard === SHARED_STACK) {
-    const path = app.data.shard === undefined ? ['owners', 0] : ['shard'];
+    const { given, path } = app.sources.shard;
     findings.push({
       path,
-      message: `the shard must not be named "${SHARED_STACK}", which is the stack of the shared claims, but got it${app.data.shard === undefined ? ' from the first owner' : ''}: set "shard" to another name`,
+      message: `the shard must not be named "${SHARED_STACK}", which is the stack of the shared claims, but got it${given ? '' : ' from the first owner'}: set "shard" to another name`,
     });
   }
   if (app.previousShard !== undefined && app.previousShard === app.shard) {

@@ -14,19 +14,18 @@ const SECRET_METHODS = ['client_secret_basic', 'client_secret_post', 'client_sec
  */
 const check: FileCheck = (app) => {
   const findings: Finding[] = [];
-  const given = app.data.app.tokenEndpointAuthMethod;
   const method = app.settings.tokenEndpointAuthMethod;
   const path = ['app', 'tokenEndpointAuthMethod'];
   if ((app.type === 'browser' || app.type === 'native') && method !== 'none') {
     findings.push({
       path,
-      message: `app.tokenEndpointAuthMethod must be "none" for a ${app.type} app (a public client keeps no secret and uses PKCE), but got "${given}"`,
+      message: `app.tokenEndpointAuthMethod must be "none" for a ${app.type} app (a public client keeps no secret and uses PKCE), but got "${method}"`,
     });
   }
   if (app.type === 'web' && !SECRET_METHODS.includes(method)) {
     findings.push({
       path,
-      message: `app.tokenEndpointAuthMethod must be "client_secret_basic", "client_secret_post", "client_secret_jwt" or "private_key_jwt" for a web app, but got "${given}"`,
+      message: `app.tokenEndpointAuthMethod must be "client_secret_basic", "client_secret_post", "client_secret_jwt" or "private_key_jwt" for a web app, but got "${method}"`,
     });
   }
   const everyEnvironmentAdopts = app.environments.every((environment) => app.importIds[environment] !== undefined);

@@ -18,9 +18,9 @@ export const claimNames: PolicyRule = {
     return app.claims
       .filter((claim) => !firstMatch(names, claim.name))
       .map((claim) => {
-        const written = app.data.claims[claim.path[1] as number].name !== undefined;
+        const { given: written, path } = claim.sources.name;
         return {
-          path: written ? [...claim.path, 'name'] : claim.path,
+          path,
           message: `claim name "${claim.name}"${written ? '' : ' (the default)'} is not allowed: policy.json (claims.names) allows ${quoted(names)}. ${written ? 'Rename the claim' : 'Set "name" to one of them'}`,
         };
       });

@@ -16,14 +16,14 @@ export const claimLimit: PolicyRule = {
     return app.claims
       .filter((claim) => claim.limit > max)
       .map((claim) => {
-        const written = app.data.claims[claim.path[1] as number].limit !== undefined;
+        const { given: written, path } = claim.sources.limit;
         const why = written
           ? ''
           : app.allowlist.kind === 'dynamic'
             ? ' (a dynamic list defaults to 100)'
             : ' (the default: the number of groups in the list)';
         return {
-          path: written ? [...claim.path, 'limit'] : claim.path,
+          path,
           message: `claim limit must be at most ${max} (policy.json, claims.maxLimit), but got ${claim.limit}${why}. Set "limit" to ${max} or less`,
         };
       });

@@ -46,7 +46,7 @@ export const groupOwners: PolicyRule = {
     }
     // Assigned groups too: whoever owns a group decides its members, so assigning it lets that team
     // decide who may sign in to this app (docs/policy.md). "fromAllowlist" assigns allow-list entries, checked once.
-    if (app.data.assignments?.groups) checkGroups(app.data.assignments.groups, 'assignments.groups');
+    if (app.assignments?.groups) checkGroups(app.assignments.groups, 'assignments.groups');
     return findings;
   },
 };

@@ -16,7 +16,7 @@ export const validSuppressions: PolicyRule = {
   check(app, { ruleIds, isSuppressible }) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
-    (app.data.suppressions ?? []).forEach(({ rule }, index) => {
+    app.suppressions.forEach(({ rule }, index) => {
       const path = ['suppressions', index, 'rule'];
       if (!ruleIds.includes(rule)) {
         const suggestion = closest(rule, ruleIds);
