@@ -1,9 +1,10 @@
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
-import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Tokenization } from 'cdktf';
+import { TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
 import { deepMerge } from 'cdktf/lib/util';
 import { Construct } from 'constructs';
 import { EnvironmentModel } from '../lib/model/environment';
 import { Given } from '../lib/model/given';
+import { resolveOnce } from './resolve-once';
 import { configureBackend, StateReader } from './state-backend';
 
 /** The oldest Terraform that understands everything the stacks contain (`removed` blocks: 1.7). */
@@ -80,7 +81,7 @@ export abstract class OktaStack extends TerraformStack {
       backend: 'local',
       ...(Object.keys(overrides).length > 0 ? { overrides: { stack: Object.keys(overrides) } } : {}),
     };
-    for (const element of elements) deepMerge(metadata, this.resolveOnce(element.toMetadata()));
+    for (const element of elements) deepMerge(metadata, resolveOnce(this, element.toMetadata()));
     const outputs = {};
     for (const output of elements.filter((e) => TerraformOutput.isTerraformOutput(e))) {
       const path = output.node.path.split('/');
@@ -90,11 +91,7 @@ export abstract class OktaStack extends TerraformStack {
       );
     }
     const tf: Record<string, unknown> = { '//': { metadata, outputs } };
-    for (const element of elements) deepMerge(tf, this.resolveOnce(element.toTerraform()));
-    return deepMerge(tf, this.resolveOnce(overrides));
-  }
-
-  private resolveOnce(value: unknown): Record<string, unknown> {
-    return Tokenization.resolve(value, { scope: this, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+    for (const element of elements) deepMerge(tf, resolveOnce(this, element.toTerraform()));
+    return deepMerge(tf, resolveOnce(this, overrides));
   }
 }
