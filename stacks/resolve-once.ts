@@ -7,8 +7,8 @@ import { IConstruct } from 'constructs';
  * numbers), and cdktf's resolve makes a context object and runs its token patterns for every key
  * and value of them: about a fifth of a large synth's CPU time (BENCHMARKS.md). So the value is
  * first copied as plain JSON, dropping `undefined` entries as resolve does; only a value with
- * something cdktf would act on (a token marker, a number that encodes a token, text its number
- * pattern matches, an object that is not plain data) goes through cdktf's resolve, whole.
+ * something cdktf would act on (a token marker, a number that encodes a token, also inside text,
+ * an object that is not plain data) goes through cdktf's resolve, whole.
  */
 export function resolveOnce(scope: IConstruct, value: unknown): Record<string, unknown> {
   const plain = plainCopy(value);
@@ -20,13 +20,20 @@ const UNRESOLVED = Symbol('unresolved');
 
 /** cdktf's markers: `${TfToken[…]}` (text), `#{TfToken[…]}` (lists), `&{TfToken[…]}` (maps). */
 const TOKEN_MARKER = '{TfToken[';
-/** Where cdktf's pattern for numbers encoded in text (`[-|\d|.\+]+(e[-|\d|.|e|E|\+]+)`) would match. */
-const NUMBER_IN_TEXT = /[-|\d.+]e[-|\d.eE+]/;
+/** cdktf's pattern for a number in text that may encode a token (its own copy, `NUMBER_TOKEN_REGEX`). */
+const NUMBER_IN_TEXT = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/g;
+
+/** Whether cdktf's resolve would replace anything in `text`: a token marker, or a number in it that encodes a token. */
+function holdsToken(text: string): boolean {
+  if (text.includes(TOKEN_MARKER)) return true;
+  for (const [number] of text.matchAll(NUMBER_IN_TEXT)) if (Token.isUnresolved(parseFloat(number))) return true;
+  return false;
+}
 
 function plainCopy(value: unknown): unknown {
   switch (typeof value) {
     case 'string':
-      return value.includes(TOKEN_MARKER) || NUMBER_IN_TEXT.test(value) ? UNRESOLVED : value;
+      return holdsToken(value) ? UNRESOLVED : value;
     case 'number':
       return Token.isUnresolved(value) ? UNRESOLVED : value;
     case 'boolean':

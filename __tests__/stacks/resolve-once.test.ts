@@ -25,8 +25,10 @@ describe('resolveOnce', () => {
     expect(resolveOnce(stack, value)).toEqual({ text: 'prefix-resolved', list: ['x', 'y'], number: 7, resolved: 'key' });
   });
 
-  test('hands text that cdktf reads as a number expression to cdktf, with the same result', () => {
-    const value = { name: 'Sales-e-mail 1e5' };
+  test('resolves a number token written into text, and keeps text that only looks like a number', () => {
+    const count = Token.asNumber(Lazy.numberValue({ produce: () => 3 }));
+    expect(resolveOnce(stack, { text: `${count} apps` })).toEqual({ text: '3 apps' });
+    const value = { name: 'Sales-e-mail 1e5 -1.8e+289 00g3e4' };
     expect(resolveOnce(stack, value)).toEqual(cdktfResolve(value));
   });
 });
