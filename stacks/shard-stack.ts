@@ -57,14 +57,13 @@ export class ShardStack extends OktaStack {
       });
     });
 
-    const { movedOut } = shard;
-    new ForgottenApps(this, 'forgotten', { keys: [...shard.forgotten, ...movedOut], assignmentKeys: unassignedKeys(shard) });
+    new ForgottenApps(this, 'forgotten', { keys: shard.forgottenApps, assignmentKeys: shard.forgottenAssignments });
     new ManagedAppsGuard(this, 'managed-apps', {
       environment: plan.name,
       managed: shard.apps.map((a) => a.app.key),
-      leaving: [...shard.forgotten, ...shard.destroyed, ...shard.renames.map((r) => r.from), ...movedOut],
+      leaving: shard.leaving,
       appIds: Object.fromEntries(apps.map((a, i) => [shard.apps[i].app.key, a.resource.id])),
-      movedOut,
+      movedOut: shard.movedOut,
       readOwnState: (scope, id, defaults) => this.readState(scope, id, shard.stack, defaults),
     });
 
@@ -97,22 +96,4 @@ export class ShardStack extends OktaStack {
     if (!this.node.tryFindChild(address)) this.readState(this, address, from).overrideLogicalId(address);
     return `\${data.terraform_remote_state.${address}.outputs.${APP_IDS_OUTPUT}[${hclString(key)}]}`;
   }
-}
-
-/**
- * Keys whose group assignments this shard does not manage: Terraform forgets any it held (a file
- * dropped `assignments`, the app is retired, moved out or renamed to a key without them), so that
- * no plan deletes every assignment of an app and locks its users out.
- */
-function unassignedKeys(shard: ShardPlan): string[] {
-  const assigned = new Set(shard.apps.filter((p) => p.assignments).map((p) => p.app.key));
-  const movedWithAssignments = new Set(shard.renames.filter((r) => assigned.has(r.to)).map((r) => r.from));
-  const known = [
-    ...shard.apps.map((p) => p.app.key),
-    ...shard.forgotten,
-    ...shard.destroyed,
-    ...shard.movedOut,
-    ...shard.renames.map((r) => r.from),
-  ];
-  return [...new Set(known)].filter((key) => !assigned.has(key) && !movedWithAssignments.has(key)).sort();
 }

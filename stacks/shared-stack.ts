@@ -46,7 +46,7 @@ export class SharedStack extends OktaStack {
       description:
         'The shared claims this stack manages (server/token/name); read back by the next plan to catch claims that silently disappear.',
       managed: plan.sharedClaims.map(claimIdText),
-      leaving: [...plan.settings.servers.values()].flatMap((s) => s.removedClaims.map(claimIdText)),
+      leaving: plan.removedClaims.map(claimIdText),
       readOwnState: (scope, id, defaults) => this.readState(scope, id, plan.sharedStack, defaults),
       otherOutputs: { [ACCESS_SHARDS_OUTPUT]: [] },
       problem: (vanished) =>

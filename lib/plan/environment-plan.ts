@@ -25,6 +25,8 @@ export interface EnvironmentPlan {
   readonly groups: readonly GroupReference[];
   /** One entry per (server, claim name, token) that at least one app asks for. */
   readonly sharedClaims: readonly SharedClaim[];
+  /** Shared claims that may leave the shared stack: those the environments file lists in a server's removedClaims. */
+  readonly removedClaims: readonly ClaimId[];
   /** Custom servers that claims use or whose groups scope is managed, sorted. */
   readonly servers: readonly string[];
   /** Per custom server that claims use: how its apps are admitted to get tokens from it. */
@@ -58,6 +60,16 @@ export interface ShardPlan {
   readonly movedOut: readonly string[];
   /** Apps arriving from another shard: imported here with the ID that shard recorded. */
   readonly movedIn: readonly { readonly key: string; readonly from: string }[];
+  /** Keys that leave this shard's state on purpose: retired (forget or destroy), renamed away, or moved out. */
+  readonly leaving: readonly string[];
+  /** Keys of apps Terraform forgets here (`removed` blocks), leaving them in Okta: retired with "forget", or moved out. */
+  readonly forgottenApps: readonly string[];
+  /**
+   * Keys whose group assignments this shard does not manage, sorted: Terraform forgets any it held
+   * (a file dropped `assignments`, the app is retired, moved out or renamed to a key without them),
+   * so that no plan deletes every assignment of an app and locks its users out.
+   */
+  readonly forgottenAssignments: readonly string[];
 }
 
 export interface PlannedApp {
@@ -126,6 +138,7 @@ function planEnvironment(settings: EnvironmentModel, allApps: readonly AppModel[
     apps: planned,
     groups: groupReferences(apps),
     sharedClaims: claims,
+    removedClaims: [...settings.servers.values()].flatMap((s) => s.removedClaims),
     servers: [...new Set([...claims.map((c) => c.server), ...managedScopes])].sort(),
     serverAccess: planServerAccess(settings, apps),
     sharedStack: stackName(name, SHARED_STACK),
@@ -143,17 +156,32 @@ function planShard(
   }: { readonly members: readonly AppModel[]; readonly planned: readonly PlannedApp[]; readonly movedOut: readonly string[] },
 ): ShardPlan {
   const apps = planned.map((p) => p.app);
+  const forgotten = members.filter((a) => own(a.retire, environment) === 'forget').map((a) => a.key);
+  const destroyed = members.filter((a) => own(a.retire, environment) === 'destroy').map((a) => a.key);
+  const renames = apps.flatMap((app) => app.previousKeys.map((from) => ({ from, to: app.key })));
+  const leaving = [...forgotten, ...destroyed, ...renames.map((r) => r.from), ...movedOut];
   return {
     name: shard,
     stack: stackName(environment, shard),
     apps: planned,
     groupBatches: batchGroupSearches(groupReferences(apps)),
-    forgotten: members.filter((a) => own(a.retire, environment) === 'forget').map((a) => a.key),
-    destroyed: members.filter((a) => own(a.retire, environment) === 'destroy').map((a) => a.key),
-    renames: apps.flatMap((app) => app.previousKeys.map((from) => ({ from, to: app.key }))),
+    forgotten,
+    destroyed,
+    renames,
     movedOut,
     movedIn: apps.filter((a) => a.previousShard !== undefined).map((a) => ({ key: a.key, from: a.previousShard as string })),
+    leaving,
+    forgottenApps: [...forgotten, ...movedOut],
+    forgottenAssignments: unassignedKeys(planned, renames, leaving),
   };
+}
+
+/** Keys the shard knows (its apps and those leaving it) whose assignments stay unmanaged after this plan. */
+function unassignedKeys(planned: readonly PlannedApp[], renames: ShardPlan['renames'], leaving: readonly string[]): string[] {
+  const assigned = new Set(planned.filter((p) => p.assignments).map((p) => p.app.key));
+  const movedWithAssignments = new Set(renames.filter((r) => assigned.has(r.to)).map((r) => r.from));
+  const known = [...planned.map((p) => p.app.key), ...leaving];
+  return [...new Set(known)].filter((key) => !assigned.has(key) && !movedWithAssignments.has(key)).sort();
 }
 
 function planApp(app: AppModel, environment: string): PlannedApp {
