@@ -355,6 +355,13 @@ describe('11: smaller items', () => {
     );
   });
 
+  test('a wait given alone is compared with the default of the other, and the message says which is the default', () => {
+    const minOnly = envWith((env) => (env.rateLimits = { minWaitSeconds: 400 }));
+    expect(problemText({ 'a.json': app() }, minOnly)).toMatch(/has 400 and 300 \(maxWaitSeconds defaults to 300\): swap them/);
+    const maxOnly = envWith((env) => (env.rateLimits = { maxWaitSeconds: 10 }));
+    expect(problemText({ 'a.json': app() }, maxOnly)).toMatch(/has 30 and 10 \(minWaitSeconds defaults to 30\): swap them/);
+  });
+
   test('a custom server named "org" is refused', () => {
     const envs = envWith((env) => (env.authorizationServers = { org: { id: 'default' } }));
     expect(problemText({ 'a.json': app() }, envs)).toMatch(

@@ -9,8 +9,7 @@ import { PolicyRule } from '../../lib/policy/rule';
 import { checkFiles, FileRulesResult } from '../../lib/rules/run-rules';
 import { allowlist, environments } from '../helpers/fixture';
 
-export const ENVIRONMENTS_FILE = environments() as unknown as EnvironmentsFileData;
-export const ENVIRONMENTS = environmentsModelOf(ENVIRONMENTS_FILE);
+export const ENVIRONMENTS = environmentsModelOf(environments() as unknown as EnvironmentsFileData);
 
 /** The pretty-printed text of an allow-list file, as a person would write it. */
 export const textOf = (content: unknown): string => `${JSON.stringify(content, null, 2)}\n`;

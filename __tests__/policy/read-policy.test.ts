@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { JsonDocument } from '../../lib/load/json-document';
 import { formatProblem } from '../../lib/load/problem';
+import { environmentsModelOf } from '../../lib/model/environment';
 import { readPolicy } from '../../lib/policy/read-policy';
-import { ENVIRONMENTS_FILE, textOf } from './policy-fixture';
+import { ENVIRONMENTS, textOf } from './policy-fixture';
 
 const problemsOf = (policy: unknown): string[] => {
   const { document } = JsonDocument.parse('policy.json', textOf(policy));
-  return readPolicy(document!, ENVIRONMENTS_FILE).problems.map(formatProblem);
+  return readPolicy(document!, ENVIRONMENTS).problems.map(formatProblem);
 };
 
 describe('readPolicy', () => {
   test('the sample policy.json is valid for the sample environments', () => {
     const { document } = JsonDocument.parse('policy.json', readFileSync('policy.json', 'utf8'));
-    const environments = JSON.parse(readFileSync('stacks/environments.json', 'utf8'));
+    const environments = environmentsModelOf(JSON.parse(readFileSync('stacks/environments.json', 'utf8')));
     expect(readPolicy(document!, environments).problems).toEqual([]);
   });
 

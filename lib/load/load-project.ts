@@ -90,20 +90,19 @@ export function loadProject(sources: ProjectSources = {}): LoadResult {
   );
   if (!environments) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
-  const model = environmentsModelOf(environments);
-  const apps = files.map((file) => appModelOf(file, model));
-  const checked = checkFiles(apps, { environments: model, policy });
+  const apps = files.map((file) => appModelOf(file, environments));
+  const checked = checkFiles(apps, { environments, policy });
   // A loop, not push(...): a policy can find hundreds of thousands of problems in a large project.
   for (const error of checked.errors) problems.push(error);
   for (const warning of checked.warnings) warnings.push(warning);
   // Project rules compare files, so they read only the files every file rule passed.
   const failed = new Set(checked.errors.map((error) => error.file));
   const passed = apps.filter((app) => !failed.has(app.file));
-  for (const conflict of checkProject(passed, { environments: model })) problems.push(conflict);
+  for (const conflict of checkProject(passed, { environments })) problems.push(conflict);
   if (problems.length > 0) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
   return {
-    project: { environments: model, apps, plans: planEnvironments(apps, model), suppressions: checked.suppressions },
+    project: { environments, apps, plans: planEnvironments(apps, environments), suppressions: checked.suppressions },
     problems: [],
     warnings: sortProblems(warnings),
   };
@@ -113,7 +112,7 @@ function loadPolicy(
   source: ProjectSource,
   path: string,
   required: boolean,
-  environments: EnvironmentsFileData | undefined,
+  environments: EnvironmentsModel | undefined,
   problems: Problem[],
   warnings: Problem[],
 ): PolicyFileData | undefined {
@@ -134,16 +133,17 @@ function loadPolicy(
   return policy;
 }
 
-function loadEnvironments(source: ProjectSource, path: string, problems: Problem[]): EnvironmentsFileData | undefined {
+function loadEnvironments(source: ProjectSource, path: string, problems: Problem[]): EnvironmentsModel | undefined {
   const document = parseFile(source, path, problems);
   if (!document) return undefined;
   const shape = environmentsSchema.problems(document);
   problems.push(...shape);
   if (shape.length > 0) return undefined;
   const data = document.value as EnvironmentsFileData;
-  const findings = checkEnvironmentsFile(document, data);
+  const model = environmentsModelOf(data);
+  const findings = checkEnvironmentsFile(document, data, model);
   problems.push(...findings);
-  return findings.length > 0 ? undefined : data;
+  return findings.length > 0 ? undefined : model;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { JsonDocument } from '../load/json-document';
 import { Problem } from '../load/problem';
 import { closest, SchemaChecker } from '../load/schema-problems';
-import { EnvironmentsFileData } from '../model/environments-file';
+import { EnvironmentsModel } from '../model/environment';
 import { quoted } from '../rules/rule';
 import { PolicyFile, PolicyFileData } from './policy-file';
 import { PolicyRule } from './rule';
@@ -16,7 +16,7 @@ const policySchema = new SchemaChecker(PolicyFile);
  */
 export function readPolicy(
   document: JsonDocument,
-  environments: EnvironmentsFileData | undefined,
+  environments: EnvironmentsModel | undefined,
   pack: readonly PolicyRule[] = POLICY_RULES,
 ): { policy?: PolicyFileData; problems: Problem[] } {
   const shape = policySchema.problems(document);
@@ -41,7 +41,7 @@ export function readPolicy(
     }
   }
   if (environments) {
-    const known = Object.keys(environments.environments);
+    const known = [...environments.environments.keys()];
     for (const env of Object.keys(policy.environments ?? {}).filter((e) => !known.includes(e))) {
       const suggestion = closest(env, known);
       problems.push(

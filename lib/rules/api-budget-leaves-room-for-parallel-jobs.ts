@@ -1,4 +1,3 @@
-import { DEFAULT_MAX_API_CAPACITY, DEFAULT_PARALLEL_JOBS } from '../model/environments-file';
 import { EnvironmentsCheck, EnvironmentsRule, Finding } from './rule';
 
 /** Requests one Terraform process has in flight at most (its default `-parallelism`). */
@@ -11,11 +10,10 @@ export const REQUESTS_IN_FLIGHT_PER_STACK = 10;
  * requests already in flight still land: up to 10 per stack, and `parallelJobs` stacks at once,
  * in a bucket as small as 100 per minute (`/api/v1/apps`). The budget must leave that room.
  */
-const check: EnvironmentsCheck = ({ environments }) => {
+const check: EnvironmentsCheck = (_file, { environments }) => {
   const findings: Finding[] = [];
-  for (const [env, { rateLimits }] of Object.entries(environments)) {
-    const capacity = rateLimits?.maxApiCapacity ?? DEFAULT_MAX_API_CAPACITY;
-    const jobs = rateLimits?.parallelJobs ?? DEFAULT_PARALLEL_JOBS;
+  for (const { name: env, rateLimits } of environments.values()) {
+    const { maxApiCapacity: capacity, parallelJobs: jobs } = rateLimits;
     const most = 100 - REQUESTS_IN_FLIGHT_PER_STACK * jobs;
     if (capacity > most) {
       findings.push({

@@ -51,7 +51,8 @@ export interface RuleInfo {
   readonly configurable?: boolean;
 }
 
-export type EnvironmentsCheck = (environments: EnvironmentsFileData) => Finding[];
+/** Reads the file as written, or its model (defaults applied, with whether each was given). */
+export type EnvironmentsCheck = (environments: EnvironmentsFileData, model: EnvironmentsModel) => Finding[];
 export type WrittenFileCheck = (data: AllowlistFileData) => Finding[];
 export type FileCheck<Context = RuleContext> = (app: AppModel, context: Context) => Finding[];
 export type ProjectCheck = (apps: readonly AppModel[], context: RuleContext) => ProjectFinding[];

@@ -58,8 +58,8 @@ function located(document: JsonDocument, findings: readonly Finding[], rule: Rul
 }
 
 /** Problems the environments-scope rules find in the (schema-valid) environments file. */
-export function checkEnvironmentsFile(document: JsonDocument, environments: EnvironmentsFileData): Problem[] {
-  return builtInRules('environments').flatMap((rule) => located(document, rule.check(environments), rule));
+export function checkEnvironmentsFile(document: JsonDocument, environments: EnvironmentsFileData, model: EnvironmentsModel): Problem[] {
+  return builtInRules('environments').flatMap((rule) => located(document, rule.check(environments, model), rule));
 }
 
 /** Problems the written-file rules find in one schema-valid allow-list file, before its model is built. */

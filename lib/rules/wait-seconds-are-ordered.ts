@@ -1,15 +1,19 @@
 import { EnvironmentsCheck, EnvironmentsRule, Finding } from './rule';
 
 /** The provider waits between minWaitSeconds and maxWaitSeconds before retrying a rate-limited call. */
-const check: EnvironmentsCheck = ({ environments }) => {
+const check: EnvironmentsCheck = (_file, { environments }) => {
   const findings: Finding[] = [];
-  for (const [env, { rateLimits }] of Object.entries(environments)) {
-    const min = rateLimits?.minWaitSeconds ?? 30;
-    const max = rateLimits?.maxWaitSeconds ?? 300;
-    if (min > max) {
+  for (const { name, rateLimits } of environments.values()) {
+    const { minWaitSeconds: min, maxWaitSeconds: max } = rateLimits;
+    if (min.value > max.value) {
+      const defaulted = !min.given
+        ? ` (minWaitSeconds defaults to ${min.value})`
+        : !max.given
+          ? ` (maxWaitSeconds defaults to ${max.value})`
+          : '';
       findings.push({
-        path: ['environments', env, 'rateLimits', rateLimits?.minWaitSeconds !== undefined ? 'minWaitSeconds' : 'maxWaitSeconds'],
-        message: `rateLimits.minWaitSeconds must be at most maxWaitSeconds, but environment "${env}" has ${min} and ${max}${rateLimits?.minWaitSeconds === undefined ? ' (minWaitSeconds defaults to 30)' : rateLimits?.maxWaitSeconds === undefined ? ' (maxWaitSeconds defaults to 300)' : ''}: swap them or raise maxWaitSeconds`,
+        path: min.given ? min.path : max.path,
+        message: `rateLimits.minWaitSeconds must be at most maxWaitSeconds, but environment "${name}" has ${min.value} and ${max.value}${defaulted}: swap them or raise maxWaitSeconds`,
       });
     }
   }
