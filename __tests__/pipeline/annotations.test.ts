@@ -7,9 +7,15 @@ describe('workflow annotations', () => {
     );
   });
 
-  test('warnings use ::warning and the rule ID as the title; properties escape : and ,', () => {
+  test('warnings use ::warning and the title and ID of their rule as the title; properties escape : and ,', () => {
     expect(toAnnotation({ file: 'a,b:c.json', line: 1, column: 1, message: 'broad: a, b', level: 'warning', rule: 'OKTA-G1' })).toBe(
-      '::warning file=a%2Cb%3Ac.json,line=1,col=1,title=OKTA-G1::broad: a, b',
+      '::warning file=a%2Cb%3Ac.json,line=1,col=1,title=Forbidden and privileged groups (OKTA-G1)::broad: a, b',
+    );
+  });
+
+  test('a title that is no rule ID is shown as it is', () => {
+    expect(toAnnotation({ file: 'a.json', line: 1, column: 1, message: 'x', level: 'warning', rule: 'Owner change' })).toBe(
+      '::warning file=a.json,line=1,col=1,title=Owner change::x',
     );
   });
 

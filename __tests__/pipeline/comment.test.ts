@@ -82,16 +82,20 @@ describe('PR comment', () => {
       },
     });
     expect(body).toContain(
-      '### Policy\n\n- warning `OKTA-O1` allowlists/a.json:3: owns too many apps\n\nSuppressions (each file exempts itself from a rule, for the reason given):\n' +
-        '- `OKTA-C2` in allowlists/b.json:30 (silences 2 finding(s)): Helpdesk staff are in \\*many\\* groups\n' +
-        '- `OKTA-O1` in allowlists/c.json:9 (silences nothing any more: remove it): agreed in SEC-1',
+      '### Policy\n\n- warning `OKTA-O1` (Maximum apps per owner) allowlists/a.json:3: owns too many apps\n\nSuppressions (each file exempts itself from a rule, for the reason given):\n' +
+        '- `OKTA-C2` (Maximum claim limit) in allowlists/b.json:30 (silences 2 finding(s)): Helpdesk staff are in \\*many\\* groups\n' +
+        '- `OKTA-O1` (Maximum apps per owner) in allowlists/c.json:9 (silences nothing any more: remove it): agreed in SEC-1',
     );
   });
 
-  test('a project that does not load says the guardrails could not be checked', () => {
+  test('a project that does not load says the guardrails could not be checked, naming the rules that failed', () => {
     const body = renderPlanComment({ environment: 'dev', marker, policy: { warnings: [], suppressions: [], problemsPreventingLoad: 3 } });
     expect(body).toContain(
       '### Policy\n\nThe allow lists do not load at this commit (3 problem(s)), so the guardrails could not be checked',
+    );
+    const policy = { warnings: [], suppressions: [], problemsPreventingLoad: 3, rulesPreventingLoad: ['OKTA-G3', 'claims-are-unique'] };
+    expect(renderPlanComment({ environment: 'dev', marker, policy })).toContain(
+      '(3 problem(s); rules that found them: `OKTA-G3` (Maximum groups per allow list), `claims-are-unique` (Each claim once per file)), so',
     );
   });
 

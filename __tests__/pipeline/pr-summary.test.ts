@@ -105,13 +105,15 @@ describe('the Policy section, from the project loaded at head', () => {
   test('each environment lists the warnings and suppressions of its own apps', () => {
     writeProject();
     const dev = policyOf(cli('--environment', 'dev').stdout);
-    expect(dev).toContain('- warning `OKTA-O1` allowlists/a.json:');
+    expect(dev).toContain('- warning `OKTA-O1` (Maximum apps per owner) allowlists/a.json:');
     expect(dev).not.toContain('allowlists/b.json');
     expect(dev).not.toContain('Suppressions');
     const prod = policyOf(cli('--environment', 'prod').stdout);
     expect(prod).toContain('allowlists/a.json');
     expect(prod).toContain('allowlists/b.json');
-    expect(prod).toMatch(/- `OKTA-O1` in allowlists\/c\.json:\d+ \(silences \d finding\(s\)\): agreed with the platform team in SEC-1/);
+    expect(prod).toMatch(
+      /- `OKTA-O1` \(Maximum apps per owner\) in allowlists\/c\.json:\d+ \(silences \d finding\(s\)\): agreed with the platform team in SEC-1/,
+    );
   });
 
   test('a project that does not load says so instead of staying silent', () => {

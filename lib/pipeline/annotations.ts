@@ -1,4 +1,5 @@
 import { Problem, sortProblems } from '../load/problem';
+import { ruleById } from '../rules';
 
 /**
  * GitHub workflow commands (`::error file=…,line=…,col=…::message`) that show each problem on
@@ -11,9 +12,15 @@ export function toAnnotation(problem: Problem): string {
     `file=${escapeProperty(problem.file)}`,
     `line=${problem.line}`,
     `col=${problem.column}`,
-    ...(problem.rule ? [`title=${escapeProperty(problem.rule)}`] : []),
+    ...(problem.rule ? [`title=${escapeProperty(titleOf(problem.rule))}`] : []),
   ];
   return `::${command} ${properties.join(',')}::${escapeData(problem.message)}`;
+}
+
+/** A rule's title and ID, e.g. "Maximum apps per owner (OKTA-O1)"; other titles (such as "Owner change") as they are. */
+function titleOf(rule: string): string {
+  const registered = ruleById(rule);
+  return registered ? `${registered.title} (${registered.id})` : rule;
 }
 
 export function toAnnotations(problems: readonly Problem[]): string[] {

@@ -9,6 +9,7 @@ import { PlanCounts, PlanSummary } from './plan-json';
 import { PolicyReport } from './policy-report';
 import type { SharedServerChanges } from './shared-server-changes';
 import type { ServerAccessStatus } from '../plan/access-status';
+import { ruleById } from '../rules';
 
 /** One stack's plan, as the comment shows it. */
 export interface StackReport {
@@ -186,21 +187,30 @@ function changesSection(changes: readonly AppChange[], access: ReadonlyMap<strin
   return lines.join('\n');
 }
 
+const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
+
+/** A rule as the comment names it: its ID, and its title when it is a rule of the registry. */
+function ruleText(id: string): string {
+  const title = ruleById(id)?.title;
+  return `${code(id)}${title ? ` (${escapeMarkdown(title)})` : ''}`;
+}
+
 /** Errors never get here (they fail the check before any comment), so: warnings and suppressions. */
 function policySection(policy: PolicyReport): string {
   if (policy.problemsPreventingLoad !== undefined) {
-    return `### Policy\n\nThe allow lists do not load at this commit (${policy.problemsPreventingLoad} problem(s)), so the guardrails could not be checked: the check's annotations list the problems, or run \`npm run validate\`.`;
+    const rules = policy.rulesPreventingLoad ?? [];
+    const found = rules.length > 0 ? `; rules that found them: ${rules.map(ruleText).join(', ')}` : '';
+    return `### Policy\n\nThe allow lists do not load at this commit (${policy.problemsPreventingLoad} problem(s)${found}), so the guardrails could not be checked: the check's annotations list the problems, or run \`npm run validate\`.`;
   }
   if (policy.warnings.length === 0 && policy.suppressions.length === 0) return '### Policy\n\nNo policy warnings and no suppressions.';
-  const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
   const lines = ['### Policy', ''];
   for (const w of policy.warnings)
-    lines.push(`- warning${w.rule ? ` ${code(w.rule)}` : ''} ${escapeMarkdown(`${w.file}:${w.line}: ${w.message}`)}`);
+    lines.push(`- warning${w.rule ? ` ${ruleText(w.rule)}` : ''} ${escapeMarkdown(`${w.file}:${w.line}: ${w.message}`)}`);
   if (policy.suppressions.length > 0)
     lines.push(...(policy.warnings.length > 0 ? [''] : []), 'Suppressions (each file exempts itself from a rule, for the reason given):');
   for (const s of policy.suppressions) {
     const effect = s.silenced === 0 ? 'silences nothing any more: remove it' : `silences ${s.silenced} finding(s)`;
-    lines.push(`- ${code(s.rule)} in ${escapeMarkdown(`${s.file}:${s.line}`)} (${effect}): ${escapeMarkdown(s.reason)}`);
+    lines.push(`- ${ruleText(s.rule)} in ${escapeMarkdown(`${s.file}:${s.line}`)} (${effect}): ${escapeMarkdown(s.reason)}`);
   }
   return lines.join('\n');
 }

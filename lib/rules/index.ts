@@ -87,6 +87,11 @@ export type Rule = BuiltInRule | PolicyRule;
 /** The one registry: the built-in pack, then the policy pack (lib/policy/rules/). */
 export const RULES: readonly Rule[] = [...BUILT_IN_RULES, ...POLICY_RULES];
 
+/** The rule with `id` in either pack, for showing its title beside a finding. */
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}
+
 /** The built-in rules of one scope, in registry order. */
 export function builtInRules<Scope extends RuleScope>(scope: Scope): Extract<BuiltInRule, { scope: Scope }>[] {
   return BUILT_IN_RULES.filter((rule): rule is Extract<BuiltInRule, { scope: Scope }> => rule.scope === scope);
