@@ -48,7 +48,7 @@ export class ShardStack extends OktaStack {
       if (!planned.assignments) return;
       new AppAssignments(this, constructId('assignments', planned.app.key), {
         key: planned.app.key,
-        appId: apps[i].resource.id,
+        appId: apps[i].id,
         groups: planned.assignments,
         directory,
         previousKeys: planned.app.previousKeys,
@@ -62,13 +62,13 @@ export class ShardStack extends OktaStack {
       environment: plan.name,
       managed: shard.apps.map((a) => a.app.key),
       leaving: shard.leaving,
-      appIds: Object.fromEntries(apps.map((a, i) => [shard.apps[i].app.key, a.resource.id])),
+      appIds: Object.fromEntries(apps.map((a, i) => [shard.apps[i].app.key, a.id])),
       movedOut: shard.movedOut,
       readOwnState: (scope, id, defaults) => this.readState(scope, id, shard.stack, defaults),
     });
 
     // OAuth client IDs (the app ID unless an adopted app has its own), read by the shared stack's managed access policies.
-    const clientIds = Object.fromEntries(apps.map((a, i) => [shard.apps[i].app.key, a.resource.clientId]));
+    const clientIds = Object.fromEntries(apps.map((a, i) => [shard.apps[i].app.key, a.clientId]));
     new TerraformOutput(this, 'client-ids', {
       value: clientIds,
       description: 'OAuth client IDs of the apps by key; read by the shared stack to admit them to managed access policies.',

@@ -5,7 +5,7 @@ import { Project } from '../load/load-project';
 import { ShardPlan } from '../plan/environment-plan';
 import { replaceOutputFolder } from './output-folder';
 import { withoutTokenStackTraces } from './token-stack-traces';
-import { addEnvironmentStacks } from '../../stacks/environment-stacks';
+import { addEnvironmentStacks, environmentStacks } from '../../stacks/environment-stacks';
 
 /**
  * Synthesizes every environment into `outdir` atomically (see replaceOutputFolder): a failure
@@ -21,8 +21,16 @@ export function synthesize(project: Project, outdir: string, include?: (stack: s
     // Terraform version they need instead (required_version), which Terraform checks at plan.
     withoutTokenStackTraces(() => {
       const app = new App({ outdir: staging, skipValidation: true });
-      for (const plan of project.plans) addEnvironmentStacks(app, plan, include);
-      app.synth();
+      const session = { outdir: app.outdir, skipValidation: true, manifest: app.manifest };
+      // App.synth()'s steps, one stack at a time: a stack's constructs are dropped once its file
+      // is written, so a large project never holds every stack in memory at once (BENCHMARKS.md).
+      for (const builder of project.plans.flatMap((plan) => environmentStacks(plan, include))) {
+        const stack = builder.build(app);
+        stack.prepareStack();
+        stack.synthesizer.synthesize(session);
+        app.node.tryRemoveChild(stack.node.id);
+      }
+      app.manifest.writeToFile();
     });
   });
 }

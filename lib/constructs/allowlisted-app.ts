@@ -32,6 +32,14 @@ export interface AllowlistedAppProps {
  */
 export class AllowlistedApp extends Construct {
   readonly resource: AppOauth;
+  /**
+   * The app's ID and OAuth client ID as Terraform expressions in plain text. The resource's own
+   * `id` and `clientId` are cdktf tokens, which cdktf keeps in a process-wide map for as long as
+   * the process runs, and each token holds on to its whole stack: a synth could never drop a
+   * stack it has written (BENCHMARKS.md).
+   */
+  readonly id: string;
+  readonly clientId: string;
 
   constructor(scope: Construct, id: string, props: AllowlistedAppProps) {
     super(scope, id);
@@ -52,6 +60,8 @@ export class AllowlistedApp extends Construct {
       lifecycle: { preventDestroy: true, ignoreChanges: preservedAttributes(app) },
     });
     this.resource.overrideLogicalId(app.key);
+    this.id = expression(`${AppOauth.tfResourceType}.${app.key}.id`);
+    this.clientId = expression(`${AppOauth.tfResourceType}.${app.key}.client_id`);
     if (props.importId) this.resource.importFrom(props.importId);
     for (const previous of app.previousKeys) this.resource.moveFromId(`okta_app_oauth.${previous}`);
   }
