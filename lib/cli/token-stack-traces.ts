@@ -1,24 +1,30 @@
 /**
- * Runs `body` without the stack traces cdktf records for every token it creates. cdktf (like
- * constructs) calls `Error.captureStackTrace` on a plain object with `Error.stackTraceLimit` set
- * to MAX_SAFE_INTEGER and formats the trace at once; under a TypeScript loader every frame is
- * also mapped through source maps. The traces only decorate errors about tokens that cannot be
- * resolved, and a synth makes tens of thousands of tokens: about a fifth of a large synth's CPU
- * time (BENCHMARKS.md). For the duration of `body`, traces captured on anything that is not an
- * Error format as an empty string, which cdktf reads as "no trace"; real errors keep theirs.
- * Only public Node APIs are used, so a cdktf release that stops capturing changes nothing here.
+ * Runs `body` without the stack traces cdktf records for every token and output reference it
+ * creates. cdktf (like constructs) sets `Error.stackTraceLimit` to MAX_SAFE_INTEGER and calls
+ * `Error.captureStackTrace` on a plain object, for every one: walking and formatting tens of
+ * thousands of deep stacks was up to a fifth of a large synth's CPU time (BENCHMARKS.md). The
+ * traces only decorate errors about tokens that cannot be resolved.
+ *
+ * While `body` runs, `Error.stackTraceLimit` is an accessor: code reads back what it wrote, but
+ * V8 captures no frames while the limit is not a plain number (Node documents that a non-number
+ * limit captures none). An error thrown by synthesis keeps its message, which is all a command
+ * prints. Only public Node APIs are used, so a cdktf release that stops capturing changes nothing.
  */
 export function withoutTokenStackTraces<T>(body: () => T): T {
-  const previous = Error.prepareStackTrace;
-  Error.prepareStackTrace = (error: unknown, frames: NodeJS.CallSite[]) => {
-    if (!(error instanceof Error)) return '';
-    return previous
-      ? previous(error, frames)
-      : `${Error.prototype.toString.call(error)}${frames.map((frame) => `\n    at ${frame}`).join('')}`;
-  };
+  const original = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
+  let limit: unknown = Error.stackTraceLimit;
+  Object.defineProperty(Error, 'stackTraceLimit', {
+    configurable: true,
+    enumerable: original?.enumerable ?? true,
+    get: () => limit,
+    set: (value: unknown) => {
+      limit = value;
+    },
+  });
   try {
     return body();
   } finally {
-    Error.prepareStackTrace = previous;
+    if (original) Object.defineProperty(Error, 'stackTraceLimit', original);
+    else delete (Error as { stackTraceLimit?: number }).stackTraceLimit;
   }
 }
