@@ -1,4 +1,5 @@
 import childProcess from 'node:child_process';
+import fc from 'fast-check';
 import { mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loadProject } from '../../../lib/load/load-project';
@@ -190,6 +191,49 @@ describe('loadProject through a GitSource', () => {
     expect(workingTree.project?.apps.map((a) => a.key)).toEqual(['payroll-copy', 'payroll']);
     expect(git).toEqual(workingTree);
     repo.remove();
+  });
+
+  test('gives what the working tree gives for any mix of names, files, folders and links (property)', () => {
+    const names = [
+      'a.json',
+      'b c.json',
+      'é 営業.json',
+      'line\nbreak.json',
+      '.hidden.json',
+      'UPPER.JSON',
+      'README.md',
+      'schema.json',
+      'x.txt',
+    ];
+    const entry = fc.oneof(
+      fc.record({ kind: fc.constant('file' as const), text: fc.constantFrom(JSON.stringify(allowlist()), '{', '[]', '', '\ufeff{}') }),
+      fc.record({ kind: fc.constant('link' as const), target: fc.constantFrom(...names, '../environments.json', 'missing.json', '.') }),
+      fc.record({ kind: fc.constant('folder' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...names), entry, { minKeys: 1, maxKeys: 6 }), (entries) => {
+        const repo = new TempGitRepo();
+        try {
+          writeFileSync(join(repo.dir, 'environments.json'), JSON.stringify(environments()));
+          const dir = join(repo.dir, 'allowlists');
+          mkdirSync(dir);
+          for (const [name, made] of Object.entries(entries)) {
+            if (made.kind === 'file') writeFileSync(join(dir, name), made.text);
+            else if (made.kind === 'link') symlinkSync(made.target, join(dir, name));
+            // git keeps no empty folder: the working tree reads the one it would check out.
+            else {
+              mkdirSync(join(dir, name));
+              writeFileSync(join(dir, name, 'inner.json'), '{}');
+            }
+          }
+          const { workingTree, git } = loadBoth(repo);
+          expect(git).toEqual(workingTree);
+        } finally {
+          repo.remove();
+        }
+      }),
+      { numRuns: 25, seed: 20261129 },
+    );
   });
 
   test('a missing environments file is missing in both', () => {
