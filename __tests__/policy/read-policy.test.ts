@@ -33,6 +33,14 @@ describe('readPolicy', () => {
     expect(problemsOf({ rules: { 'OKTA-S1': { level: 'warning' } } })).toEqual([expect.stringContaining('rules["OKTA-S1"] cannot be set')]);
   });
 
+  test('a built-in rule cannot be configured', () => {
+    expect(problemsOf({ rules: { 'claims-are-unique': { suppressible: true } } })).toEqual([
+      expect.stringContaining(
+        'rules["claims-are-unique"] cannot be set: claims-are-unique is a built-in rule, always an error and never suppressible',
+      ),
+    ]);
+  });
+
   test('the shape is checked like the allow lists, with did-you-mean for unknown fields', () => {
     expect(problemsOf({ claim: { maxLimit: 50 } })).toEqual([
       'policy.json:2:3: "claim" is not a known field of the file: did you mean "claims"?',

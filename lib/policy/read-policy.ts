@@ -2,6 +2,7 @@ import { JsonDocument } from '../load/json-document';
 import { Problem } from '../load/problem';
 import { closest, SchemaChecker } from '../load/schema-problems';
 import { EnvironmentsModel } from '../model/environment';
+import { BUILT_IN_RULES } from '../rules';
 import { quoted } from '../rules/rule';
 import { PolicyFile, PolicyFileData } from './policy-file';
 import { PolicyRule } from './rule';
@@ -26,7 +27,14 @@ export function readPolicy(
   const ids = pack.map((rule) => rule.id);
   for (const id of Object.keys(policy.rules ?? {})) {
     const rule = pack.find((r) => r.id === id);
-    if (!rule) {
+    if (BUILT_IN_RULES.some((r) => r.id === id)) {
+      problems.push(
+        document.problem(
+          ['rules', id],
+          `rules["${id}"] cannot be set: ${id} is a built-in rule, always an error and never suppressible. Remove this entry`,
+        ),
+      );
+    } else if (!rule) {
       const suggestion = closest(id, ids);
       problems.push(
         document.problem(

@@ -14,6 +14,8 @@ export interface PolicyContext extends RuleContext {
   readonly apps: readonly AppModel[];
   /** IDs of every rule in the pack, for rules that check rule references. */
   readonly ruleIds: readonly string[];
+  /** IDs of the built-in rules, which no file can suppress. */
+  readonly builtInRuleIds: readonly string[];
   /** Whether a rule may be suppressed, after policy.json's settings. */
   readonly isSuppressible: (ruleId: string) => boolean;
 }

@@ -8,7 +8,7 @@ import { own } from '../model/own';
 import { PolicyFileData } from '../policy/policy-file';
 import { PolicyContext, PolicyRule } from '../policy/rule';
 import { POLICY_RULES } from '../policy/rules';
-import { builtInRules } from '.';
+import { BUILT_IN_RULES, builtInRules } from '.';
 import { FileRule, Finding, RuleContext, RuleInfo, RuleLevel } from './rule';
 
 /** A suppression a file declares, as reviewers see it in the PR summary. */
@@ -86,6 +86,7 @@ export function checkFiles(apps: readonly AppModel[], options: FileRulesOptions)
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const ruleIds = policyPack.map((r) => r.id);
+  const builtInRuleIds = BUILT_IN_RULES.map((r) => r.id);
   for (const rule of [...(options.builtIn ?? builtInRules('file')), ...policyPack]) {
     const tagged = settings.get(rule.id);
     const level = tagged?.level ?? rule.level;
@@ -97,6 +98,7 @@ export function checkFiles(apps: readonly AppModel[], options: FileRulesOptions)
       policy,
       apps: apps.filter((other) => !suppresses(other, rule.id)),
       ruleIds,
+      builtInRuleIds,
       isSuppressible,
     };
     for (const app of apps) {

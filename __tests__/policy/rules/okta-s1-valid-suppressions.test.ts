@@ -30,6 +30,13 @@ describe('OKTA-S1 suppressions name real, suppressible rules', () => {
     ]);
   });
 
+  test('a built-in rule cannot be suppressed', () => {
+    const { app, lines } = linesOf({}, [{ rule: 'claims-are-unique', reason }]);
+    expect(lines).toEqual([
+      `${at(app, '"claims-are-unique"')}: [OKTA-S1 error] rule claims-are-unique is built in and cannot be suppressed: what it reports would fail in Okta, the provider or this repository. Fix it instead (see docs/rules.md)`,
+    ]);
+  });
+
   test('the same rule suppressed twice is an error at the second entry', () => {
     const { lines } = linesOf({}, [
       { rule: 'OKTA-G3', reason },

@@ -11,14 +11,19 @@ export const validSuppressions: PolicyRule = {
   configurable: false,
   explanation:
     'A suppression with a mistyped rule ID would silence nothing and mislead reviewers; one for a rule the platform team marked non-suppressible would be a way around it.',
-  checks: 'Every suppression names an existing rule, once, and that rule is suppressible.',
+  checks: 'Every suppression names an existing policy rule, once, and that rule is suppressible. Built-in rules never are.',
   setting: 'cannot be changed',
-  check(app, { ruleIds, isSuppressible }) {
+  check(app, { ruleIds, builtInRuleIds, isSuppressible }) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
     app.suppressions.forEach(({ rule }, index) => {
       const path = ['suppressions', index, 'rule'];
-      if (!ruleIds.includes(rule)) {
+      if (builtInRuleIds.includes(rule)) {
+        findings.push({
+          path,
+          message: `rule ${rule} is built in and cannot be suppressed: what it reports would fail in Okta, the provider or this repository. Fix it instead (see docs/rules.md)`,
+        });
+      } else if (!ruleIds.includes(rule)) {
         const suggestion = closest(rule, ruleIds);
         findings.push({
           path,
