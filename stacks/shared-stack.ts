@@ -71,9 +71,8 @@ export class SharedStack extends OktaStack {
     for (const access of managed) {
       // A renamed or moved app is found under its old key or shard until its shard applies, so it keeps its tokens meanwhile.
       const clients = access.apps.map((a) => {
-        const shards = [a.shard, ...(a.previousShard === undefined ? [] : [a.previousShard])];
-        const lookups = shards.flatMap((shard) =>
-          [a.key, ...a.previousKeys].map((key) => `lookup(${this.clientIdsOf(plan.name, shard, knownShards)}, ${hclString(key)}, "")`),
+        const lookups = a.shards.flatMap((shard) =>
+          a.keys.map((key) => `lookup(${this.clientIdsOf(plan.name, shard, knownShards)}, ${hclString(key)}, "")`),
         );
         return lookups.length === 1 ? lookups[0] : `try(coalesce(${lookups.join(', ')}), "")`;
       });
@@ -86,11 +85,7 @@ export class SharedStack extends OktaStack {
       });
     }
     new TerraformOutput(this, 'access-shards', {
-      value: [
-        ...new Set(
-          managed.flatMap((a) => a.apps.flatMap((app) => [app.shard, ...(app.previousShard === undefined ? [] : [app.previousShard])])),
-        ),
-      ].sort(),
+      value: [...new Set(managed.flatMap((a) => a.apps.flatMap((app) => app.shards)))].sort(),
       description: 'Shards with apps on servers whose access policy this stack manages; the next plan reads their client IDs.',
     }).overrideLogicalId(ACCESS_SHARDS_OUTPUT);
   }

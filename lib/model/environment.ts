@@ -18,7 +18,7 @@ export const DEFAULT_OAUTH_SCOPES: readonly string[] = [
   'okta.authorizationServers.manage',
   'okta.policies.read',
 ];
-/** The okta provider's own retry settings (its documentation), which the rules compare. */
+/** The okta provider's own retry defaults (its documentation): stated in Terraform only when given, compared by the rules. */
 export const DEFAULT_MIN_WAIT_SECONDS = 30;
 export const DEFAULT_MAX_WAIT_SECONDS = 300;
 export const DEFAULT_MAX_RETRIES = 5;
@@ -26,7 +26,7 @@ export const DEFAULT_REQUEST_TIMEOUT = 0;
 /** The managed access policy's priority when the environments file names none: evaluated first. */
 export const DEFAULT_ACCESS_POLICY_PRIORITY = 1;
 
-/** `stacks/environments.json` with every default applied, built once after its rules pass. */
+/** `stacks/environments.json` with every default applied, built once after its schema check; its rules read it too. */
 export interface EnvironmentsModel {
   /** The shard of an app without "shard": its first owner's team, or the one shard "apps". */
   readonly shardBy: 'owner' | 'single';
@@ -89,7 +89,7 @@ export interface RateLimitsModel {
   readonly requestTimeout: Given<number>;
 }
 
-/** The validated environments file with every default applied. */
+/** The schema-valid environments file with every default applied. */
 export function environmentsModelOf(file: EnvironmentsFileData): EnvironmentsModel {
   return {
     shardBy: file.shardBy ?? 'owner',
@@ -97,6 +97,7 @@ export function environmentsModelOf(file: EnvironmentsFileData): EnvironmentsMod
   };
 }
 
+/** One environment of the file with its defaults applied. */
 export function environmentOf(name: string, data: EnvironmentData): EnvironmentModel {
   const limits = data.rateLimits ?? {};
   const limitPath = (setting: string) => ['environments', name, 'rateLimits', setting];

@@ -7,10 +7,10 @@ export interface AccessApp {
   readonly key: string;
   readonly file: string;
   readonly shard: string;
-  /** Keys the app had before a rename: its shard's state holds the old key until the shard applies. */
-  readonly previousKeys: readonly string[];
-  /** The shard it is moving from: that shard's state holds its client ID until the new shard applies. */
-  readonly previousShard?: string;
+  /** The keys its shard's state may hold it under: its own, then those before a rename (until the shard applies). */
+  readonly keys: readonly string[];
+  /** The shards whose state may hold its client ID: its own, then the one it moves from (until the new shard applies). */
+  readonly shards: readonly string[];
 }
 
 /** Okta evaluates a server's access policies (clients) and their rules (grant types, scopes, people) before any claim. */
@@ -62,8 +62,8 @@ export function planServerAccess(settings: EnvironmentModel, apps: readonly AppM
         key: a.key,
         file: a.file,
         shard: a.shard,
-        previousKeys: a.previousKeys,
-        ...(a.previousShard !== undefined && { previousShard: a.previousShard }),
+        keys: [a.key, ...a.previousKeys],
+        shards: [a.shard, ...(a.previousShard === undefined ? [] : [a.previousShard])],
       })),
       grantTypes: [...grants].sort(),
       scopes: [...scopes].sort(),
