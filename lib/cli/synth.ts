@@ -5,7 +5,7 @@ import { Project } from '../load/load-project';
 import { ShardPlan } from '../plan/environment-plan';
 import { replaceOutputFolder } from './output-folder';
 import { withoutTokenStackTraces } from './token-stack-traces';
-import { addEnvironmentStacks, environmentStacks } from '../../stacks/environment-stacks';
+import { environmentStacks } from '../../stacks/environment-stacks';
 
 /**
  * Synthesizes every environment into `outdir` atomically (see replaceOutputFolder): a failure
@@ -44,7 +44,7 @@ const writeCdktfJson = cdktfRequire('json-stable-stringify') as (value: unknown,
  * The `cdk.tf.json` text of each stack `include` accepts, by stack name, byte for byte what
  * `synthesize` writes, but made in memory: no folder is written, so two projects (a pull
  * request's base and head) compare without temporary copies. It takes the steps of cdktf's
- * `App.synth()` that make a stack's JSON (prepare every stack, then `toTerraform()`, written with
+ * `App.synth()` that make a stack's JSON (prepare the stack, then `toTerraform()`, written with
  * cdktf's own stable JSON writer); the root is not an `App`, whose constructor creates its output
  * folder, so the stacks get the cdktf version it would give them from here.
  */
@@ -52,9 +52,15 @@ export function synthesizeInMemory(project: Project, include?: (stack: string) =
   return withoutTokenStackTraces(() => {
     const root = new RootConstruct();
     root.node.setContext('cdktfVersion', CDKTF_VERSION);
-    const stacks = project.plans.flatMap((plan) => addEnvironmentStacks(root, plan, include));
-    for (const stack of stacks) stack.prepareStack();
-    return new Map(stacks.map((stack) => [stack.node.id, writeCdktfJson(stack.toTerraform(), { space: 2 })]));
+    const texts = new Map<string, string>();
+    // One stack at a time, as synthesize does: only the texts are kept.
+    for (const builder of project.plans.flatMap((plan) => environmentStacks(plan, include))) {
+      const stack = builder.build(root);
+      stack.prepareStack();
+      texts.set(builder.name, writeCdktfJson(stack.toTerraform(), { space: 2 }));
+      root.node.tryRemoveChild(stack.node.id);
+    }
+    return texts;
   });
 }
 
