@@ -162,6 +162,17 @@ test('every problem in every file is reported in one run, sorted by file and lin
   expect(problems[1]).toMatch(/environment "prod"/);
 });
 
+test('conflicts between files are reported in the same run as the problems of other files', () => {
+  const a = allowlist({ claims: [{ server: 'default', token: 'access', scopes: ['profile'] }] });
+  const b = allowlist({ claims: [{ server: 'default', token: 'access' }] });
+  const c = allowlist({ claims: [{ server: 'org', name: 'sub' }] });
+  const problems = problemsOf({ 'a.json': a, 'b.json': b, 'c.json': c });
+  expect(problems).toEqual([
+    expect.stringMatching(/^allowlists\/b\.json:\d+:\d+: this claim conflicts with allowlists\/a\.json/),
+    expect.stringMatching(/^allowlists\/c\.json:\d+:\d+: name "sub" is reserved/),
+  ]);
+});
+
 describe('environment names in allow lists (schema)', () => {
   test('an environment name with "--", which separates environment and shard in stack names', () => {
     const file = allowlist({ environments: ['prod--eu'] });

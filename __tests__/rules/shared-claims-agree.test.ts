@@ -14,6 +14,14 @@ describe('shared-claims-agree', () => {
     expect(problemsOf({ 'a.json': a, 'b.json': b }).filter((p) => p.includes('this claim conflicts with'))).toHaveLength(1);
   });
 
+  test('a conflict in one environment names that environment only', () => {
+    const a = allowlist({ environments: ['dev'], claims: [{ server: 'default', token: 'access', scopes: ['profile'] }] });
+    const b = allowlist({ claims: [{ server: 'default', token: 'access' }] });
+    expect(problemsOf({ 'a.json': a, 'b.json': b })).toEqual([
+      expect.stringContaining('share ONE "groups" access-token claim (environment "dev"), so they must agree on scopes'),
+    ]);
+  });
+
   test('two dynamic apps with different patterns on one claim conflict', () => {
     const a = allowlist({ allowlist: { startsWith: 'IT-' }, claims: [{ server: 'default' }] });
     const b = allowlist({ allowlist: { startsWith: 'HR-' }, claims: [{ server: 'default' }] });
