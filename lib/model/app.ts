@@ -23,7 +23,7 @@ export interface ClaimSpec extends ClaimId {
   readonly alwaysIncludeInToken: boolean;
   /** Where the claim is in its file, for messages. */
   readonly path: JsonPath;
-  /** Whether the file gives each setting that has a default, and where. */
+  /** Whether the file gives each optional setting (a default or nothing otherwise), and where. */
   readonly sources: Readonly<Record<'name' | 'token' | 'limit' | 'scopes' | 'alwaysIncludeInToken', Source>>;
 }
 
