@@ -8,7 +8,7 @@ import { GroupDirectory } from '../lib/constructs/group-directory';
 import { serverIdOf } from '../lib/constructs/authorization-server';
 import { hclString } from '../lib/constructs/hcl';
 import { APP_IDS_OUTPUT, ManagedAppsGuard } from '../lib/constructs/managed-apps-guard';
-import { EnvironmentPlan, ShardPlan } from '../lib/plan/environment-plan';
+import { EnvironmentPlan, PlannedApp, ShardPlan } from '../lib/plan/environment-plan';
 import { CLIENT_IDS_OUTPUT } from '../lib/plan/server-access';
 import { stackName } from '../lib/model/shards';
 import { VerifiedServerAccess } from '../lib/constructs/verified-server-access';
@@ -31,13 +31,14 @@ export class ShardStack extends OktaStack {
     super(scope, shard.stack, { environment: plan.name, settings: plan.settings });
 
     const directory = new GroupDirectory(this, 'groups', { batches: shard.groupBatches, environment: plan.name });
-    const movedFrom = new Map(shard.movedIn.map((m) => [m.key, m.from]));
+    // An app moving here without an importId is imported with the ID its previous shard recorded.
+    const importIdOf = ({ importId, app }: PlannedApp) => importId ?? this.idRecordedBy(app.previousShard, plan.name, app.key);
     const apps = shard.apps.map(
       (planned) =>
         new AllowlistedApp(this, constructId('app', planned.app.key), {
           app: planned.app,
           directory,
-          importId: planned.importId ?? this.idRecordedBy(movedFrom.get(planned.app.key), plan.name, planned.app.key),
+          importId: importIdOf(planned),
           orgClaim: planned.orgClaim,
           profileLimit: planned.profileLimit,
           claimOptIns: planned.claimOptIns,
@@ -53,7 +54,7 @@ export class ShardStack extends OktaStack {
         directory,
         previousKeys: planned.app.previousKeys,
         // An app that already exists in Okta may have assignments made by hand: importing them shows their removal in the first plan.
-        importId: planned.importId ?? this.idRecordedBy(movedFrom.get(planned.app.key), plan.name, planned.app.key),
+        importId: importIdOf(planned),
       });
     });
 
