@@ -6,11 +6,13 @@ import { BUILT_IN_RULES, RULES } from '../../lib/rules';
 const ROOT = join(__dirname, '..', '..');
 
 describe('the rule registry', () => {
-  test('every ID is unique across both packs, and every rule has a title and an explanation', () => {
+  test('every ID is unique across both packs, and every rule has a plain-text title and an explanation', () => {
     const ids = RULES.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of RULES) {
       expect(rule.title.length).toBeGreaterThan(5);
+      // Annotation titles show the title as it is, so Markdown would show as marks.
+      expect(rule.title).not.toMatch(/[`*|]/);
       expect(rule.explanation.length).toBeGreaterThan(40);
     }
   });

@@ -41,7 +41,7 @@ export interface RuleInfo {
   /** Stable ID: "OKTA-G1" for a policy rule, the file name (e.g. "claims-are-unique") for a built-in one. Never reuse one. */
   readonly id: string;
   readonly scope: RuleScope;
-  /** What the rule checks, in a few words. */
+  /** What the rule checks, in a few words of plain text (annotation titles show it as it is). */
   readonly title: string;
   /** Why the rule exists and what passes, for people who meet it for the first time (Markdown, shown in the docs). */
   readonly explanation: string;

@@ -33,7 +33,7 @@ export const sharedClaimsAreScoped: FileRule = {
   scope: 'file',
   level: 'error',
   configurable: false,
-  title: 'Unscoped claims have their `groups` scope',
+  title: 'Unscoped claims have their groups scope',
   explanation:
     'A custom-server claim without `scopes` is restricted to the `groups` scope on a server that is not `dedicatedToManagedApps`, so that scope must exist there in every environment of the app.',
   check,
