@@ -24,8 +24,17 @@ export interface HeavyResult {
   readonly pullRequest?: { readonly affectedMs: number; readonly synthMs: number; readonly planned: readonly string[] };
 }
 
-/** What `npm run synth`, `validate` and `affected` run (package.json), without npm's own start-up. */
-export const ROUTE = (entry: string): string[] => [process.execPath, 'scripts/run-compiled.cjs', entry];
+/**
+ * What `npm run synth`, `validate` or `affected` runs for `entry`: package.json's command with its
+ * node flags (synth's --expose-gc changes its memory), without npm's own start-up.
+ */
+export function ROUTE(entry: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const command = Object.values(scripts).find((script) => script.endsWith(`scripts/run-compiled.cjs ${entry}`));
+  if (!command) throw new Error(`no npm script runs scripts/run-compiled.cjs ${entry}`);
+  const [, ...args] = command.split(' ');
+  return [process.execPath, ...args];
+}
 
 /**
  * Writes the heavy project into `workdir` and measures, `runs` times each: the floor and synth

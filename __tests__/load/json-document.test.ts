@@ -31,6 +31,16 @@ describe('JsonDocument', () => {
     ]);
   });
 
+  test('locates the same after releasing its syntax tree, which a loaded project does to save memory', () => {
+    const text = '{\n  "claims": [\n    { "server": "org" }\n  ]\n}';
+    const { document } = JsonDocument.parse('a.json', text);
+    const paths = [['claims', 0, 'server'], ['claims', 0, 'limit'], ['nothing']];
+    const before = paths.map((path) => [document!.locate(path), document!.locateKey(path)]);
+    document!.releaseSyntaxTree();
+    expect(paths.map((path) => [document!.locate(path), document!.locateKey(path)])).toEqual(before);
+    expect(document!.value).toEqual({ claims: [{ server: 'org' }] });
+  });
+
   test('locates nested values and falls back to the nearest existing parent', () => {
     const { document } = JsonDocument.parse('a.json', '{\n  "claims": [\n    { "server": "org" }\n  ]\n}');
     expect(document!.locate(['claims', 0, 'server'])).toEqual({ line: 3, column: 17 });

@@ -1,11 +1,13 @@
 import { createRequire } from 'node:module';
 import { App } from 'cdktf';
-import { RootConstruct } from 'constructs';
+import { Construct, RootConstruct } from 'constructs';
 import { Project } from '../load/load-project';
 import { ShardPlan } from '../plan/environment-plan';
+import { heapBudget } from './heap-budget';
 import { replaceOutputFolder } from './output-folder';
 import { withoutTokenStackTraces } from './token-stack-traces';
 import { environmentStacks } from '../../stacks/environment-stacks';
+import { OktaStack } from '../../stacks/okta-stack';
 
 /**
  * Synthesizes every environment into `outdir` atomically (see replaceOutputFolder): a failure
@@ -22,17 +24,31 @@ export function synthesize(project: Project, outdir: string, include?: (stack: s
     withoutTokenStackTraces(() => {
       const app = new App({ outdir: staging, skipValidation: true });
       const session = { outdir: app.outdir, skipValidation: true, manifest: app.manifest };
-      // App.synth()'s steps, one stack at a time: a stack's constructs are dropped once its file
-      // is written, so a large project never holds every stack in memory at once (BENCHMARKS.md).
-      for (const builder of project.plans.flatMap((plan) => environmentStacks(plan, include))) {
-        const stack = builder.build(app);
-        stack.prepareStack();
-        stack.synthesizer.synthesize(session);
-        app.node.tryRemoveChild(stack.node.id);
-      }
+      forEachStack(project, app, include, (stack) => stack.synthesizer.synthesize(session));
       app.manifest.writeToFile();
     });
   });
+}
+
+/**
+ * App.synth()'s steps, one stack at a time: each stack `include` accepts is built under `root`,
+ * prepared, handed to `use`, then dropped, so a large project never holds every stack in memory
+ * at once, and the heap is kept within a margin of what is live (heap-budget.ts, BENCHMARKS.md).
+ */
+function forEachStack(
+  project: Project,
+  root: Construct,
+  include: ((stack: string) => boolean) | undefined,
+  use: (stack: OktaStack, name: string) => void,
+): void {
+  const keepWithinBudget = heapBudget();
+  for (const builder of project.plans.flatMap((plan) => environmentStacks(plan, include))) {
+    const stack = builder.build(root);
+    stack.prepareStack();
+    use(stack, builder.name);
+    root.node.tryRemoveChild(stack.node.id);
+    keepWithinBudget();
+  }
 }
 
 /** cdktf's own package: its version goes into every stack, and its JSON writer formats cdk.tf.json. */
@@ -53,13 +69,7 @@ export function synthesizeInMemory(project: Project, include?: (stack: string) =
     const root = new RootConstruct();
     root.node.setContext('cdktfVersion', CDKTF_VERSION);
     const texts = new Map<string, string>();
-    // One stack at a time, as synthesize does: only the texts are kept.
-    for (const builder of project.plans.flatMap((plan) => environmentStacks(plan, include))) {
-      const stack = builder.build(root);
-      stack.prepareStack();
-      texts.set(builder.name, writeCdktfJson(stack.toTerraform(), { space: 2 }));
-      root.node.tryRemoveChild(stack.node.id);
-    }
+    forEachStack(project, root, include, (stack, name) => texts.set(name, writeCdktfJson(stack.toTerraform(), { space: 2 })));
     return texts;
   });
 }

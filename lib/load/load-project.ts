@@ -101,6 +101,8 @@ export function loadProject(sources: ProjectSources = {}): LoadResult {
   for (const conflict of checkProject(passed, { environments })) problems.push(conflict);
   if (problems.length > 0) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
+  // Every finding is located by now: a valid project keeps its files' text, not their syntax trees.
+  for (const app of apps) app.document.releaseSyntaxTree();
   return {
     project: { environments, apps, plans: planEnvironments(apps, environments), suppressions: checked.suppressions },
     problems: [],
