@@ -23,8 +23,3 @@ export function environmentStacks(plan: EnvironmentPlan, include: (stack: string
   ];
   return stacks.filter((stack) => include(stack.name));
 }
-
-/** Adds the stacks of one environment that `include` accepts (all by default) to `scope`. */
-export function addEnvironmentStacks(scope: Construct, plan: EnvironmentPlan, include?: (stack: string) => boolean): OktaStack[] {
-  return environmentStacks(plan, include).map((stack) => stack.build(scope));
-}

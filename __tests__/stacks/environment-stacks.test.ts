@@ -1,16 +1,8 @@
-import { Testing } from 'cdktf';
 import { loadProject, Project } from '../../lib/load/load-project';
-import { addEnvironmentStacks } from '../../stacks/environment-stacks';
 import { allowlist, environments, projectOf } from '../helpers/fixture';
+import { synthStacks as synthAll } from '../helpers/synth';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** Every stack of every environment, synthesized, by stack name. */
-function synthAll(project: Project): Map<string, Json> {
-  const app = Testing.app();
-  const stacks = project.plans.flatMap((plan) => addEnvironmentStacks(app, plan));
-  return new Map(stacks.map((stack) => [stack.node.id, JSON.parse(Testing.synth(stack))]));
-}
 
 const owned = (json: Json, type: string): string[] => Object.keys(json.resource?.[type] ?? {});
 /** The `removed` blocks of one resource type. */

@@ -1,6 +1,5 @@
-import { Testing } from 'cdktf';
-import { addEnvironmentStacks } from '../../stacks/environment-stacks';
 import { allowlist, environments, problemsOf, projectOf } from '../helpers/fixture';
+import { synthStacks } from '../helpers/synth';
 
 const pg = (config: Record<string, unknown>) => {
   const envs = environments();
@@ -11,14 +10,11 @@ const pg = (config: Record<string, unknown>) => {
 describe('the pg backend (PostgreSQL: durable, shared, locked with advisory locks)', () => {
   test('each stack gets its own schema, and the vanish guard reads that same schema', () => {
     const project = projectOf({ 'a.json': allowlist() }, pg({ schemaName: 'okta_{stack}' }));
-    const app = Testing.app();
-    const stacks = new Map(
-      project.plans.flatMap((plan) => addEnvironmentStacks(app, plan)).map((s) => [s.node.id, JSON.parse(Testing.synth(s))]),
-    );
-    const shard = stacks.get('dev--payroll');
+    const stacks = synthStacks(project);
+    const shard = stacks.get('dev--payroll')!;
     expect(shard.terraform.backend).toEqual({ pg: { schema_name: 'okta_dev--payroll' } });
     expect(shard.data.terraform_remote_state.last_applied).toMatchObject({ backend: 'pg', config: { schema_name: 'okta_dev--payroll' } });
-    expect(stacks.get('dev--shared').terraform.backend).toEqual({ pg: { schema_name: 'okta_dev--shared' } });
+    expect(stacks.get('dev--shared')!.terraform.backend).toEqual({ pg: { schema_name: 'okta_dev--shared' } });
   });
 
   test('a schema name without {stack} would put every stack in one state', () => {
