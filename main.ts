@@ -33,8 +33,12 @@ void runCommand(SYNTH, ({ values }) => {
   const outdir = chooseOutputFolder(values.out);
   const project = loadValidProject(projectSources(values));
   const selected = selectedStacks(project, values);
+  if (selected?.size === 0) return [`Every file is valid; the selection names no stack, so ${outdir} was left as it was.`];
   synthesize(project, outdir, selected && ((stack) => selected.has(stack)));
-  const environments = `${project.plans.length} environment(s)`;
-  const written = selected ? `the ${selected.size} selected stack(s) (${[...selected].join(', ')}) of ${environments}` : environments;
-  return [`Synthesized ${written} into ${outdir}/stacks:`, ...summarize(project).map((l) => `  ${l}`)];
+  if (selected)
+    return [
+      `Synthesized ${selected.size} of the project's stacks into ${outdir}/stacks (its other stack folders are kept as they were):`,
+      ...[...selected].map((stack) => `  ${stack}`),
+    ];
+  return [`Synthesized ${project.plans.length} environment(s) into ${outdir}/stacks:`, ...summarize(project).map((l) => `  ${l}`)];
 });

@@ -18,6 +18,24 @@ describe('synthesize', () => {
     expect(existsSync(join(out, 'stacks', 'stale'))).toBe(false);
   });
 
+  test('a selection writes its stacks and keeps every other stack folder, Terraform files and manifest entry as they were', () => {
+    const fixture = writeProject({ 'a.json': allowlist() });
+    const out = join(fixture.dir, 'cdktf.out');
+    synthesize(loadProject(fixture).project!, out);
+    const prodShard = join(out, 'stacks', 'prod--payroll');
+    mkdirSync(join(prodShard, '.terraform'));
+    writeFileSync(join(prodShard, 'terraform.tfstate'), '{"serial": 7}');
+    const prodText = readFileSync(join(prodShard, 'cdk.tf.json'), 'utf8');
+
+    synthesize(loadProject(fixture).project!, out, (stack) => stack === 'dev--payroll');
+
+    expect(readFileSync(join(prodShard, 'terraform.tfstate'), 'utf8')).toBe('{"serial": 7}');
+    expect(existsSync(join(prodShard, '.terraform'))).toBe(true);
+    expect(readFileSync(join(prodShard, 'cdk.tf.json'), 'utf8')).toBe(prodText);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
+    expect(Object.keys(manifest.stacks).sort()).toEqual(['dev--payroll', 'dev--shared', 'prod--payroll', 'prod--shared']);
+  });
+
   test('synthesizeInMemory gives, byte for byte, the cdk.tf.json synthesize writes for every stack of the samples', () => {
     const project = loadProject().project!;
     const out = join(mkdtempSync(join(tmpdir(), 'synth-')), 'cdktf.out');
@@ -67,6 +85,29 @@ describe('the synth and validate commands', () => {
     );
     expect(result.stderr).toContain('2 problem(s) found; nothing was written.');
     expect(readFileSync(join(out, 'marker'), 'utf8')).toBe('previous synth');
+  });
+
+  test('synth with an `npm run affected` output that plans no stack validates, writes nothing and leaves the output as it was', () => {
+    const fixture = writeProject({ 'a.json': allowlist() });
+    const out = join(fixture.dir, 'cdktf.out');
+    mkdirSync(join(out, 'stacks', 'dev--payroll'), { recursive: true });
+    writeFileSync(join(out, 'stacks', 'dev--payroll', 'terraform.tfstate'), '{}');
+    const affected = join(fixture.dir, 'affected.json');
+    writeFileSync(affected, JSON.stringify({ planned: [], skipped: [], orphaned: [] }));
+    const result = run('main.ts', [
+      '--dir',
+      fixture.allowlistsDir,
+      '--config',
+      fixture.environmentsFile,
+      '--affected',
+      affected,
+      '--out',
+      out,
+    ]);
+    expect(result).toMatchObject({ status: 0 });
+    expect(result.stdout).toMatch(/the selection names no stack, so .* was left as it was/);
+    expect(readdirSync(out)).toEqual(['stacks']);
+    expect(readFileSync(join(out, 'stacks', 'dev--payroll', 'terraform.tfstate'), 'utf8')).toBe('{}');
   });
 
   test('synth needs no Terraform binary, even for stacks with import and moved blocks', () => {

@@ -1,7 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
 
 /** How far the heap may grow past what was live after the last collection: 10,000 apps stay under 600 MB. */
-export const HEAP_HEADROOM_BYTES = 160 * 1024 * 1024;
+const HEAP_HEADROOM_BYTES = 160 * 1024 * 1024;
 
 /**
  * Keeps a long synthesis within a fixed margin of the memory it really uses. Each stack's

@@ -66,12 +66,21 @@ export function assertReplaceable(target: string): void {
   throw new UnsafeOutputFolderError(target, `${named}, which synth did not write`);
 }
 
+export interface ReplaceOutputOptions {
+  /**
+   * Keep every stack folder of the previous output that this write leaves out, whole: a synth of
+   * some stacks leaves the others (and their `.terraform/`, saved plans, local state) as they were.
+   * @default false - the new output replaces the previous one, stack folders included
+   */
+  readonly keepUnwrittenStacks?: boolean;
+}
+
 /**
  * Writes a new output folder through `write(staging)` and swaps it in for `target` only when
  * writing succeeded, so a failure leaves the previous output byte-identical. Terraform's own
  * files in stack folders that exist before and after are carried over.
  */
-export function replaceOutputFolder(target: string, write: (staging: string) => void): void {
+export function replaceOutputFolder(target: string, write: (staging: string) => void, options: ReplaceOutputOptions = {}): void {
   assertReplaceable(target);
   const absolute = resolve(target);
   mkdirSync(dirname(absolute), { recursive: true });
@@ -89,6 +98,7 @@ export function replaceOutputFolder(target: string, write: (staging: string) => 
     if (existsSync(absolute)) {
       renameSync(absolute, previous);
       carryOverTerraformFiles(previous, staging);
+      if (options.keepUnwrittenStacks) keepUnwrittenStacks(previous, staging);
     }
     renameSync(staging, absolute);
   } catch (error) {
@@ -110,6 +120,17 @@ function carryOverTerraformFiles(from: string, to: string): void {
     for (const entry of readdirSync(oldStack)) {
       if (!SYNTHESIZED_STACK_FILES.has(entry)) renameSync(join(oldStack, entry), join(stacksTo, stack, entry));
     }
+  }
+}
+
+/** Moves the stack folders of `from` that `to` does not have into `to`, whole. */
+function keepUnwrittenStacks(from: string, to: string): void {
+  const stacksFrom = join(from, 'stacks');
+  if (!isDirectory(stacksFrom)) return;
+  const stacksTo = join(to, 'stacks');
+  mkdirSync(stacksTo, { recursive: true });
+  for (const stack of readdirSync(stacksFrom)) {
+    if (!existsSync(join(stacksTo, stack))) renameSync(join(stacksFrom, stack), join(stacksTo, stack));
   }
 }
 

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
-import { App } from 'cdktf';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Manifest } from 'cdktf';
 import { Construct, RootConstruct } from 'constructs';
 import { Project } from '../load/load-project';
 import { ShardPlan } from '../plan/environment-plan';
@@ -13,21 +15,37 @@ import { OktaStack } from '../../stacks/okta-stack';
  * Synthesizes every environment into `outdir` atomically (see replaceOutputFolder): a failure
  * never leaves a half-written `cdktf.out/` for a later `terraform plan` to pick up, and a folder
  * that synth did not create is refused rather than replaced. `include` limits which stacks are
- * written (all by default).
+ * written (all by default); the previous output's other stacks are then kept as they were, folder
+ * and manifest entry, so synthesizing some stacks never deletes another stack's Terraform files.
  */
 export function synthesize(project: Project, outdir: string, include?: (stack: string) => boolean): void {
-  replaceOutputFolder(outdir, (staging) => {
-    // The files were validated by loadProject. cdktf's own validations would only add a
-    // `terraform version` process per imported app (most of a large synth's time, see
-    // BENCHMARKS.md) and make synthesis need a Terraform binary; the stacks declare the
-    // Terraform version they need instead (required_version), which Terraform checks at plan.
-    withoutTokenStackTraces(() => {
-      const app = new App({ outdir: staging, skipValidation: true });
-      const session = { outdir: app.outdir, skipValidation: true, manifest: app.manifest };
-      forEachStack(project, app, include, (stack) => stack.synthesizer.synthesize(session));
-      app.manifest.writeToFile();
-    });
-  });
+  const kept = include && previousStackManifests(outdir);
+  replaceOutputFolder(
+    outdir,
+    (staging) => {
+      // The files were validated by loadProject. cdktf's own validations would only add a
+      // `terraform version` process per imported app (most of a large synth's time, see
+      // BENCHMARKS.md) and make synthesis need a Terraform binary; the stacks declare the
+      // Terraform version they need instead (required_version), which Terraform checks at plan.
+      withoutTokenStackTraces(() => {
+        const app = new App({ outdir: staging, skipValidation: true });
+        const session = { outdir: app.outdir, skipValidation: true, manifest: app.manifest };
+        forEachStack(project, app, include, (stack) => stack.synthesizer.synthesize(session));
+        for (const [name, manifest] of Object.entries(kept ?? {})) app.manifest.stacks[name] ??= manifest;
+        app.manifest.writeToFile();
+      });
+    },
+    { keepUnwrittenStacks: include !== undefined },
+  );
+}
+
+/** The stacks cdktf's manifest in `outdir` lists, when the output is there (their folders are kept with them). */
+function previousStackManifests(outdir: string): Manifest['stacks'] | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks?: Manifest['stacks'] }).stacks;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
