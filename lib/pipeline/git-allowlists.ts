@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { DEFAULT_ALLOWLISTS_DIR, listAllowlists } from '../load/load-project';
 import { MAX_FILE_BYTES } from '../load/read-file';
-import { GitSource } from '../load/sources/git-source';
+import { GitSource, UnknownCommitError } from '../load/sources/git-source';
 import { ProjectSource } from '../load/sources/project-source';
 import { WORKING_TREE } from '../load/sources/working-tree';
 import { AppSnapshot, snapshotOf, unreadableSnapshot } from './allowlist-snapshot';
@@ -21,8 +21,11 @@ export function allowlistsAt(ref: string, options: GitAllowlistsOptions = {}): M
   let source: GitSource;
   try {
     source = new GitSource({ ref, cwd: options.cwd });
-  } catch {
-    throw new Error(`--base/--head must name a commit, but got "${ref}": fetch it first (actions/checkout with fetch-depth: 0)`);
+  } catch (error) {
+    if (!(error instanceof UnknownCommitError)) throw error;
+    throw new Error(`--base/--head must name a commit, but got "${ref}": fetch it first (actions/checkout with fetch-depth: 0)`, {
+      cause: error,
+    });
   }
   return allowlistSnapshots(source, options.dir ?? DEFAULT_ALLOWLISTS_DIR);
 }

@@ -1,6 +1,7 @@
 import childProcess from 'node:child_process';
 import fc from 'fast-check';
-import { mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { loadProject } from '../../../lib/load/load-project';
 import { MAX_FILE_BYTES } from '../../../lib/load/read-file';
@@ -120,6 +121,13 @@ describe('GitSource', () => {
       'the git ref must name a commit, but got "no-such-ref": fetch it first',
     );
     repo.remove();
+  });
+
+  test('outside a git work tree it says so, instead of blaming the ref', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'not-git-'));
+    expect(() => new GitSource({ ref: 'main', cwd: folder })).toThrow(
+      /reading files at a commit needs a git work tree, but .*not-git-.* is not in one/,
+    );
   });
 
   test('reads every file of a listed folder with one git process, however many there are', () => {

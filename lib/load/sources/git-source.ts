@@ -1,7 +1,7 @@
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import { decodeText, notRegularFile, refuseOversize } from '../read-file';
+import { decodeText, MAX_FILE_BYTES, notRegularFile, refuseOversize } from '../read-file';
 import { git, readObjects } from './git';
-import { byName, EntryKind, FolderEntry, ProjectSource } from './project-source';
+import { byName, EntryKind, FolderEntry, isInsideFolder, ProjectSource } from './project-source';
 
 export interface GitSourceProps {
   /** The commit to read, as anything git accepts (a SHA, a branch, `HEAD~1`); resolved once, when the source is made. */
@@ -23,6 +23,14 @@ const TREE_MODE = '040000';
 /** As many links as Linux follows before it gives up (ELOOP). */
 const MAX_LINKS = 40;
 
+/** Thrown when a ref names no commit of the repository (not fetched, or mistyped). */
+export class UnknownCommitError extends Error {
+  constructor(readonly ref: string) {
+    super(`the git ref must name a commit, but got ${JSON.stringify(ref)}: fetch it first`);
+    this.name = 'UnknownCommitError';
+  }
+}
+
 /**
  * The files as committed at one commit, read with git and never written anywhere, so two commits
  * compare without a checkout. It behaves like the working tree for the same files: a link
@@ -39,15 +47,19 @@ export class GitSource implements ProjectSource {
   private readonly listed = new Set<string>();
   private readonly blobs = new Map<string, Buffer>();
 
-  /** Throws when `ref` does not name a commit. */
+  /** Throws an UnknownCommitError when `ref` names no commit, an Error when `cwd` is not in a git work tree. */
   constructor(props: GitSourceProps) {
     this.cwd = props.cwd ?? '.';
     try {
+      this.prefix = git(this.cwd, 'rev-parse', '--show-prefix').trim();
+    } catch (error) {
+      throw new Error(`reading files at a commit needs a git work tree, but ${resolve(this.cwd)} is not in one`, { cause: error });
+    }
+    try {
       this.commit = git(this.cwd, 'rev-parse', '--verify', '--quiet', `${props.ref}^{commit}`).trim();
     } catch {
-      throw new Error(`the git ref must name a commit, but got ${JSON.stringify(props.ref)}: fetch it first`);
+      throw new UnknownCommitError(props.ref);
     }
-    this.prefix = git(this.cwd, 'rev-parse', '--show-prefix').trim();
   }
 
   list(folder: string): FolderEntry[] {
@@ -80,8 +92,7 @@ export class GitSource implements ProjectSource {
       const inFolder = this.resolved(folder, 'stat')?.at;
       const target = this.resolved(path, 'stat')?.at;
       if (inFolder === undefined || target === undefined) return false;
-      const inside = posix.relative(inFolder, target);
-      return inside !== '' && !inside.startsWith('..');
+      return isInsideFolder(posix.relative(inFolder, target));
     } catch {
       return false;
     }
@@ -109,7 +120,8 @@ export class GitSource implements ProjectSource {
     const real = posix.join(parent.at, posix.basename(at));
     if (entry.mode !== LINK_MODE) return { at: real, entry };
     if (++links.followed > MAX_LINKS) throw new Error(`ELOOP: too many symbolic links encountered, ${links.operation} '${links.path}'`);
-    const target = this.blob(real, entry, Infinity).toString('utf8');
+    // A link's own blob is always read; the limit is for the files fetched beside it.
+    const target = this.blob(real, entry, MAX_FILE_BYTES).toString('utf8');
     // A link to an absolute path or out of the repository points at nothing the commit holds.
     const next = posix.isAbsolute(target) ? undefined : insideRepository(posix.join(parent.at, target));
     return next === undefined ? undefined : this.follow(next, links);

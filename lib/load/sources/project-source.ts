@@ -1,3 +1,5 @@
+import { isAbsolute } from 'node:path';
+
 /** What an entry of a folder is; a link is reported as a link, whatever it points at. */
 export type EntryKind = 'file' | 'folder' | 'link' | 'other';
 
@@ -26,4 +28,13 @@ export interface ProjectSource {
 /** Entries in the order every source lists them: by name, compared by UTF-16 code units. */
 export function byName(a: FolderEntry, b: FolderEntry): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * Whether `inside`, a path relative to a folder (as `path.relative` gives it), names something in
+ * that folder: not the folder itself, nothing above it. A name that merely starts with two dots
+ * ("..x.json") is inside.
+ */
+export function isInsideFolder(inside: string): boolean {
+  return inside !== '' && !isAbsolute(inside) && inside.split(/[\\/]/)[0] !== '..';
 }

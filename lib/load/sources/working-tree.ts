@@ -1,7 +1,7 @@
 import { Dirent, existsSync, readdirSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
+import { relative } from 'node:path';
 import { readRegularFile } from '../read-file';
-import { byName, EntryKind, ProjectSource } from './project-source';
+import { byName, EntryKind, isInsideFolder, ProjectSource } from './project-source';
 
 /** The files as they are on disk, uncommitted edits included. */
 export const WORKING_TREE: ProjectSource = {
@@ -13,8 +13,7 @@ export const WORKING_TREE: ProjectSource = {
   exists: (path) => existsSync(path),
   linkStaysInside: (folder, path) => {
     try {
-      const inside = relative(realpathSync(folder), realpathSync(path));
-      return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+      return isInsideFolder(relative(realpathSync(folder), realpathSync(path)));
     } catch {
       return false;
     }
