@@ -182,7 +182,7 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push(
       '',
       `Default cdktf route on ${count(c.apps)} apps (\`npx ts-node main.ts\` with \`CDKTF_OUTDIR\`, what \`cdktf synth\` runs for the template's \`app\`), median of ${c.runs}: ` +
-        `${seconds(c.tsNodeMs)}, peak RSS ${megabytes(c.tsNodePeakRssBytes)}; the project's route (\`npm run synth\`'s command, \`node scripts/run-compiled.cjs main.ts\`): ${seconds(c.projectMs)}. ` +
+        `${seconds(c.tsNodeMs)}, peak RSS ${megabytes(c.tsNodePeakRssBytes)}; the project's route (\`npm run synth\`'s command, \`node --expose-gc scripts/run-compiled.cjs main.ts\`): ${seconds(c.projectMs)}. ` +
         `**ts-node / project = ${(c.tsNodeMs / c.projectMs).toFixed(1)}×.**`,
     );
   }
