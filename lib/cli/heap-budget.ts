@@ -8,9 +8,9 @@ const HEAP_HEADROOM_BYTES = 160 * 1024 * 1024;
  * constructs become garbage once its file is written, but V8 grows the heap by up to four times
  * before it collects old garbage: 10,000 apps peaked near 1 GB with under 200 MB live
  * (BENCHMARKS.md). The returned check, called after each stack, runs a full collection whenever
- * the heap has grown `headroomBytes` past what the previous one left (and once at the start when
- * the heap is already larger than that). It needs the process to run
- * with `--expose-gc` (package.json's synth does); without it the check does nothing.
+ * the heap has grown `headroomBytes` past what the previous one left, and once at the start when
+ * the heap is already larger than that. It needs the process to run with `--expose-gc`
+ * (package.json's synth and affected do); without it the check does nothing.
  */
 export function heapBudget(
   headroomBytes: number = HEAP_HEADROOM_BYTES,
