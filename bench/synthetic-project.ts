@@ -83,16 +83,29 @@ const LABEL_WORDS = ['Portal', 'Console', 'Dashboard', 'Tracker', 'Portail Équi
  * `loadProject`; shared custom-server claims never conflict.
  */
 export function syntheticProject(options: SyntheticProjectOptions): SyntheticProject {
+  return generateProject(options, ENVIRONMENTS, (key, index, random, drawGroups) =>
+    random.next() < STATIC_SHARE ? staticApp(key, index, random, drawGroups()) : dynamicApp(key, index, random),
+  );
+}
+
+/**
+ * What every shape shares: the seeded random, the group pool drawn from it first, and one file per
+ * app key; `app` makes each file, drawing a static list's groups with `drawGroups`.
+ */
+function generateProject(
+  options: SyntheticProjectOptions,
+  environments: EnvironmentsFileData,
+  app: (key: string, index: number, random: SeededRandom, drawGroups: () => string[]) => AllowlistFileData,
+): SyntheticProject {
   const random = new SeededRandom(options.seed ?? DEFAULT_SEED);
   const pool = groupPool(options.groupPoolSize ?? 2000, random);
-  const groupsPerApp = options.groupsPerApp ?? 20;
+  const drawGroups = (): string[] => random.sample(pool, options.groupsPerApp ?? 20);
   const allowlists: Record<string, AllowlistFileData> = {};
   for (let index = 0; index < options.apps; index++) {
     const key = `app-${String(index).padStart(5, '0')}`;
-    allowlists[key] =
-      random.next() < STATIC_SHARE ? staticApp(key, index, random, random.sample(pool, groupsPerApp)) : dynamicApp(key, index, random);
+    allowlists[key] = app(key, index, random, drawGroups);
   }
-  return { environments: ENVIRONMENTS, allowlists };
+  return { environments, allowlists };
 }
 
 /** Writes the project as `<dir>/allowlists/<key>.json` and `<dir>/stacks/environments.json`. */
@@ -198,27 +211,21 @@ const HEAVY_SHARED_CLAIM_SHARE = 1 / 3;
  * to the `groups` scope, dynamic apps their pattern family's claim). 15 % are imported in prod.
  */
 export function heavySyntheticProject(options: SyntheticProjectOptions): SyntheticProject {
-  const random = new SeededRandom(options.seed ?? DEFAULT_SEED);
-  const pool = groupPool(options.groupPoolSize ?? 2000, random);
-  const groupsPerApp = options.groupsPerApp ?? 20;
-  const allowlists: Record<string, AllowlistFileData> = {};
-  for (let index = 0; index < options.apps; index++) {
-    const key = `app-${String(index).padStart(5, '0')}`;
+  return generateProject(options, HEAVY_ENVIRONMENTS, (key, index, random, drawGroups) => {
     const shared = random.next() < HEAVY_SHARED_CLAIM_SHARE;
     const dynamic = random.next() < HEAVY_DYNAMIC_SHARE;
     const family = random.pick(DYNAMIC_FAMILIES);
     const allowlist: AllowlistFileData['allowlist'] = dynamic
       ? { [family.match]: family.pattern, ...(family.source ? { source: family.source } : {}) }
-      : { groups: random.sample(pool, groupsPerApp) };
+      : { groups: drawGroups() };
     const sharedClaim: ClaimData = dynamic
       ? { server: 'default', name: family.claimName, token: 'access', limit: family.limit }
       : { server: 'default', token: 'access', scopes: ['groups'] };
     const claims: ClaimData[] = [dynamic ? { server: 'org', limit: 100 } : { server: 'org' }, ...(shared ? [sharedClaim] : [])];
     const file = appFile(key, index, random, allowlist, claims, false);
     const { environments: _environments, ...everywhere } = file;
-    allowlists[key] = { ...everywhere, owners: [random.pick(HEAVY_TEAMS)] };
-  }
-  return { environments: HEAVY_ENVIRONMENTS, allowlists };
+    return { ...everywhere, owners: [random.pick(HEAVY_TEAMS)] };
+  });
 }
 
 /** Both environments manage the `groups` scope on `default`, which the shared static claim asks for. */
