@@ -20,6 +20,14 @@ export interface AffectedStacks {
   readonly orphaned: readonly StackDecision[];
 }
 
+/** `--affected` as the scripts that act on a whole environment's selected stacks declare it (read with readAffectedStacks). */
+export const REQUIRED_AFFECTED_OPTION = {
+  type: 'string',
+  value: 'file',
+  description: 'the stack selection (`npm run affected` or stack-matrix.ts --write)',
+  required: true,
+} as const;
+
 /** The stack selection in `file` (given as `--affected`), shape-checked: what `npm run affected` printed. */
 export function readAffectedStacks(file: string): AffectedStacks {
   return readJsonInput('--affected', file, '`npm run affected` output', isAffectedStacks);

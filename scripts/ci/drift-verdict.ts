@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../../lib/cli/command-line';
 import { runCommand } from '../../lib/cli/run';
-import { readAffectedStacks } from '../../lib/pipeline/affected-stacks';
+import { readAffectedStacks, REQUIRED_AFFECTED_OPTION } from '../../lib/pipeline/affected-stacks';
 import { driftVerdict } from '../../lib/pipeline/drift-verdict';
 import { writeStepOutputs } from '../../lib/pipeline/step-outputs';
 
@@ -19,12 +19,7 @@ const DRIFT_VERDICT = defineCommand({
     "Decides what one environment's drift plans mean: writes the outputs verdict (drift|clean|unknown), failed and exitcodes to $GITHUB_OUTPUT (stdout when unset).",
   options: {
     environment: { type: 'string', value: 'env', description: 'the environment', required: true },
-    affected: {
-      type: 'string',
-      value: 'file',
-      description: 'the stack selection (`npm run affected` or stack-matrix.ts --write)',
-      required: true,
-    },
+    affected: REQUIRED_AFFECTED_OPTION,
     plans: { type: 'string', value: 'folder', description: 'holds <stack>/exitcode from terraform-plan.sh', required: true },
   },
   example: 'tsx scripts/ci/drift-verdict.ts --environment prod --affected affected.json --plans plans',

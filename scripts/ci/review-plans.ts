@@ -15,7 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../../lib/cli/command-line';
 import { runCommand } from '../../lib/cli/run';
-import { readAffectedStacks } from '../../lib/pipeline/affected-stacks';
+import { readAffectedStacks, REQUIRED_AFFECTED_OPTION } from '../../lib/pipeline/affected-stacks';
 import { escapeData } from '../../lib/pipeline/annotations';
 import { parsePlanJson } from '../../lib/pipeline/plan-json';
 import { ReviewablePlan, reviewPlan } from '../../lib/pipeline/plan-review';
@@ -27,12 +27,7 @@ const REVIEW_PLANS = defineCommand({
     "Decides which of one environment's stacks to apply and whether a person must approve first; writes <plans>/<stack>/review.json, <plans>/review.md and the outputs changed and needs-approval; exit 1 when a stack has no readable plan.",
   options: {
     environment: { type: 'string', value: 'env', description: 'the environment', required: true },
-    affected: {
-      type: 'string',
-      value: 'file',
-      description: 'the stack selection (`npm run affected` or stack-matrix.ts --write)',
-      required: true,
-    },
+    affected: REQUIRED_AFFECTED_OPTION,
     plans: { type: 'string', value: 'folder', description: "holds <stack>/plan.json, the plan main's code just made", required: true },
     reviewed: { type: 'string', value: 'folder', description: "holds <stack>/plan.json, the plan the pull request's comment showed" },
     'always-approve': { type: 'boolean', description: 'ask for approval whenever there is anything to apply' },
